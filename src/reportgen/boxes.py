@@ -1,0 +1,68 @@
+"""专栏 (boxed panels) from their boxes.yaml definitions: list boxes and indicator-table boxes.
+
+A list box renders its text template (templates/专栏/*.txt) with the rows of its sheet as
+``行`` and its 参数; the lines it writes use the narrative markup (``# `` for a numbered group
+heading). An indicator-table box is built by ``tables``. Either way the result is one bordered
+table, so the box survives page breaks and editing in Word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from . import styles
+from .errors import ReportgenError, display_path
+from .model import BoxSpec, Gap, YearData
+from .narrative import parse_blocks
+from .ooxml import Span, TableCell, Xml, paragraph, runs, table
+from .render import Lookup, ReportEnvironment, render_text
+from .tables import FULL_WIDTH, indicator_box
+
+
+def list_box(spec: BoxSpec, number: int, title: str, text: str) -> Xml:
+    body = [paragraph(runs([Span(f"专栏{number}：{title}")]), styles.BOX_TITLE, "center")]
+    for block in parse_blocks(text):
+        style = styles.BOX_HEADING if block.kind in ("h1", "h2") else styles.BOX_TEXT
+        body.append(paragraph(runs(block.spans, styles.LEAD), style))
+    return table([FULL_WIDTH], [[TableCell("".join(body))]], cant_split=False)
+
+
+def build_box(spec: BoxSpec, number: int, data: YearData, env: ReportEnvironment,
+              context: Mapping[str, Any], read_template: Callable[[str], tuple[str, str]],
+              gaps: list[Gap]) -> Xml:
+    """The XML of one 专栏; ``read_template(name)`` gives (source, display path) of a list
+    template."""
+    def render_title(text: str) -> str:
+        return render_text(env, text, str(spec.ref), dict(context)).strip()
+
+    title = render_title(spec.title)
+    if spec.kind == "table":
+        return indicator_box(spec, number, title, data.indicators[spec.source], render_title,
+                             gaps)
+    assert spec.template is not None
+    source, where = read_template(spec.template)
+    local = dict(context)
+    local["行"] = context["项目"][spec.source]
+    local["参数"] = Lookup(f"专栏 「{spec.key}」 的参数", spec.params.items())
+    return list_box(spec, number, title, render_text(env, source, where, local))
+
+
+def template_reader(folder: Any, root: Any) -> Callable[[str], tuple[str, str]]:
+    """Reads list templates from templates/专栏/, once each."""
+    from .load import read_text
+
+    cache: dict[str, tuple[str, str]] = {}
+
+    def read(name: str) -> tuple[str, str]:
+        if name not in cache:
+            path = folder / name
+            where = display_path(path, root)
+            if not path.is_file():
+                raise ReportgenError("missing: the 专栏 template named in boxes.yaml", where)
+            from .errors import SourceRef
+
+            cache[name] = (read_text(path, SourceRef(where)), where)
+        return cache[name]
+
+    return read

@@ -1,0 +1,100 @@
+"""The command line: parse options, call one function, turn expected failures into messages.
+
+Heavy imports (pandas, docxtpl, openpyxl) happen inside the commands that need them, so
+``reportgen --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import ReportgenError
+
+
+def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Expected failures print one message on stderr and exit with their code; no traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ReportgenError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+def year_argument(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.argument("year", metavar="YEAR")(func)
+
+
+def project_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
+        default=None, help="Project folder (holding data/ and templates/); default: here.",
+    )(func)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reportgen")
+def main() -> None:
+    """Build the annual 国民经济和社会发展计划执行情况及计划草案 report from data and templates.
+
+    YEAR is the plan year: 2021 is the report given in 2021 (the 2020 execution and the 2021
+    draft plan), built from data/2021/.
+    """
+
+
+@main.command()
+@year_argument
+@project_option
+@click.option("--strict", is_flag=True, help="Refuse to build while values are still blank.")
+@reports_errors
+def build(year: str, project_dir: Path | None, strict: bool) -> None:
+    """Build output/YEAR/<title>.docx from data/YEAR and templates/."""
+    from .build import build as run_build
+    from .project import Project, parse_year
+
+    project = Project.at(project_dir)
+    built = run_build(project, parse_year(year), strict=strict)
+    for warning in built.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if built.gaps:
+        click.echo(f"{len(built.gaps)} value(s) still to fill in (highlighted 【待填】 in the "
+                   "document):", err=True)
+        for gap in built.gaps:
+            click.echo(f"  {gap.ref}: {gap.what}", err=True)
+    click.echo(built.path.relative_to(project.root).as_posix()
+               if built.path.is_relative_to(project.root) else str(built.path))
+
+
+@main.command()
+@project_option
+@click.option("--force", is_flag=True, help="Replace an existing templates/report.docx.")
+@reports_errors
+def template(project_dir: Path | None, force: bool) -> None:
+    """Write the default Word template (templates/report.docx) from the layout settings."""
+    from .config import load_layout
+    from .project import Project
+    from .template import make_template
+    from .write import write_atomic
+
+    project = Project.at(project_dir)
+    path = project.template_path
+    if path.exists() and not force:
+        raise ReportgenError("exists already; use --force to replace it",
+                             project.ref(path).file)
+    layout, _ = load_layout(project.config_path, project.ref(project.config_path))
+    write_atomic(path, make_template(layout), project.root)
+    click.echo(project.ref(path).file)

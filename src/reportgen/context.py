@@ -1,0 +1,95 @@
+"""The one place that decides what names templates see, and what each holds.
+
+Names are the data's own, in Chinese, as the spreadsheets and YAML write them:
+
+=============  ==============================================================================
+上年, 本年      the review year and the plan year (numbers)
+地区, 报告单位  from report.yaml; 会议.日期, 会议.名称; 标题 (rendered)
+完成            rows of indicators.xlsx[完成情况], by 指标名称; each row has its columns, 名称 (with
+               unit), 状态 and 状态说明 (plan vs actual); 完成.指标数 counts numbered indicators
+               (合计 and per 类别)
+目标            rows of indicators.xlsx[计划目标], by 指标名称; 目标.指标数 likewise
+统计            rows of statistics.xlsx[统计], by 指标
+重大项目        rows of statistics.xlsx[重大项目执行], by 投资类型, and 重大项目.合计 (computed)
+投资计划        per 投资类型: 项目数 and 年度计划投资 (computed from the parts), and each breakdown
+               (按领域, 按建设性质 …) as rows by 类别
+项目            each sheet of projects.xlsx, as rows by 名称
+专栏编号        the number of each 专栏, by its name in boxes.yaml
+=============  ==============================================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .compute import column_totals, investment_types, status
+from .model import Indicator, IndicatorTable, Record, RecordTable, YearData
+from .render import Lookup, Rows
+
+
+def record_view(record: Record, label: str) -> Lookup:
+    return Lookup(label, record.values.items())
+
+
+def indicator_view(row: Indicator, table: str, with_status: bool) -> Lookup:
+    view = Lookup(f"{table} 「{row.name}」", [
+        ("类别", row.category), ("序号", row.number), ("指标名称", row.name),
+        ("单位", row.unit), ("分组", row.group), ("名称", row.label),
+    ])
+    view.update(row.values)
+    if with_status:
+        view["状态"], view["状态说明"] = status(row)
+    return view
+
+
+def indicator_rows(table: IndicatorTable, label: str, with_status: bool) -> Rows:
+    counts = Lookup(f"{label}.指标数", [("合计", len(table.numbered()))])
+    for row in table.numbered():
+        counts[row.category] = counts.get(row.category, 0) + 1
+    views = [indicator_view(row, label, with_status) for row in table.rows]
+    return Rows(label, "指标名称", views, {"指标数": counts})
+
+
+def record_rows(table: RecordTable, label: str, key: str, extras: Mapping[str, Any] | None = None
+                ) -> Rows:
+    views = [record_view(r, f"{label} 「{r.values.get(key)}」") for r in table.rows]
+    return Rows(label, key, views, extras)
+
+
+def investment_view(table: RecordTable) -> Rows:
+    views = []
+    for kind in investment_types(table):
+        view = Lookup(f"投资计划 「{kind.name}」", [("投资类型", kind.name)])
+        view.update(kind.totals)
+        for breakdown in kind.breakdowns:
+            parts = [record_view(p, f"{kind.name}·{breakdown.name}") for p in breakdown.parts]
+            view[breakdown.name] = Rows(f"{kind.name}·{breakdown.name}", "类别", parts)
+        views.append(view)
+    return Rows("投资计划", "投资类型", views)
+
+
+def major_projects_view(table: RecordTable) -> Rows:
+    measures = [c for c in table.columns if c != "投资类型"]
+    totals = Lookup("重大项目.合计", column_totals(table.rows, measures, "重大项目合计", table.ref))
+    return record_rows(table, "重大项目", "投资类型", {"合计": totals})
+
+
+def build_context(data: YearData, box_numbers: Mapping[str, int]) -> dict[str, Any]:
+    """The names every template of the year sees (the title is added once it is rendered)."""
+    meta = data.meta
+    return {
+        "上年": meta.review_year,
+        "本年": meta.plan_year,
+        "地区": meta.region,
+        "报告单位": meta.issuer,
+        "会议": Lookup("会议", [("日期", meta.meeting_date), ("名称", meta.meeting_name)]),
+        "完成": indicator_rows(data.indicators["完成情况"], "完成", with_status=True),
+        "目标": indicator_rows(data.indicators["计划目标"], "目标", with_status=False),
+        "统计": record_rows(data.statistics, "统计", "指标"),
+        "重大项目": major_projects_view(data.major_projects),
+        "投资计划": investment_view(data.investment),
+        "项目": Lookup("项目", ((name, record_rows(t, name, "名称"))
+                               for name, t in data.projects.items())),
+        "专栏编号": Lookup("专栏编号", box_numbers.items()),
+    }

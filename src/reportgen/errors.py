@@ -1,0 +1,148 @@
+"""The one exception root, and SourceRef: where in the user's files something is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+
+def column_letter(index: int) -> str:
+    """1-based column index -> Excel letters (1 -> A, 27 -> AA)."""
+    letters = ""
+    while index > 0:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A place in a user file, printed the way the user finds it.
+
+    Spreadsheets print like Excel references: ``data/2021/indicators.xlsx[完成情况]!E7``;
+    text files print as ``data/2021/narrative.txt:12``.
+    """
+
+    file: str
+    sheet: str | None = None
+    row: int | None = None
+    column: int | None = None
+    column_name: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        text = self.file
+        if self.sheet is not None:
+            text += f"[{self.sheet}]"
+        if self.row is not None or self.column is not None:
+            cell = (column_letter(self.column) if self.column else "") + (
+                str(self.row) if self.row is not None else ""
+            )
+            text += f"!{cell}"
+            if self.column_name:
+                text += f"（{self.column_name}）"
+        if self.line is not None:
+            text += f":{self.line}"
+        return text
+
+    def at(self, **changes: object) -> SourceRef:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    @classmethod
+    def for_path(cls, path: Path, root: Path | None = None) -> SourceRef:
+        return cls(display_path(path, root))
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """Path relative to the project root when inside it, with forward slashes."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+class ReportgenError(Exception):
+    """An expected failure: bad input, a missing file, a refused action.
+
+    The CLI prints ``str(error)`` and exits with ``exit_code``; never a traceback.
+    """
+
+    exit_code = 1
+
+    def __init__(self, message: str, ref: SourceRef | str | None = None, hint: str = ""):
+        self.message = message
+        self.ref = ref
+        self.hint = hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        text = f"{self.ref}: {self.message}" if self.ref else self.message
+        if self.hint:
+            text += f"\n  {self.hint}"
+        return text
+
+
+class UsageError(ReportgenError):
+    """The command line itself is wrong (exit 2, like click)."""
+
+    exit_code = 2
+
+
+class DataErrors(ReportgenError):
+    """Every problem found while validating a year, reported together."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: p.sort_key())
+        count = len(self.problems)
+        lines = [f"{count} problem{'s' if count != 1 else ''} in the data:"]
+        lines += [f"  {p}" for p in self.problems]
+        super().__init__("\n".join(lines))
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of validation or checking; ``level`` is "error" or "warning"."""
+
+    ref: SourceRef | str
+    message: str
+    level: str = "error"
+
+    def __str__(self) -> str:
+        tag = "" if self.level == "error" else f"[{self.level}] "
+        return f"{tag}{self.ref}: {self.message}"
+
+    def sort_key(self) -> tuple[str, str, int, int, int]:
+        ref = self.ref
+        if isinstance(ref, SourceRef):
+            return (ref.file, ref.sheet or "", ref.row or 0, ref.column or 0, ref.line or 0)
+        return (str(ref), "", 0, 0, 0)
+
+
+class Problems:
+    """Collects problems during validation; ``raise_if_any`` aborts once with all of them."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def error(self, ref: SourceRef | str, message: str) -> None:
+        self.items.append(Problem(ref, message, "error"))
+
+    def warning(self, ref: SourceRef | str, message: str) -> None:
+        self.items.append(Problem(ref, message, "warning"))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.level == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.level == "warning"]
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise DataErrors(self.errors)

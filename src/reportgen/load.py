@@ -1,0 +1,408 @@
+"""Read the user's files (xlsx, CSV, YAML, text) into raw, string-valued tables with source refs.
+
+Nothing here knows what a column means: that is ``validate``'s job. A spreadsheet cell is read
+as the text Excel shows for it (number formats applied, thousands separators dropped), so
+500.30 formatted with two decimals stays "500.30" and a 0.095 cell formatted 0.0% reads "9.5%".
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import zipfile
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ReportgenError, SourceRef
+
+_LINEBREAKS = re.compile(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
+_UNIT_SUFFIX = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
+
+
+def clean_text(text: str) -> str:
+    """Cell text as the report uses it: trimmed, with in-cell line breaks removed.
+
+    Chinese has no spaces between words, so a line break typed inside a cell (Alt+Enter)
+    joins its two halves directly.
+    """
+    return _LINEBREAKS.sub("", text).strip()
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    ref: SourceRef
+
+    @property
+    def blank(self) -> bool:
+        return self.text == ""
+
+
+@dataclass
+class Row:
+    ref: SourceRef
+    cells: dict[str, Cell]
+
+    def get(self, column: str) -> Cell:
+        found = self.cells.get(column)
+        return found if found is not None else Cell("", self.ref)
+
+
+@dataclass
+class Table:
+    """One sheet (or CSV file): its headers as written and its non-empty rows."""
+
+    name: str
+    ref: SourceRef
+    headers: list[str]
+    header_refs: dict[str, SourceRef]
+    rows: list[Row] = field(default_factory=list)
+
+
+def header_key(header: str) -> str:
+    """The column name a header stands for: "完成投资（亿元）" -> "完成投资"."""
+    text = clean_text(header).replace(" ", "").replace("\u3000", "")
+    stripped = _UNIT_SUFFIX.sub("", text)
+    return stripped or text
+
+
+# --- numbers as Excel displays them ---------------------------------------------------------
+
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+
+
+def _format_decimals(number_format: str) -> tuple[int | None, bool]:
+    """(decimal places, is-percent) of the positive section of an Excel number format.
+
+    ``None`` decimals means General: show the number at its natural precision.
+    """
+    section = _QUOTED.sub("", number_format.split(";")[0])
+    if section.strip().lower() in ("", "general", "@"):
+        return None, False
+    percent = "%" in section
+    if not re.search(r"[0#?]", section):
+        return None, percent
+    _, dot, frac = section.partition(".")
+    decimals = len(re.match(r"[0#?]*", frac).group(0)) if dot else 0  # type: ignore[union-attr]
+    return decimals, percent
+
+
+def number_text(value: float | Decimal, number_format: str = "General") -> str:
+    """The text Excel shows for a numeric cell, without thousands separators."""
+    decimals, percent = _format_decimals(number_format or "General")
+    number = Decimal(value) if isinstance(value, (int, Decimal)) else Decimal(repr(value))
+    if percent:
+        number = number * 100
+    if decimals is None:
+        number = number.normalize() if number != number.to_integral_value() else number.quantize(1)
+        if number == 0:
+            number = Decimal(0)
+    else:
+        number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = format(number, "f")
+    return text + "%" if percent else text
+
+
+def cell_text(value: Any, number_format: str = "General") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float, Decimal)):
+        return number_text(value, number_format)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return clean_text(str(value))
+
+
+# --- workbooks ------------------------------------------------------------------------------
+
+
+def read_workbook(path: Path, ref: SourceRef) -> dict[str, Table]:
+    """Every sheet of an .xlsx workbook as a Table, keyed by sheet name."""
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    if path.suffix.lower() == ".xls":
+        raise ReportgenError(
+            "this is an old-style .xls workbook; reportgen reads .xlsx",
+            ref,
+            "Open it in Excel or WPS and save it as Excel 工作簿 (*.xlsx).",
+        )
+    if path.stat().st_size == 0:
+        raise ReportgenError("the file is empty (0 bytes); expected an .xlsx workbook", ref)
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise ReportgenError(
+            "cannot be read as an .xlsx workbook (corrupt, password-protected, or another format)",
+            ref,
+            f"Open it in Excel or WPS and save it again as *.xlsx without a password. ({exc})",
+        ) from None
+    except Exception as exc:  # openpyxl raises many kinds on malformed package parts
+        raise ReportgenError(
+            "cannot be read as an .xlsx workbook (its contents are malformed)",
+            ref,
+            f"Open it in Excel or WPS and save it again as *.xlsx. ({type(exc).__name__}: {exc})",
+        ) from None
+    try:
+        tables = {}
+        for sheet in book.worksheets:
+            sheet_ref = ref.at(sheet=sheet.title)
+            grid = [
+                [(c.value, getattr(c, "number_format", "General")) for c in row]
+                for row in sheet.iter_rows()
+            ]
+            tables[sheet.title] = _table_from_grid(sheet.title, sheet_ref, grid)
+        return tables
+    except ReportgenError:
+        raise
+    except Exception as exc:
+        raise ReportgenError(
+            "cannot be read as an .xlsx workbook (a sheet is malformed)",
+            ref,
+            f"Open it in Excel or WPS and save it again as *.xlsx. ({type(exc).__name__}: {exc})",
+        ) from None
+    finally:
+        book.close()
+
+
+def read_csv(path: Path, name: str, ref: SourceRef) -> Table:
+    """A CSV file (UTF-8, with or without BOM) as a Table."""
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise ReportgenError("the file is empty; expected a header row of column names", ref)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ReportgenError(
+            f"is not UTF-8 text (byte {exc.start + 1}, line {line})",
+            ref,
+            "Save it from Excel as \u201cCSV UTF-8（逗号分隔）\u201d.",
+        ) from None
+    try:
+        records = list(csv.reader(text.splitlines(), strict=True))
+    except csv.Error as exc:
+        raise ReportgenError(f"is not valid CSV: {exc}", ref) from None
+    grid = [[(value, "@") for value in record] for record in records]
+    return _table_from_grid(name, ref, grid)
+
+
+def _table_from_grid(name: str, ref: SourceRef, grid: list[list[tuple[Any, str]]]) -> Table:
+    texts = [[cell_text(v, f) for v, f in row] for row in grid]
+    start = next((i for i, row in enumerate(texts) if any(row)), None)
+    if start is None:
+        raise ReportgenError("the sheet is empty; expected a header row of column names", ref)
+    header_row = texts[start]
+    headers: list[str] = []
+    header_refs: dict[str, SourceRef] = {}
+    columns: list[tuple[int, str]] = []
+    for index, header in enumerate(header_row, start=1):
+        if not header:
+            continue
+        key = header_key(header)
+        cell_ref = ref.at(row=start + 1, column=index)
+        if key in header_refs:
+            raise ReportgenError(
+                f"column 「{key}」 appears twice (also at {header_refs[key]})", cell_ref
+            )
+        headers.append(key)
+        header_refs[key] = cell_ref
+        columns.append((index, key))
+    table = Table(name, ref, headers, header_refs)
+    known = {index for index, _ in columns}
+    for offset, row in enumerate(texts[start + 1 :], start=start + 2):
+        if not any(row):
+            continue
+        for index, text in enumerate(row, start=1):
+            if text and index not in known:
+                raise ReportgenError(
+                    f"holds 「{text[:20]}」 but its column has no header",
+                    ref.at(row=offset, column=index),
+                    "Give the column a name in the header row, or clear the cell.",
+                )
+        row_ref = ref.at(row=offset)
+        cells = {
+            key: Cell(row[index - 1] if index <= len(row) else "", ref.at(row=offset, column=index,
+                                                                          column_name=key))
+            for index, key in columns
+        }
+        table.rows.append(Row(row_ref, cells))
+    return table
+
+
+# --- YAML and text --------------------------------------------------------------------------
+
+
+class LineDict(dict):  # type: ignore[type-arg]
+    """A YAML mapping that remembers the line each key was written on."""
+
+    lines: dict[Any, int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    mapping = LineDict()
+    mapping.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise ReportgenError(
+                "a mapping key must be plain text", f"line {key_node.start_mark.line + 1}"
+            ) from None
+        if key in mapping:
+            raise ReportgenError(
+                f"key 「{key}」 appears twice (lines {mapping.lines[key]} and "
+                f"{key_node.start_mark.line + 1})",
+                f"line {key_node.start_mark.line + 1}",
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def read_yaml(path: Path, ref: SourceRef) -> Any:
+    text = read_text(path, ref)
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except ReportgenError as exc:
+        raise ReportgenError(exc.message, f"{ref}:{str(exc.ref).removeprefix('line ')}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{ref}:{mark.line + 1}" if mark is not None else str(ref)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ReportgenError(f"is not valid YAML: {problem}", where) from None
+
+
+def read_text(path: Path, ref: SourceRef) -> str:
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise ReportgenError("is a folder; expected a file", ref) from None
+    except OSError as exc:
+        raise ReportgenError(f"cannot be read: {exc.strerror}", ref) from None
+    try:
+        return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ReportgenError(
+            f"is not UTF-8 text (byte {exc.start + 1})", f"{ref}:{line}",
+            "Save it as UTF-8 (in Notepad: 另存为, 编码 UTF-8).",
+        ) from None
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """A plain decimal number written as text, or None; "1,234.5" is not accepted."""
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern already excludes these
+        return None
+
+
+# --- a whole year folder --------------------------------------------------------------------
+
+
+@dataclass
+class RawYear:
+    """The files of one year folder, read but not yet interpreted."""
+
+    year: int
+    folder: Path
+    report: Any
+    report_ref: SourceRef
+    boxes: Any
+    boxes_ref: SourceRef
+    narrative: str
+    narrative_ref: SourceRef
+    workbooks: dict[str, dict[str, Table]]
+    workbook_refs: dict[str, SourceRef]
+
+
+def read_workbook_or_csv(folder: Path, name: str, ref_of: Any
+                         ) -> tuple[dict[str, Table], SourceRef]:
+    """``name.xlsx``, or a folder ``name/`` of CSV files, one per sheet."""
+    xlsx = folder / f"{name}.xlsx"
+    csv_dir = folder / name
+    if xlsx.exists() and csv_dir.is_dir():
+        raise ReportgenError(
+            f"both {name}.xlsx and the CSV folder {name}/ exist; keep one of them",
+            ref_of(folder),
+        )
+    if csv_dir.is_dir():
+        tables = {}
+        for path in sorted(csv_dir.glob("*.csv")):
+            tables[path.stem] = read_csv(path, path.stem, ref_of(path))
+        return tables, ref_of(csv_dir)
+    for candidate in (xlsx, folder / f"{name}.xls"):
+        if candidate.exists():
+            if candidate.is_dir():
+                raise ReportgenError("is a folder; expected an .xlsx workbook", ref_of(candidate))
+            return read_workbook(candidate, ref_of(candidate)), ref_of(candidate)
+    raise ReportgenError(
+        f"missing: expected {name}.xlsx (or a folder {name}/ of UTF-8 CSV files)",
+        ref_of(xlsx),
+    )
+
+
+def read_year(year: int, folder: Path, ref_of: Any) -> RawYear:
+    """Read every file of a year folder; all missing or unreadable files are reported at once."""
+    from .project import BOXES_YAML, NARRATIVE, REPORT_YAML, WORKBOOKS
+
+    failures: list[ReportgenError] = []
+
+    def attempt(func: Any, *args: Any) -> Any:
+        try:
+            return func(*args)
+        except ReportgenError as exc:
+            failures.append(exc)
+            return None
+
+    def text_file(name: str) -> tuple[Path, SourceRef]:
+        path = folder / name
+        if not path.exists():
+            failures.append(ReportgenError("missing: every year folder needs this file",
+                                           ref_of(path)))
+        return path, ref_of(path)
+
+    report_path, report_ref = text_file(REPORT_YAML)
+    boxes_path, boxes_ref = text_file(BOXES_YAML)
+    narrative_path, narrative_ref = text_file(NARRATIVE)
+    report = attempt(read_yaml, report_path, report_ref) if report_path.exists() else None
+    boxes = attempt(read_yaml, boxes_path, boxes_ref) if boxes_path.exists() else None
+    narrative = (attempt(read_text, narrative_path, narrative_ref)
+                 if narrative_path.exists() else None)
+    workbooks: dict[str, dict[str, Table]] = {}
+    workbook_refs: dict[str, SourceRef] = {}
+    for name in WORKBOOKS:
+        found = attempt(read_workbook_or_csv, folder, name, ref_of)
+        if found is not None:
+            workbooks[name], workbook_refs[name] = found
+    if failures:
+        if len(failures) == 1:
+            raise failures[0]
+        raise ReportgenError(
+            f"{len(failures)} problems reading {ref_of(folder)}:\n"
+            + "\n".join(f"  {failure}" for failure in failures)
+        )
+    return RawYear(year, folder, report, report_ref, boxes, boxes_ref, narrative or "",
+                   narrative_ref, workbooks, workbook_refs)

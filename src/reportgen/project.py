@@ -1,0 +1,93 @@
+"""The project on disk: its root, the year folders, the files a year holds, the output paths."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ReportgenError, SourceRef, UsageError, display_path
+
+#: The files of a year folder, by role. Workbooks may instead be folders of CSV files
+#: (``indicators/完成情况.csv`` stands for sheet 完成情况 of ``indicators.xlsx``).
+REPORT_YAML = "report.yaml"
+BOXES_YAML = "boxes.yaml"
+NARRATIVE = "narrative.txt"
+WORKBOOKS = ("indicators", "projects", "statistics")
+OFFICIAL = ("official.txt", "official.docx")
+
+TEMPLATE = "report.docx"
+BOX_TEMPLATES = "专栏"
+
+
+def parse_year(text: str) -> int:
+    """A year argument as typed on the command line; anything else is a usage error."""
+    if not re.fullmatch(r"\d{4}", text.strip()):
+        raise UsageError(
+            f"「{text}」 is not a year; give the plan year as four digits, e.g. 2021"
+        )
+    year = int(text)
+    if not 1949 <= year <= 2999:
+        raise UsageError(f"{year} is outside the years reportgen handles (1949–2999)")
+    return year
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @classmethod
+    def at(cls, root: Path | None = None) -> Project:
+        return cls((root or Path.cwd()).resolve())
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def template_path(self) -> Path:
+        return self.templates_dir / TEMPLATE
+
+    @property
+    def box_templates_dir(self) -> Path:
+        return self.templates_dir / BOX_TEMPLATES
+
+    @property
+    def config_path(self) -> Path:
+        return self.root / "reportgen.toml"
+
+    def year_dir(self, year: int) -> Path:
+        return self.data_dir / str(year)
+
+    def output_dir(self, year: int) -> Path:
+        return self.root / "output" / str(year)
+
+    def ref(self, path: Path) -> SourceRef:
+        return SourceRef(display_path(path, self.root))
+
+    def existing_year_dir(self, year: int) -> Path:
+        folder = self.year_dir(year)
+        if not folder.is_dir():
+            have = sorted(p.name for p in self.data_dir.glob("[0-9][0-9][0-9][0-9]") if p.is_dir())
+            if have:
+                hint = f"Years in {display_path(self.data_dir, self.root)}/: {', '.join(have)}."
+            else:
+                hint = ("Run reportgen in the project folder (the one holding data/ and "
+                        f"templates/); the current folder is {self.root}.")
+            raise ReportgenError(
+                f"no data for {year}: the folder does not exist",
+                self.ref(folder),
+                hint,
+            )
+        return folder
+
+    def official_path(self, year: int) -> Path | None:
+        for name in OFFICIAL:
+            path = self.year_dir(year) / name
+            if path.is_file():
+                return path
+        return None

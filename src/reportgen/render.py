@@ -1,0 +1,162 @@
+"""The Jinja environment (sandboxed, strict, with the number filters) and text rendering.
+
+Every template - the narrative, the 专栏 list templates, titles in YAML, the Word template -
+renders through ``make_env``: one sandbox, one set of filters, one way to report a mistake
+with its file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import traceback
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from .errors import ReportgenError
+from .model import Gap, Target
+from .numfmt import FILTERS, date, num
+
+
+class Lookup(dict):  # type: ignore[type-arg]
+    """A name -> value table for templates (完成, 目标, 统计 …) that explains a wrong name."""
+
+    def __init__(self, label: str, items: Iterable[tuple[str, Any]] | Mapping[str, Any] = ()):
+        super().__init__(items)
+        self.label = label
+
+    def missing(self, key: object) -> str:
+        close = difflib.get_close_matches(str(key), [str(k) for k in self], n=1, cutoff=0.4)
+        hint = f"; did you mean 「{close[0]}」?" if close else ""
+        return f"{self.label} has no 「{key}」{hint}"
+
+
+class Rows(list):  # type: ignore[type-arg]
+    """Rows in report order, also reachable by their key column: 完成.地区生产总值增速."""
+
+    def __init__(self, label: str, key: str, rows: Iterable[Lookup],
+                 extras: Mapping[str, Any] | None = None):
+        super().__init__(rows)
+        self.label = label
+        self.by_key = Lookup(label, ((str(r.get(key)), r) for r in self))
+        self.by_key.update(extras or {})
+
+    def missing(self, key: object) -> str:
+        return self.by_key.missing(key)
+
+
+class Group(Lookup):
+    """A run of consecutive rows sharing one value, as made by the ``group`` filter."""
+
+
+def group(rows: Iterable[Any], key: str) -> list[Group]:
+    """Group consecutive rows by a column, keeping report order: each has 名称 and 行."""
+    groups: list[Group] = []
+    for row in rows:
+        value = row.get(key) if isinstance(row, dict) else None
+        name = "" if value is None or isinstance(value, Gap) else str(value)
+        if not groups or groups[-1]["名称"] != name:
+            groups.append(Group(f"group 「{name}」", [("名称", name), ("行", [])]))
+        groups[-1]["行"].append(row)
+    return groups
+
+
+TEMPLATE_FILTERS: dict[str, Callable[..., Any]] = {**FILTERS, "group": group}
+
+
+class ReportEnvironment(SandboxedEnvironment):
+    """Sandboxed: templates see the data they are given and nothing of Python or the machine."""
+
+    gaps: list[Gap]
+
+    def _missing(self, obj: Any, name: Any) -> Any:
+        return self.undefined(hint=obj.missing(name), obj=obj, name=name)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if isinstance(obj, Rows):
+            if attribute in obj.by_key:
+                return obj.by_key[attribute]
+            if not hasattr(list, attribute):
+                return self._missing(obj, attribute)
+        elif isinstance(obj, Lookup) and attribute not in obj and not hasattr(dict, attribute):
+            return self._missing(obj, attribute)
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if isinstance(obj, Rows) and isinstance(argument, str):
+            return obj.by_key[argument] if argument in obj.by_key else self._missing(obj, argument)
+        if isinstance(obj, Lookup) and argument not in obj:
+            return self._missing(obj, argument)
+        return super().getitem(obj, argument)
+
+
+def make_env(autoescape: bool = False, gaps: list[Gap] | None = None) -> ReportEnvironment:
+    """The environment for every template; gaps printed through it are collected in ``gaps``."""
+    collected: list[Gap] = gaps if gaps is not None else []
+    env = ReportEnvironment(
+        undefined=jinja2.StrictUndefined,
+        autoescape=autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=lambda value: finalize(value, collected),
+    )
+    env.gaps = collected
+    env.filters.update(TEMPLATE_FILTERS)
+    return env
+
+
+def finalize(value: Any, gaps: list[Gap] | None = None) -> Any:
+    """How a bare ``{{ value }}`` prints: numbers at published precision, "—" for none."""
+    if isinstance(value, Gap):
+        if gaps is not None and value not in gaps:
+            gaps.append(value)
+        return str(value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal):
+        return num(value)
+    if isinstance(value, dt.date):
+        return date(value)
+    if isinstance(value, Target):
+        return value.text
+    if value is None:
+        return "—"
+    return value
+
+
+def template_error(exc: BaseException, where: str, source: str | None = None) -> ReportgenError:
+    """A Jinja failure as one message naming the template file and line."""
+    line = getattr(exc, "lineno", None)
+    if line is None:
+        for frame, lineno in traceback.walk_tb(exc.__traceback__):
+            if frame.f_code.co_filename == where:
+                line = lineno
+    place = f"{where}:{line}" if line else where
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        what = f"template syntax error: {exc.message}"
+    elif isinstance(exc, jinja2.exceptions.SecurityError):
+        what = f"not allowed in a template: {exc}"
+    elif isinstance(exc, jinja2.UndefinedError):
+        what = f"undefined: {exc.message}"
+    else:
+        what = f"{type(exc).__name__}: {exc}"
+    context = ""
+    if source and line and 0 < line <= len(source.split("\n")):
+        context = "  | " + source.split("\n")[line - 1].strip()[:120]
+    return ReportgenError(what, place, context)
+
+
+def render_text(env: ReportEnvironment, source: str, where: str, context: dict[str, Any]) -> str:
+    """Render a text template; ``where`` (file path as shown to the user) names it in errors."""
+    try:
+        code = env.compile(source, name=where, filename=where)
+        template = env.template_class.from_code(env, code, env.make_globals(None), None)
+        return template.render(context)
+    except (jinja2.TemplateError, ArithmeticError, TypeError, ValueError, KeyError,
+            AttributeError, IndexError, RecursionError) as exc:
+        raise template_error(exc, where, source) from None

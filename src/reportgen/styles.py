@@ -1,0 +1,22 @@
+"""The style ids the generated paragraphs and tables refer to; the template defines them.
+
+Renaming a style in Word keeps its id, so a template restyled in Word/WPS keeps working.
+"""
+
+TITLE = "ReportTitle"  # 报告标题: 二号 方正小标宋简体, centred
+SUBTITLE = "ReportSubtitle"  # 会议题注 ——…在…会议上: 楷体, centred
+ISSUER = "ReportIssuer"  # 报告单位: 楷体, centred
+SALUTATION = "Salutation"  # 各位代表：flush left
+BODY = "Normal"  # 正文: 三号 仿宋_GB2312, 2-character indent
+HEADING1 = "Heading1"  # 一、 黑体
+HEADING2 = "Heading2"  # （一） 楷体
+HEADING2_RUN_IN = "Heading2RunIn"  # （一）…。 run-in: heading font for the lead, then body text
+LEAD = "LeadSentence"  # character style: a paragraph's run-in lead sentence
+RUN_IN_BODY = "RunInBody"  # character style: body text after a run-in heading
+BOX_TITLE = "BoxTitle"  # 专栏N：… 黑体, centred
+BOX_TEXT = "BoxText"  # 专栏 content: 仿宋 四号
+BOX_HEADING = "BoxHeading"  # a numbered group inside a 专栏 (1．社会投资项目)
+TABLE_TEXT = "TableText"  # indicator-table cells: 仿宋 小四, centred
+TABLE_HEADER = "TableHeader"  # indicator-table header cells: 黑体 小四, centred
+PAGE_NUMBER = "PageNumber"  # — N — 四号 宋体
+

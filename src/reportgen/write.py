@@ -1,0 +1,74 @@
+"""Writing outputs: atomically (temporary file, then rename) and reproducibly (fixed zip times)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+from .errors import ReportgenError, display_path
+
+
+def source_date(fallback: dt.date) -> dt.datetime:
+    """The time stamped into outputs: ``SOURCE_DATE_EPOCH`` when set, else ``fallback``
+    (a date from the data), never the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
+        except (ValueError, OverflowError, OSError):
+            raise ReportgenError(f"SOURCE_DATE_EPOCH 「{epoch}」 is not a Unix time in seconds") \
+                from None
+    return dt.datetime(fallback.year, fallback.month, fallback.day)
+
+
+def fixed_zip(data: bytes, when: dt.datetime) -> bytes:
+    """The same zip with every entry stamped ``when`` and fixed attributes, in the same order."""
+    stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 0
+            entry.external_attr = 0
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
+
+
+def write_atomic(path: Path, data: bytes, root: Path | None = None) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
+
+    A failed or interrupted write leaves any previous file untouched and no partial file.
+    """
+    where = display_path(path.parent, root)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportgenError(f"cannot create the output folder: {exc.strerror}", where) from None
+    try:
+        handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem[:40]}.",
+                                             suffix=".tmp", delete=False)
+    except OSError as exc:
+        raise ReportgenError(f"cannot write in the output folder: {exc.strerror}", where,
+                             "Check that the folder is writable.") from None
+    temporary = Path(handle.name)
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise ReportgenError(f"cannot write the file: {exc.strerror}",
+                             display_path(path, root),
+                             "Is it open in Word or WPS? Close it and build again.") from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

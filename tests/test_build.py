@@ -1,0 +1,95 @@
+"""The build: one source of truth for every figure, real merges in the 专栏 tables."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from reportgen.build import build
+from reportgen.project import Project
+from reportgen.textio import read_pieces, squeeze
+from sheets import append_row, insert_row_after, set_cell
+
+
+def text_of(path: Path) -> str:
+    return squeeze("".join(piece.text for piece in read_pieces(path)))
+
+
+def body_xml(path: Path) -> str:
+    with zipfile.ZipFile(path) as package:
+        return package.read("word/document.xml").decode("utf-8")
+
+
+def rebuild(project: Path) -> str:
+    return text_of(build(Project.at(project), 2021).path)
+
+
+def test_a_result_changed_in_the_sheet_changes_the_prose_and_the_table(project: Path) -> None:
+    book = project / "data" / "2021" / "indicators.xlsx"
+    set_cell(book, "完成情况", "指标名称", "地区生产总值增速", "绝对值", 512.04, "0.00")
+    set_cell(book, "完成情况", "指标名称", "地区生产总值增速", "增速", -0.012, "0.0%")
+    text = rebuild(project)
+    assert "500.30" not in text
+    assert "全年实现地区生产总值512.04亿元、下降1.2%" in text  # the opening paragraph
+    assert "地区生产总值增速（%）7.5以上512.04-1.2%" in text  # the 专栏 row, signed
+
+
+def test_a_target_changed_in_the_sheet_changes_prose_and_table(project: Path) -> None:
+    book = project / "data" / "2021" / "indicators.xlsx"
+    set_cell(book, "计划目标", "指标名称", "空气质量优良天数", "计划目标", "≥330")
+    set_cell(book, "计划目标", "指标名称", "固定资产投资增速", "计划目标", 11.5)
+    text = rebuild(project)
+    assert "空气质量优良天数（天）≥330约束性" in text
+    assert "确保空气质量优良天数稳定在330天以上" in text
+    assert "力争全年固定资产投资增长11.5%" in text
+
+
+def test_investment_totals_are_the_sums_of_their_parts(project: Path) -> None:
+    book = project / "data" / "2021" / "statistics.xlsx"
+    set_cell(book, "投资计划", "类别", "房地产项目", "项目数", 12)
+    set_cell(book, "投资计划", "类别", "房地产项目", "年度计划投资", 31.25, "0.00")
+    set_cell(book, "重大项目执行", "投资类型", "社会投资项目", "完成投资", 111.3, "0.0")
+    text = rebuild(project)
+    # 56 = 6+17+3+2+8+12+8 and 144.15 = 142.9 - 30 + 31.25, in the sentence that states them
+    assert "推出重大社会投资项目56个" in text
+    assert "年度计划投资144.15亿元。分为" in text
+    assert "房地产项目12个，年度计划投资31.25亿元" in text
+    # 2020's major projects: 137.8 = 110.1 + 27.7 becomes 111.3 + 27.7
+    assert "完成投资139.0亿元。其中" in text
+
+
+def test_a_project_added_to_a_list_appears_in_its_box(project: Path) -> None:
+    book = project / "data" / "2021" / "projects.xlsx"
+    insert_row_after(book, "政府投资重点项目", "名称", "G210桥河至雷神店段",
+                     {"分组": "新开工项目", "类别": "交通路网", "名称": "綦江二桥"})
+    append_row(book, "本年民心工程", {"名称": "城区公厕改造工程"})
+    text = rebuild(project)
+    assert "G210桥河至雷神店段、綦江二桥等项目。" in text
+    assert "13．城区公厕改造工程。" in text
+    assert "实施好涉綦民生实事和13项民心工程" in text
+
+
+def test_counts_in_the_prose_follow_the_tables(project: Path) -> None:
+    book = project / "data" / "2021" / "projects.xlsx"
+    set_cell(book, "上年民心工程", "名称", "通惠中心幼儿园建设工程", "是否完工", "是")
+    text = rebuild(project)
+    assert "等11个民心工程如期完工" in text
+
+
+def test_indicator_tables_have_real_merges(built_2021: Path) -> None:
+    xml = body_xml(built_2021)
+    # 专栏3: 类别 cells (8 blocks in the published table), two groups, the two-level header
+    assert xml.count('<w:vMerge w:val="restart"/>') >= 20
+    assert xml.count("<w:vMerge/>") >= 40
+    assert '<w:gridSpan w:val="2"/>' in xml
+    assert xml.count("<w:tblHeader/>") >= 5  # title + header rows repeat on each page
+
+
+@pytest.mark.parametrize("box", range(1, 8))
+def test_every_box_is_numbered_in_order(built_2021: Path, box: int) -> None:
+    text = text_of(built_2021)
+    assert f"专栏{box}：" in text
+    if box > 1:
+        assert text.index(f"专栏{box - 1}：") < text.index(f"专栏{box}：")
