@@ -6,7 +6,9 @@ Heavy imports (pandas, docxtpl, openpyxl) happen inside the commands that need t
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +18,9 @@ import click
 
 from . import __version__
 from .errors import ReportgenError
+
+#: Exit status of an unexpected failure (1 is bad input, 2 a wrong command line).
+INTERNAL_ERROR = 3
 
 
 def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -31,6 +36,13 @@ def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
+        except Exception as exc:  # a bug, not bad input: still one message, no traceback
+            if os.environ.get("REPORTGEN_DEBUG"):
+                raise
+            click.echo(f"internal error: {type(exc).__name__}: {exc}\n  This is a bug in "
+                       "reportgen, not a problem with your files; please report it with the "
+                       "command you ran (REPORTGEN_DEBUG=1 shows the traceback).", err=True)
+            sys.exit(INTERNAL_ERROR)
 
     return wrapper
 
@@ -88,7 +100,7 @@ def template(project_dir: Path | None, force: bool) -> None:
     from .config import load_layout
     from .project import Project
     from .template import make_template
-    from .write import write_atomic
+    from .write import fixed_zip, source_date, write_atomic
 
     project = Project.at(project_dir)
     path = project.template_path
@@ -96,5 +108,7 @@ def template(project_dir: Path | None, force: bool) -> None:
         raise ReportgenError("exists already; use --force to replace it",
                              project.ref(path).file)
     layout, _ = load_layout(project.config_path, project.ref(project.config_path))
-    write_atomic(path, make_template(layout), project.root)
+    # Same settings, same bytes: the template is stamped with a fixed date.
+    stamp = source_date(dt.date(2021, 1, 1))
+    write_atomic(path, fixed_zip(make_template(layout), stamp), project.root)
     click.echo(project.ref(path).file)

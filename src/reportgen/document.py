@@ -70,17 +70,22 @@ def _text_run(new_run: Any, text: str, template: Any, highlight: bool) -> Any:
 def highlight_gaps(root: Any) -> int:
     """Turn every 【待填：…】 placeholder into its own yellow-highlighted run; returns how many."""
     count = 0
-    while True:
-        target = next((t for t in root.iter(f"{_W}t") if GAP_OPEN in (t.text or "")), None)
-        if target is None:
-            return count
-        run = target.getparent()
+    targets = [t for t in root.iter(f"{_W}t") if GAP_OPEN in (t.text or "")]
+    pending: dict[Any, Any] = {}  # a run already split -> the run now holding the later texts
+    for original in targets:
+        run = original.getparent()
+        while run in pending:
+            run = pending[run]
+        target = next(t for t in run.iter(f"{_W}t") if GAP_OPEN in (t.text or ""))
         count += (target.text or "").count(GAP_OPEN)
         parent = run.getparent()
         position = parent.index(run)
         parent.remove(run)
-        for offset, piece in enumerate(_split_run(run, target)):
+        pieces = _split_run(run, target)
+        for offset, piece in enumerate(pieces):
             parent.insert(position + offset, piece)
+        pending[run] = pieces[-1]
+    return count
 
 
 def strip_gap_marks(text: str) -> str:
@@ -123,8 +128,9 @@ def render_docx(template_path: Path, root: Path, context: Mapping[str, Any],
         for part in (section.footer, section.even_page_footer, section.header):
             highlight_gaps(part._element)
     properties = document.core_properties
-    properties.title = strip_gap_marks(properties.title or "")
-    properties.author = strip_gap_marks(properties.author or "")
+    # Set from the data, not rendered from the template: core properties are plain text.
+    properties.title = strip_gap_marks(str(context.get("标题", ""))).replace("\n", "")
+    properties.author = strip_gap_marks(str(context.get("报告单位", "")))
     properties.created = properties.modified = stamp
     properties.revision = 1
     buffer = io.BytesIO()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -130,6 +131,7 @@ def cell_text(value: Any, number_format: str = "General") -> str:
 def read_workbook(path: Path, ref: SourceRef) -> dict[str, Table]:
     """Every sheet of an .xlsx workbook as a Table, keyed by sheet name."""
     import openpyxl
+    from openpyxl.utils.escape import unescape
     from openpyxl.utils.exceptions import InvalidFileException
 
     if path.suffix.lower() == ".xls":
@@ -158,8 +160,11 @@ def read_workbook(path: Path, ref: SourceRef) -> dict[str, Table]:
         tables = {}
         for sheet in book.worksheets:
             sheet_ref = ref.at(sheet=sheet.title)
+            # Excel stores characters XML cannot hold as _xHHHH_; openpyxl decodes them only in
+            # shared strings, so inline strings are decoded here (validation then rejects them).
             grid = [
-                [(c.value, getattr(c, "number_format", "General")) for c in row]
+                [(unescape(c.value) if isinstance(c.value, str) and "_x" in c.value else c.value,
+                  getattr(c, "number_format", "General")) for c in row]
                 for row in sheet.iter_rows()
             ]
             tables[sheet.title] = _table_from_grid(sheet.title, sheet_ref, grid)
@@ -191,7 +196,8 @@ def read_csv(path: Path, name: str, ref: SourceRef) -> Table:
             "Save it from Excel as \u201cCSV UTF-8（逗号分隔）\u201d.",
         ) from None
     try:
-        records = list(csv.reader(text.splitlines(), strict=True))
+        # Only CR/LF end a record: str.splitlines would also cut at form feeds and U+2028.
+        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as exc:
         raise ReportgenError(f"is not valid CSV: {exc}", ref) from None
     grid = [[(value, "@") for value in record] for record in records]
@@ -231,10 +237,10 @@ def _table_from_grid(name: str, ref: SourceRef, grid: list[list[tuple[Any, str]]
                     ref.at(row=offset, column=index),
                     "Give the column a name in the header row, or clear the cell.",
                 )
-        row_ref = ref.at(row=offset)
+        row_ref = SourceRef(ref.file, ref.sheet, offset)
         cells = {
-            key: Cell(row[index - 1] if index <= len(row) else "", ref.at(row=offset, column=index,
-                                                                          column_name=key))
+            key: Cell(row[index - 1] if index <= len(row) else "",
+                      SourceRef(ref.file, ref.sheet, offset, index, key))
             for index, key in columns
         }
         table.rows.append(Row(row_ref, cells))
@@ -276,7 +282,16 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     return mapping
 
 
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"「{node.value}」 is not a date ({exc})", node.start_mark) from None
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def read_yaml(path: Path, ref: SourceRef) -> Any:

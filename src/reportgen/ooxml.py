@@ -18,7 +18,10 @@ class Xml(str):
 
 
 def esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text for an XML text node. ``{_`` and ``_}`` become character references because docxtpl
+    turns them into ``{`` ``{`` after rendering (its escape for literal Jinja braces)."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("{_", "{&#95;").replace("_}", "&#95;}"))
 
 
 @dataclass(frozen=True)

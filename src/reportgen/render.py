@@ -68,10 +68,27 @@ def group(rows: Iterable[Any], key: str) -> list[Group]:
 TEMPLATE_FILTERS: dict[str, Callable[..., Any]] = {**FILTERS, "group": group}
 
 
+#: Bounds on template arithmetic, so a template cannot exhaust memory or time.
+MAX_POWER = 64
+MAX_REPEAT = 100_000
+
+
 class ReportEnvironment(SandboxedEnvironment):
     """Sandboxed: templates see the data they are given and nothing of Python or the machine."""
 
     gaps: list[Gap]
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, (int, float, Decimal)) \
+                and not -MAX_POWER <= right <= MAX_POWER:
+            raise jinja2.exceptions.SecurityError(f"the power {right} is too large")
+        if operator == "*":
+            sizes = [len(x) for x in (left, right) if isinstance(x, (str, list, tuple))]
+            counts = [x for x in (left, right) if isinstance(x, int)]
+            if sizes and counts and sizes[0] * abs(counts[0]) > MAX_REPEAT:
+                raise jinja2.exceptions.SecurityError("a repeated text or list would be too long")
+        return super().call_binop(context, operator, left, right)
 
     def _missing(self, obj: Any, name: Any) -> Any:
         return self.undefined(hint=obj.missing(name), obj=obj, name=name)
@@ -97,13 +114,21 @@ class ReportEnvironment(SandboxedEnvironment):
 def make_env(autoescape: bool = False, gaps: list[Gap] | None = None) -> ReportEnvironment:
     """The environment for every template; gaps printed through it are collected in ``gaps``."""
     collected: list[Gap] = gaps if gaps is not None else []
+    def final(value: Any) -> Any:
+        value = finalize(value, collected)
+        if autoescape and isinstance(value, str) and not hasattr(value, "__html__"):
+            from .ooxml import Xml, esc
+
+            return Xml(esc(value))
+        return value
+
     env = ReportEnvironment(
         undefined=jinja2.StrictUndefined,
         autoescape=autoescape,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        finalize=lambda value: finalize(value, collected),
+        finalize=final,
     )
     env.gaps = collected
     env.filters.update(TEMPLATE_FILTERS)

@@ -92,8 +92,8 @@ def make_template(layout: Layout) -> bytes:
     section.even_page_footer.is_linked_to_previous = False
     _footer(section.even_page_footer, "left")
     properties = document.core_properties
-    properties.title = "{{ 标题|replace('\\n', '') }}"
-    properties.author = "{{ 报告单位 }}"
+    properties.title = "国民经济和社会发展计划报告模板"
+    properties.author = "reportgen"
     properties.subject = ""
     properties.comments = ""
     properties.keywords = ""
