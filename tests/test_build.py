@@ -93,3 +93,30 @@ def test_every_box_is_numbered_in_order(built_2021: Path, box: int) -> None:
     assert f"专栏{box}：" in text
     if box > 1:
         assert text.index(f"专栏{box - 1}：") < text.index(f"专栏{box}：")
+
+
+def test_a_new_box_needs_no_code_and_renumbers_the_rest(project: Path) -> None:
+    year = project / "data" / "2021"
+    import openpyxl
+
+    book = openpyxl.load_workbook(year / "projects.xlsx")
+    sheet = book.create_sheet("招商引资项目")
+    sheet.append(["分组", "名称"])
+    sheet.append(["签约项目", "重庆煤炭储备基地"])
+    sheet.append(["签约项目", "小型农机产业园"])
+    book.save(year / "projects.xlsx")
+    boxes = year / "boxes.yaml"
+    boxes.write_text(boxes.read_text(encoding="utf-8") + (
+        "\n招商引资:\n  标题: \"{{ 本年 }}年招商引资重点项目\"\n  清单: 招商引资项目\n"
+        "  模板: 分组清单.txt\n  参数: {编号: \"．\"}\n"), encoding="utf-8")
+    narrative = year / "narrative.txt"
+    text = narrative.read_text(encoding="utf-8")
+    marker = "[专栏：政府投资重点项目]"
+    text = text.replace(marker, "[专栏：招商引资]\n" + marker).replace("[专栏：民心工程完成情况]\n", "")
+    narrative.write_text(text, encoding="utf-8")
+    built = rebuild(project)
+    assert "专栏4：2021年招商引资重点项目1．签约项目重庆煤炭储备基地、小型农机产业园等项目。" in built
+    assert "专栏5：2021年政府投资重点项目" in built  # was 专栏5, stays 5: one dropped, one added
+    assert "民心工程完成情况" not in built
+    assert "专栏2：2020年国民经济和社会发展主要指标完成情况" in built
+    assert "专栏7：2021年民心工程" in built
