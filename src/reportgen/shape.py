@@ -15,6 +15,9 @@ from markupsafe import Markup
 #: A break is preferred after these (a place name, 在…, 发展, 情况, a clause) or before 第, 及.
 _BREAK_AFTER = set("区县市州省盟旗镇乡在展况、，；：")
 _BREAK_BEFORE = set("第及与")
+#: Punctuation a line may not start with, or end with (line-breaking rules, 禁则).
+_NO_LINE_START = set("、，。；：！？）》〉」』”’…—")
+_NO_LINE_END = set("（《〈「『“‘")
 #: How far (in characters) from the balanced position a preferred break may be.
 _REACH = 3
 
@@ -35,7 +38,7 @@ def balance(text: object, chars: int = 28) -> str:
     lines: list[str] = []
     rest = value
     for remaining in range(count, 1, -1):
-        cut = _cut(rest, width(rest) / remaining, chars)
+        cut = _cut(rest, width(rest) / remaining, chars, width(rest) - (remaining - 1) * chars)
         if cut is None:
             break
         lines.append(rest[:cut])
@@ -44,17 +47,20 @@ def balance(text: object, chars: int = 28) -> str:
     return Markup(out) if isinstance(text, Markup) else out
 
 
-def _cut(text: str, target: float, limit: int) -> int | None:
-    """Index to cut ``text`` at: near ``target`` width, never past ``limit``, never splitting
-    a number, preferring a word end; None where no such place exists."""
+def _cut(text: str, target: float, limit: int, least: float) -> int | None:
+    """Index to cut ``text`` at: near ``target`` width, at least ``least`` (so the rest fits
+    the lines left) and at most ``limit`` wide, never splitting a number or breaking a
+    line-breaking rule, preferring a word end; None where no such place exists."""
     best: tuple[float, int] | None = None
     for index in range(1, len(text)):
         before, after = text[index - 1], text[index]
         if width(text[:index]) > limit:
             break
+        if width(text[:index]) < least:
+            continue
         if before.isascii() and after.isascii() and (before.isalnum() or before in ".%"):
             continue  # inside 2021, 3.5, PM2.5
-        if before == after == "—":
+        if before == after == "—" or after in _NO_LINE_START or before in _NO_LINE_END:
             continue
         distance = abs(width(text[:index]) - target)
         preferred = before in _BREAK_AFTER or after in _BREAK_BEFORE
