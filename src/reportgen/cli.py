@@ -60,8 +60,12 @@ def main() -> None:
 @year_argument
 @project_option
 @click.option("--strict", is_flag=True, help="Refuse to build while values are still blank.")
+@click.option("--pdf", is_flag=True, help="Also write the PDF (needs LibreOffice).")
+@click.option("--png", is_flag=True,
+              help="Also write the PDF and pictures of its pages and 专栏 in output/YEAR/preview/ "
+                   "(needs LibreOffice and poppler).")
 @reports_errors
-def build(year: str, project_dir: Path | None, strict: bool) -> None:
+def build(year: str, project_dir: Path | None, strict: bool, pdf: bool, png: bool) -> None:
     """Build output/YEAR/<title>.docx from data/YEAR and templates/."""
     from .build import build as run_build
     from .project import Project, parse_year
@@ -77,6 +81,13 @@ def build(year: str, project_dir: Path | None, strict: bool) -> None:
             click.echo(f"  {gap.ref}: {gap.what}", err=True)
     click.echo(built.path.relative_to(project.root).as_posix()
                if built.path.is_relative_to(project.root) else str(built.path))
+    if pdf or png:
+        from .errors import display_path
+        from .export import export
+
+        click.echo("converting with LibreOffice…", err=True)
+        for path in export(built.path, project.root, pictures=png):
+            click.echo(display_path(path, project.root))
 
 
 @main.command()
