@@ -378,3 +378,23 @@ def test_layout_settings_override_the_template(project: Path) -> None:
     assert doc.style_attr("Normal", "w:rPr/w:rFonts", "eastAsia") == "仿宋"
     assert doc.style_attr(styles.HEADING2, "w:rPr/w:rFonts", "eastAsia") == "楷体"
     assert doc.style_attr(styles.TITLE, "w:rPr/w:rFonts", "eastAsia") == "方正小标宋简体"
+
+
+def test_the_readme_documents_every_layout_setting() -> None:
+    from reportgen.config import layout_fields
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- layout-settings -->")[1].split("<!-- /layout-settings -->")[0]
+    rows = {line.split("|")[1].strip(" `"): line.split("|")[2].strip()
+            for line in table.strip().splitlines()[2:]}
+    shown = {True: "true", False: "false"}
+    assert rows == {name: shown.get(default, f"{default:g}" if isinstance(default, float)
+                                    else str(default)) for name, default, _ in layout_fields()}
+
+
+def test_the_readme_pictures_exist() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    pictures = re.findall(r'src="(\.github/readme/[^"]+)"', readme)
+    assert pictures == [".github/readme/page-1.png", ".github/readme/box-3.png"]
+    for picture in pictures:
+        assert (REPO / picture).read_bytes().startswith(b"\x89PNG")
