@@ -85,10 +85,11 @@ def _installed_families() -> set[str] | None:
 
 
 def fontconfig_file(fonts: set[str], folder: Path) -> Path | None:
-    """A fontconfig file mapping each missing Chinese font to an installed stand-in, or None
-    when nothing needs mapping (or the system does not use fontconfig)."""
+    """A fontconfig file (the system's, plus a rule for each missing Chinese font naming an
+    installed stand-in), or None when nothing needs mapping or the system has no fontconfig."""
+    base = os.environ.get("FONTCONFIG_FILE") or "/etc/fonts/fonts.conf"
     installed = _installed_families()
-    if installed is None:
+    if installed is None or not Path(base).is_file():
         return None
     rules = []
     for name in sorted(fonts):
@@ -109,7 +110,7 @@ def fontconfig_file(fonts: set[str], folder: Path) -> Path | None:
     path = folder / "fonts.conf"
     path.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
                     "<fontconfig>\n"
-                    '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+                    f'<include ignore_missing="yes">{_xml(str(Path(base).resolve()))}</include>\n'
                     + "\n".join(rules) + "\n</fontconfig>\n", encoding="utf-8")
     return path
 
