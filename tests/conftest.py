@@ -57,3 +57,18 @@ def built_2021(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     root = copy_project(tmp_path_factory.mktemp("built") / "project")
     return build(Project.at(root), 2021).path
+
+
+@pytest.fixture(scope="session")
+def report_pdf(built_2021: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built 2021 report converted to PDF by LibreOffice, once per session; skipped only
+    where LibreOffice or poppler is not installed (.ci/run installs both)."""
+    import shutil
+
+    from reportgen.pdf import convert
+
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice (soffice) is not installed")
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils (pdftotext) is not installed")
+    return convert(built_2021, tmp_path_factory.mktemp("pdf"))

@@ -19,13 +19,35 @@ from .ooxml import Span, TableCell, Xml, paragraph, runs, table
 from .render import Lookup, ReportEnvironment, render_text
 from .tables import FULL_WIDTH, indicator_box
 
+#: Space between a 专栏's border and its text, in twips: (top and bottom, left and right).
+BOX_PADDING = (57, 113)
+
 
 def list_box(spec: BoxSpec, number: int, title: str, text: str) -> Xml:
-    body = [paragraph(runs([Span(f"专栏{number}：{title}")]), styles.BOX_TITLE, "center")]
+    """A bordered one-column table of two rows, with no line between them.
+
+    The first row - the title, any group heading and the first paragraph of text - does not
+    split, so the title is never left alone at the foot of a page; the second row holds the
+    rest and flows across pages, each part closed by the border.
+    """
+    first = [paragraph(runs([Span(f"专栏{number}：{title}")]), styles.BOX_TITLE, "center")]
+    rest: list[str] = []
+    has_text = False  # the first row holds its first paragraph of text
     for block in parse_blocks(text):
-        style = styles.BOX_HEADING if block.kind in ("h1", "h2") else styles.BOX_TEXT
-        body.append(paragraph(runs(block.spans, styles.LEAD), style))
-    return table([FULL_WIDTH], [[TableCell("".join(body))]], cant_split=False)
+        heading = block.kind in ("h1", "h2")
+        xml = paragraph(runs(block.spans, styles.LEAD),
+                        styles.BOX_HEADING if heading else styles.BOX_TEXT)
+        if has_text:
+            rest.append(xml)
+        else:
+            first.append(xml)
+            has_text = not heading
+    top_bottom, sides = BOX_PADDING
+    rows = [[TableCell("".join(first), pad=(top_bottom, 0 if rest else top_bottom))]]
+    if rest:
+        rows.append([TableCell("".join(rest), pad=(0, top_bottom))])
+    return table([FULL_WIDTH], rows, inner=None, cant_split=[True, False][:len(rows)],
+                 padding=(0, sides))
 
 
 def build_box(spec: BoxSpec, number: int, data: YearData, env: ReportEnvironment,

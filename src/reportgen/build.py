@@ -71,8 +71,11 @@ def compose(project: Project, data: YearData) -> Composed:
                                      data.narrative_ref.at(line=line) if line else narrative_where)
             content = build_box(spec, numbers[name], data, env, context, read_template, gaps)
         elif block.kind == "h2":
-            content = runs(block.spans, None, styles.RUN_IN_BODY)
-            if any(not span.lead for span in block.spans) and block.spans[0].lead:
+            # Only the text after a run-in heading is body text; a heading alone keeps the
+            # heading font of its paragraph style.
+            run_in = block.spans[0].lead and any(not span.lead for span in block.spans)
+            content = runs(block.spans, None, styles.RUN_IN_BODY if run_in else None)
+            if run_in:
                 kind = "h2-run-in"
         elif block.kind == "h1":
             content = runs(block.spans)

@@ -6,7 +6,6 @@ Heavy imports (pandas, docxtpl, openpyxl) happen inside the commands that need t
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
 import sys
@@ -72,8 +71,12 @@ def main() -> None:
 @year_argument
 @project_option
 @click.option("--strict", is_flag=True, help="Refuse to build while values are still blank.")
+@click.option("--pdf", is_flag=True, help="Also write the PDF (needs LibreOffice).")
+@click.option("--png", is_flag=True,
+              help="Also write the PDF and pictures of its pages and 专栏 in output/YEAR/preview/ "
+                   "(needs LibreOffice and poppler).")
 @reports_errors
-def build(year: str, project_dir: Path | None, strict: bool) -> None:
+def build(year: str, project_dir: Path | None, strict: bool, pdf: bool, png: bool) -> None:
     """Build output/YEAR/<title>.docx from data/YEAR and templates/."""
     from .build import build as run_build
     from .project import Project, parse_year
@@ -89,6 +92,13 @@ def build(year: str, project_dir: Path | None, strict: bool) -> None:
             click.echo(f"  {gap.ref}: {gap.what}", err=True)
     click.echo(built.path.relative_to(project.root).as_posix()
                if built.path.is_relative_to(project.root) else str(built.path))
+    if pdf or png:
+        from .errors import display_path
+        from .export import export
+
+        click.echo("converting with LibreOffice…", err=True)
+        for path in export(built.path, project.root, pictures=png):
+            click.echo(display_path(path, project.root))
 
 
 @main.command()
@@ -100,7 +110,7 @@ def template(project_dir: Path | None, force: bool) -> None:
     from .config import load_layout
     from .project import Project
     from .template import make_template
-    from .write import fixed_zip, source_date, write_atomic
+    from .write import write_atomic
 
     project = Project.at(project_dir)
     path = project.template_path
@@ -108,7 +118,5 @@ def template(project_dir: Path | None, force: bool) -> None:
         raise ReportgenError("exists already; use --force to replace it",
                              project.ref(path).file)
     layout, _ = load_layout(project.config_path, project.ref(project.config_path))
-    # Same settings, same bytes: the template is stamped with a fixed date.
-    stamp = source_date(dt.date(2021, 1, 1))
-    write_atomic(path, fixed_zip(make_template(layout), stamp), project.root)
+    write_atomic(path, make_template(layout), project.root)
     click.echo(project.ref(path).file)

@@ -120,6 +120,7 @@ class StyleSpec:
     keep_next: bool = False
     bold: bool | str = False  # or a Layout field name
     letter_spacing: float | None = None  # pt; None: -0.25 for 三号 text on the line grid, else 0
+    hang_punctuation: bool = True  # let a closing ，。 hang past the right edge (Word's default)
 
 
 def report_styles(layout: Layout) -> list[StyleSpec]:
@@ -127,9 +128,11 @@ def report_styles(layout: Layout) -> list[StyleSpec]:
     return [
         StyleSpec(styles.BODY, "Normal", align="both", indent_chars=2, line=body_line, size=16),
         # A title line of 20 二号 characters fills the 版心 to 2 pt; -0.5 pt keeps it on one line
-        # where a renderer adds space between Chinese and digits (LibreOffice does).
+        # where a renderer adds space between Chinese and digits (LibreOffice does). Off the line
+        # grid: LibreOffice gives a 二号 line two grid lines when the font's height exceeds the
+        # pitch (Noto CJK does), Word one; exact spacing off the grid is one line in both.
         StyleSpec(styles.TITLE, "报告标题", font="title", size=22, align="center", line=body_line,
-                  letter_spacing=-0.5),
+                  letter_spacing=-0.5, snap_to_grid=False),
         StyleSpec(styles.SUBTITLE, "会议题注", font="heading2", align="center", line=body_line),
         StyleSpec(styles.ISSUER, "报告单位", font="heading2", align="center", line=body_line),
         StyleSpec(styles.SALUTATION, "称谓", align="left", line=body_line),
@@ -143,15 +146,20 @@ def report_styles(layout: Layout) -> list[StyleSpec]:
         StyleSpec(styles.LEAD, "引导句", kind="character", bold="lead_bold"),
         StyleSpec(styles.RUN_IN_BODY, "标题后正文", kind="character"),
         StyleSpec(styles.BOX_TITLE, "专栏标题", font="heading1", size=layout.box_font_size,
-                  align="center", line="box_line_pitch", snap_to_grid=False),
+                  align="center", line="box_line_pitch", snap_to_grid=False,
+                  hang_punctuation=False),
         StyleSpec(styles.BOX_TEXT, "专栏正文", size=layout.box_font_size, align="both",
-                  indent_chars=2, line="box_line_pitch", snap_to_grid=False),
+                  indent_chars=2, line="box_line_pitch", snap_to_grid=False,
+                  hang_punctuation=False),
         StyleSpec(styles.BOX_HEADING, "专栏小标题", font="heading1", size=layout.box_font_size,
-                  align="both", indent_chars=2, line="box_line_pitch", snap_to_grid=False),
+                  align="both", indent_chars=2, line="box_line_pitch", snap_to_grid=False,
+                  hang_punctuation=False),
         StyleSpec(styles.TABLE_TEXT, "表格文字", size=layout.table_font_size, align="center",
-                  line="table_line_pitch", snap_to_grid=False),
+                  line="table_line_pitch", snap_to_grid=False,
+                  hang_punctuation=False),
         StyleSpec(styles.TABLE_HEADER, "表格表头", font="heading1", size=layout.table_font_size,
-                  align="center", line="table_line_pitch", snap_to_grid=False),
+                  align="center", line="table_line_pitch", snap_to_grid=False,
+                  hang_punctuation=False),
         StyleSpec(styles.PAGE_NUMBER, "页码", font="page_number", size=14, line=14,
                   snap_to_grid=False),
     ]
@@ -202,6 +210,8 @@ def apply_style(document: Any, spec: StyleSpec, layout: Layout) -> None:
         set_child(ppr, "keepNext", PPR_ORDER)
     set_child(ppr, "widowControl", PPR_ORDER, val="0")
     set_child(ppr, "kinsoku", PPR_ORDER, val="1")
+    # Inside a 专栏 or table a hanging ，。 would cross the border.
+    set_child(ppr, "overflowPunct", PPR_ORDER, val="1" if spec.hang_punctuation else "0")
     # No automatic space between Chinese and digits or Latin letters (gongwen §4.5).
     set_child(ppr, "autoSpaceDE", PPR_ORDER, val="0")
     set_child(ppr, "autoSpaceDN", PPR_ORDER, val="0")

@@ -65,6 +65,7 @@ class TableCell:
     body: str  # paragraph XML
     span: int = 1
     merge: str | None = None
+    pad: tuple[int, int] | None = None  # (top, bottom) margin in twips, if not the table's
 
 
 def _borders(tag: str, size: int, inside: int | None) -> str:
@@ -77,27 +78,33 @@ def _borders(tag: str, size: int, inside: int | None) -> str:
 
 
 def table(widths: Sequence[int], rows: Sequence[Sequence[TableCell]], header_rows: int = 0,
-          border: int = 8, inner: int = 4, style: str | None = None,
-          cant_split: bool = True) -> Xml:
+          border: int = 8, inner: int | None = 4, style: str | None = None,
+          cant_split: bool | Sequence[bool] = True, padding: tuple[int, int] = (0, 57)) -> Xml:
     """A fixed-layout table the width of the sum of ``widths`` (twips), centred.
 
     The first ``header_rows`` rows repeat on each page; rows do not split across pages unless
-    ``cant_split`` is off; every cell is vertically centred.
+    ``cant_split`` is off (for all rows, or per row); every cell is vertically centred;
+    ``padding`` is the cells' (top and bottom, left and right) margin in twips.
     """
     total = sum(widths)
     tbl_style = f'<w:tblStyle w:val="{style}"/>' if style else ""
+    vertical, horizontal = padding
+    margins = "".join(f'<w:{side} w:w="{size}" w:type="dxa"/>' for side, size in
+                      (("top", vertical), ("left", horizontal), ("bottom", vertical),
+                       ("right", horizontal)))
     tblpr = (
         f"<w:tblPr>{tbl_style}<w:tblW w:w=\"{total}\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
         f"{_borders('tblBorders', border, inner)}<w:tblLayout w:type=\"fixed\"/>"
-        '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/>'
-        '</w:tblCellMar><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+        f"<w:tblCellMar>{margins}</w:tblCellMar>"
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
         'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
     )
+    keep = [cant_split] * len(rows) if isinstance(cant_split, bool) else list(cant_split)
     grid = "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
     out = [f"<w:tbl>{tblpr}{grid}"]
     for index, row in enumerate(rows):
         trpr = ""
-        if cant_split:
+        if keep[index]:
             trpr += "<w:cantSplit/>"
         if index < header_rows:
             trpr += "<w:tblHeader/>"
@@ -113,6 +120,9 @@ def table(widths: Sequence[int], rows: Sequence[Sequence[TableCell]], header_row
                 tcpr += '<w:vMerge w:val="restart"/>'
             elif cell.merge == "continue":
                 tcpr += "<w:vMerge/>"
+            if cell.pad is not None:
+                tcpr += (f'<w:tcMar><w:top w:w="{cell.pad[0]}" w:type="dxa"/>'
+                         f'<w:bottom w:w="{cell.pad[1]}" w:type="dxa"/></w:tcMar>')
             tcpr += '<w:vAlign w:val="center"/>'
             out.append(f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{cell.body}</w:tc>")
         out.append("</w:tr>")

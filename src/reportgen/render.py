@@ -20,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from .errors import ReportgenError
 from .model import Gap, Target
 from .numfmt import FILTERS, date, num
+from .shape import balance
 
 
 class Lookup(dict):  # type: ignore[type-arg]
@@ -65,7 +66,8 @@ def group(rows: Iterable[Any], key: str) -> list[Group]:
     return groups
 
 
-TEMPLATE_FILTERS: dict[str, Callable[..., Any]] = {**FILTERS, "group": group}
+TEMPLATE_FILTERS: dict[str, Callable[..., Any]] = {**FILTERS, "group": group,
+                                                   "balance": balance}
 
 
 #: Bounds on template arithmetic, so a template cannot exhaust memory or time.

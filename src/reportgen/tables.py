@@ -15,12 +15,15 @@ from . import styles
 from .model import BoxSpec, ColumnSpec, Gap, Indicator, IndicatorTable
 from .ooxml import Span, TableCell, Xml, paragraph, runs, table
 from .render import TEMPLATE_FILTERS, finalize
+from .shape import width
 
 #: Text width of the 版心 in twips (156 mm).
 FULL_WIDTH = 8844
 SUB_MARK = "﹟"
 HEADER_LABELS = ("类别", "序号", "指  标  名  称")
-_FIXED = {"类别": 700, "序号": 620, "分组": 1300, "名称": 2500, "名称单独": 3500}
+_FIXED = {"类别": 700, "序号": 600, "分组": 1200, "名称": 2500, "名称单独": 3500}
+#: One 小四 (12 pt) character and a cell's left and right margins, in twips.
+_CHAR, _CELL_MARGINS = 240, 2 * 57 + 20
 
 
 def _cell_paragraph(text: str, style: str, align: str = "center") -> str:
@@ -32,12 +35,27 @@ def cell(text: str, style: str = styles.TABLE_TEXT, span: int = 1, merge: str | 
     return TableCell(_cell_paragraph(text, style, align), span, merge)
 
 
-def _widths(has_groups: bool, leaves: int) -> list[int]:
+def _widths(has_groups: bool, columns: Sequence[Sequence[str]]) -> list[int]:
+    """Fixed widths for the label columns; the value columns share the rest by what their
+    longest text (header or value) needs on one line: each gets at least 3.5 and up to 7 小四
+    characters, then up to 12 where room is left (完成国家和市下达目标 on one line in 专栏4,
+    on two in 专栏3 rather than three); what still remains goes in proportion."""
     fixed = [_FIXED["类别"], _FIXED["序号"]]
     fixed += [_FIXED["分组"], _FIXED["名称"]] if has_groups else [_FIXED["名称单独"]]
     rest = FULL_WIDTH - sum(fixed)
-    each = rest // leaves
-    return fixed + [each] * (leaves - 1) + [rest - each * (leaves - 1)]
+    longest = [max((width(text) for text in texts), default=0) for texts in columns]
+    need = [min(max(chars, 3.5), 7) * _CHAR + _CELL_MARGINS for chars in longest]
+    want = [min(max(chars, 3.5), 12) * _CHAR + _CELL_MARGINS for chars in longest]
+    if sum(want) <= rest:
+        shares = [w + (rest - sum(want)) * w / sum(want) for w in want]
+    elif sum(need) <= rest:
+        extra = [w - n for w, n in zip(want, need, strict=True)]
+        shares = [n + (rest - sum(need)) * e / sum(extra) for n, e in zip(need, extra, strict=True)]
+    else:
+        shares = [n * rest / sum(need) for n in need]
+    out = [int(share) for share in shares]
+    out[-1] = rest - sum(out[:-1])
+    return fixed + out
 
 
 def _header_rows(columns: Sequence[ColumnSpec], name_span: int, depth: int,
@@ -68,10 +86,10 @@ def format_value(value: Any, fmt: str | None, gaps: list[Gap]) -> str:
     return str(finalize(value))
 
 
-def _body_rows(rows: Sequence[Indicator], leaves: Sequence[ColumnSpec], has_groups: bool,
-               gaps: list[Gap]) -> list[list[TableCell]]:
+def _body_rows(rows: Sequence[Indicator], values: Sequence[Sequence[str]],
+               has_groups: bool) -> list[list[TableCell]]:
     out = []
-    for row in rows:
+    for row, texts in zip(rows, values, strict=True):
         cells = [cell(row.category if row.starts_category else "",
                       merge="restart" if row.starts_category else "continue")]
         in_group = row.group is not None and (row.number is None or row.starts_group)
@@ -84,9 +102,7 @@ def _body_rows(rows: Sequence[Indicator], leaves: Sequence[ColumnSpec], has_grou
         else:
             cells.append(cell(number))
             cells.append(cell(row.label, span=2 if has_groups else 1, align="left"))
-        for leaf in leaves:
-            value = row.values.get(leaf.field or "")
-            cells.append(cell(format_value(value, leaf.fmt, gaps)))
+        cells += [cell(text) for text in texts]
         out.append(cells)
     return out
 
@@ -97,10 +113,13 @@ def indicator_box(spec: BoxSpec, number: int, title: str, data: IndicatorTable,
     has_groups = any(row.group is not None for row in data.rows)
     leaves = [leaf for column in spec.columns for leaf in column.leaves()]
     depth = 2 if any(column.children for column in spec.columns) else 1
-    widths = _widths(has_groups, len(leaves))
+    values = [[format_value(row.values.get(leaf.field or ""), leaf.fmt, gaps) for leaf in leaves]
+              for row in data.rows]
+    widths = _widths(has_groups, [[render_title(leaf.title), *(row[index] for row in values)]
+                                  for index, leaf in enumerate(leaves)])
     name_span = 2 if has_groups else 1
     title_row = [TableCell(paragraph(runs([Span(f"专栏{number}：{title}")]), styles.BOX_TITLE,
                                      "center"), span=len(widths))]
     rows = [title_row, *_header_rows(spec.columns, name_span, depth, render_title),
-            *_body_rows(data.rows, leaves, has_groups, gaps)]
+            *_body_rows(data.rows, values, has_groups)]
     return table(widths, rows, header_rows=1 + depth)

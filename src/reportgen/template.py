@@ -7,18 +7,24 @@ alone in its paragraph) and the style ids of ``styles``.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
 from . import styles
 from .config import Layout
 from .docx_style import PPR_ORDER, apply_layout, set_child
+from .write import fixed_zip
+
+#: The time stamped into the template's zip entries (the stock template's own date).
+STAMP = dt.datetime(2013, 12, 23, 23, 15)
 
 #: The title block and the body loop: (style id, text) per paragraph.
 BODY: list[tuple[str, str]] = [
-    (styles.TITLE, "{{ 标题 }}"),
+    (styles.TITLE, "{{ 标题|balance(20) }}"),
     (styles.BODY, ""),
-    (styles.SUBTITLE, "——{{ 会议.日期|date }}在{{ 会议.名称 }}上"),
+    (styles.SUBTITLE, "{% filter balance(28) %}——{{ 会议.日期|date }}在{{ 会议.名称 }}上"
+                      "{% endfilter %}"),
     (styles.ISSUER, "{{ 报告单位 }}"),
     (styles.BODY, ""),
     (styles.SALUTATION, "各位代表："),
@@ -30,7 +36,9 @@ BODY: list[tuple[str, str]] = [
     (styles.BODY, "{%p elif b.类型 == 'h2-run-in' %}"),
     (styles.HEADING2_RUN_IN, "{{r b.内容 }}"),
     (styles.BODY, "{%p elif b.类型 == 'box' %}"),
+    (styles.BODY, ""),  # one blank line before and after a 专栏 (gongwen §10.4)
     (styles.BODY, "{{p b.内容 }}"),
+    (styles.BODY, ""),
     (styles.BODY, "{%p else %}"),
     (styles.BODY, "{{r b.内容 }}"),
     (styles.BODY, "{%p endif %}"),
@@ -72,11 +80,21 @@ def _footer(footer: Any, side: str) -> None:
     _page_field(paragraph)
 
 
+def _drop_stock_parts(document: Any) -> None:
+    """Drop the stock template's thumbnail (a picture of some other document) and its Word 2010
+    copy of the styles (stock styles with theme fonts, which this template replaces)."""
+    for rels in (document.part.package.rels, document.part.rels):
+        for rid, rel in list(rels.items()):
+            if rel.reltype.endswith(("/thumbnail", "/stylesWithEffects")):
+                rels.pop(rid)
+
+
 def make_template(layout: Layout) -> bytes:
-    """The default template as .docx bytes."""
+    """The default template as .docx bytes, the same bytes for the same layout."""
     from docx import Document
 
     document = Document()
+    _drop_stock_parts(document)
     body = document.element.body
     for child in list(body):
         if child.tag.endswith("}p"):
@@ -100,4 +118,4 @@ def make_template(layout: Layout) -> bytes:
     properties.last_modified_by = "reportgen"
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return fixed_zip(buffer.getvalue(), STAMP)

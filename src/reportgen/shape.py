@@ -1,0 +1,70 @@
+"""Line shapes of centred title-block text: where a long title or 会议题注 breaks.
+
+GB/T 9704 wants a multi-line title balanced (梯形 or 菱形) with words kept whole; a renderer
+left to itself fills the first line and leaves a stub (``次会议上``). ``balance`` puts the
+breaks itself, at the place nearest to equal lines where a word ends.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+
+from markupsafe import Markup
+
+#: A break is preferred after these (a place name, 在…, 发展, 情况, a clause) or before 第, 及.
+_BREAK_AFTER = set("区县市州省盟旗镇乡在展况、，；：")
+_BREAK_BEFORE = set("第及与")
+#: Punctuation a line may not start with, or end with (line-breaking rules, 禁则).
+_NO_LINE_START = set("、，。；：！？）》〉」』”’…—")
+_NO_LINE_END = set("（《〈「『“‘")
+#: How far (in characters) from the balanced position a preferred break may be.
+_REACH = 3
+
+
+def width(text: str) -> float:
+    """Printed width in Chinese characters: half-width letters, digits and signs count one half."""
+    return sum(0.5 if unicodedata.east_asian_width(c) in "NaH" else 1.0 for c in text)
+
+
+def balance(text: object, chars: int = 28) -> str:
+    """Break ``text`` into the fewest lines of at most ``chars`` characters, of near-equal
+    length; text that fits, or that already holds a line break, is returned as it is.
+    Escaped markup (a Word template with autoescape) stays markup."""
+    value = str(text)
+    if "\n" in value or width(value) <= chars:
+        return text if isinstance(text, Markup) else value
+    count = math.ceil(width(value) / chars)
+    lines: list[str] = []
+    rest = value
+    for remaining in range(count, 1, -1):
+        cut = _cut(rest, width(rest) / remaining, chars, width(rest) - (remaining - 1) * chars)
+        if cut is None:
+            break
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+    out = "\n".join([*lines, rest])
+    return Markup(out) if isinstance(text, Markup) else out
+
+
+def _cut(text: str, target: float, limit: int, least: float) -> int | None:
+    """Index to cut ``text`` at: near ``target`` width, at least ``least`` (so the rest fits
+    the lines left) and at most ``limit`` wide, never splitting a number or breaking a
+    line-breaking rule, preferring a word end; None where no such place exists."""
+    best: tuple[float, int] | None = None
+    for index in range(1, len(text)):
+        before, after = text[index - 1], text[index]
+        if width(text[:index]) > limit:
+            break
+        if width(text[:index]) < least:
+            continue
+        if before.isascii() and after.isascii() and (before.isalnum() or before in ".%"):
+            continue  # inside 2021, 3.5, PM2.5
+        if before == after == "—" or after in _NO_LINE_START or before in _NO_LINE_END:
+            continue
+        distance = abs(width(text[:index]) - target)
+        preferred = before in _BREAK_AFTER or after in _BREAK_BEFORE
+        score = distance if preferred and distance <= _REACH else distance + _REACH + 1
+        if best is None or score < best[0]:
+            best = (score, index)
+    return best[1] if best else None
