@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -98,3 +99,41 @@ def template(project_dir: Path | None, force: bool) -> None:
     layout, _ = load_layout(project.config_path, project.ref(project.config_path))
     write_atomic(path, make_template(layout), project.root)
     click.echo(project.ref(path).file)
+
+
+@main.command()
+@year_argument
+@project_option
+@click.option("--strict", is_flag=True,
+              help="Fail (exit 1) on warnings and on values still to fill in, too.")
+@reports_errors
+def check(year: str, project_dir: Path | None, strict: bool) -> None:
+    """Check data/YEAR and the templates; print every problem and each indicator's status.
+
+    Finds every problem at once, each with its place: missing or misspelt files, sheets and
+    columns, bad values, duplicates; figures stated twice that disagree; template names with
+    no data. Prints the plan-vs-actual table of the execution indicators. Exit 1 on errors;
+    warnings alone exit 0 unless --strict.
+    """
+    from .check import check_year, gap_lines, status_table
+    from .project import Project, parse_year
+
+    project = Project.at(project_dir)
+    result = check_year(project, parse_year(year))
+    if result.statuses:
+        counts = Counter(row.status for row in result.statuses)
+        click.echo(f"plan vs actual, {len(result.statuses)} indicators of 完成情况: "
+                   + ", ".join(f"{status} {n}" for status, n in counts.most_common()))
+        click.echo(status_table(result.statuses))
+        click.echo("")
+    if result.gaps:
+        click.echo(f"{len(result.gaps)} value(s) still to fill in (shown as 【待填：…】):")
+        for line in gap_lines(result.gaps):
+            click.echo(f"  {line}")
+    for problem in result.problems:
+        click.echo(f"{problem.level}: {problem.ref}: {problem.message}")
+    errors, warnings = len(result.errors), len(result.warnings)
+    click.echo(f"check {year}: {errors} error(s), {warnings} warning(s), "
+               f"{len(result.gaps)} value(s) to fill in", err=True)
+    if errors or (strict and (warnings or result.gaps)):
+        sys.exit(1)
