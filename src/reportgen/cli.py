@@ -104,6 +104,32 @@ def template(project_dir: Path | None, force: bool) -> None:
 @main.command()
 @year_argument
 @project_option
+@click.option("--from", "source", metavar="YEAR", default=None,
+              help="Draft from this year's data (default: the year before).")
+@reports_errors
+def draft(year: str, project_dir: Path | None, source: str | None) -> None:
+    """Create data/YEAR from last year's data, for drafting next year's report.
+
+    Targets become the execution table to report on, last year's planned lists become lists
+    to report on, and every value still to give is marked 待填. Never overwrites: if data/YEAR
+    exists, nothing is changed. Prints what to fill in next.
+    """
+    from .draft import draft as run_draft
+    from .project import Project, parse_year
+
+    project = Project.at(project_dir)
+    drafted = run_draft(project, parse_year(year), parse_year(source) if source else None)
+    new, old = (project.ref(p).file for p in (drafted.folder, drafted.source))
+    click.echo(f"drafted {new} from {old}; fill in next:")
+    for item in drafted.todo:
+        click.echo(f"  {item}")
+    click.echo(f"then: reportgen check {year}, and reportgen build {year} (every value still "
+               "to fill in shows as a yellow 【待填：…】)")
+
+
+@main.command()
+@year_argument
+@project_option
 @click.option("--strict", is_flag=True,
               help="Fail (exit 1) on warnings and on values still to fill in, too.")
 @reports_errors
