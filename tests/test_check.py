@@ -186,3 +186,13 @@ def test_a_computed_value_shown_unformatted_is_a_warning(cli: Cli, project: Path
     assert ("warning: data/2021/statistics.xlsx[统计]!B5（数值）: 「627.41237」 has more "
             "decimals than a report prints; give the cell a number format with the published "
             "decimals (0.00)") in out
+
+
+def test_an_unreadable_template_is_one_problem_among_the_others(project: Path) -> None:
+    (project / "templates" / "report.docx").write_bytes(b"not a zip")
+    (project / "templates" / "专栏" / "编号清单.txt").write_bytes(b"\xff\xfe bad")
+    messages = [str(p) for p in check_year(Project.at(project), 2021).errors]
+    assert messages == [
+        "templates/report.docx: cannot be read as a Word .docx file (BadZipFile)",
+        "templates/专栏/编号清单.txt:1: is not UTF-8 text (byte 1)",
+    ]

@@ -174,7 +174,12 @@ def check_templates(project: Project, raw: RawYear, data: YearData, problems: Pr
             continue
         local = {"行": context["项目"][spec.source],
                  "参数": Lookup(f"专栏 「{name}」 的参数", spec.params.items())}
-        checker.check(read_text(path, shown), _lines(shown), local)
+        try:
+            source = read_text(path, shown)
+        except ReportgenError as exc:
+            problems.error(exc.ref or shown, exc.message)
+            continue
+        checker.check(source, _lines(shown), local)
     for line, text in enumerate(data.narrative.split("\n"), start=1):
         match = BOX_LINE.match(text.strip())
         if match and match.group(1) not in data.boxes:
@@ -193,7 +198,11 @@ def _check_word_template(project: Project, context: dict[str, Any], problems: Pr
     if not path.is_file():
         return
     shown = display_path(path, project.root)
-    text = "\n".join(piece.text for piece in docx_pieces(path, shown))
+    try:
+        text = "\n".join(piece.text for piece in docx_pieces(path, shown))
+    except ReportgenError as exc:
+        problems.error(exc.ref or shown, exc.message)
+        return
     word = dict(context)
     word["正文"] = [Lookup("正文段落", [("类型", "p"), ("内容", "")])]
     TemplateChecker(make_env(), word, problems).check(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -141,6 +140,8 @@ def check(year: str, project_dir: Path | None, strict: bool) -> None:
     no data. Prints the plan-vs-actual table of the execution indicators. Exit 1 on errors;
     warnings alone exit 0 unless --strict.
     """
+    from collections import Counter
+
     from .check import check_year, gap_lines, status_table
     from .project import Project, parse_year
 
