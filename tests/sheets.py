@@ -54,3 +54,29 @@ def insert_row_after(book: Path, sheet_name: str, key_column: str, key: str,
             workbook.save(book)
             return
     raise KeyError(key)
+
+
+def rename_header(book: Path, sheet_name: str, header: str, new: str) -> None:
+    workbook = openpyxl.load_workbook(book)
+    sheet = workbook[sheet_name]
+    sheet.cell(1, _column(sheet, header)).value = new
+    workbook.save(book)
+
+
+def cell_value(book: Path, sheet_name: str, cell: str) -> Any:
+    return openpyxl.load_workbook(book)[sheet_name][cell].value
+
+
+def add_column(book: Path, sheet_name: str, header: str, values: dict[str, Any],
+               key_column: str = "指标名称") -> None:
+    """Add a column after the last one, with ``values`` by the row's key."""
+    workbook = openpyxl.load_workbook(book)
+    sheet = workbook[sheet_name]
+    index = sheet.max_column + 1
+    sheet.cell(1, index).value = header
+    key_index = _column(sheet, key_column)
+    for row in range(2, sheet.max_row + 1):
+        key = sheet.cell(row, key_index).value
+        if key in values:
+            sheet.cell(row, index).value = values[key]
+    workbook.save(book)

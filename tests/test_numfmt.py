@@ -122,6 +122,13 @@ def test_targets_format_by_their_value() -> None:
     assert numfmt.num(Target("完成国家和市下达目标", "qualitative")) == "完成国家和市下达目标"
 
 
+def test_a_target_of_about_keeps_its_word() -> None:
+    about = Target("6.5左右", "approx", D("6.5"))
+    assert numfmt.growth(about) == "增长6.5%左右"
+    assert numfmt.pct(about) == "6.5%左右"
+    assert numfmt.num(about) == "6.5左右"
+
+
 def test_gaps_pass_through_every_filter() -> None:
     gap = Gap("地区生产总值·绝对值", "indicators.xlsx")
     for name, func in numfmt.FILTERS.items():

@@ -65,9 +65,15 @@ def build_box(spec: BoxSpec, number: int, data: YearData, env: ReportEnvironment
     assert spec.template is not None
     source, where = read_template(spec.template)
     local = dict(context)
-    local["行"] = context["项目"][spec.source]
+    rows = local["行"] = context["项目"][spec.source]
     local["参数"] = Lookup(f"专栏 「{spec.key}」 的参数", spec.params.items())
-    return list_box(spec, number, title, render_text(env, source, where, local))
+    text = render_text(env, source, where, local)
+    if rows.gap is not None and not text.strip():
+        # An empty list shows what to fill in, not an empty box.
+        text = str(rows.gap)
+        if rows.gap not in gaps:
+            gaps.append(rows.gap)
+    return list_box(spec, number, title, text)
 
 
 def template_reader(folder: Any, root: Any) -> Callable[[str], tuple[str, str]]:

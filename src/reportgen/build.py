@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ReportgenError
+from .errors import Problem, ReportgenError
 from .model import Gap, YearData
 from .project import Project
 
@@ -107,11 +107,12 @@ def build(project: Project, year: int, strict: bool = False) -> Built:
     stamp = source_date(meeting if isinstance(meeting, dt.date) else dt.date(year, 1, 1))
     document = render_docx(project.template_path, project.root, composed.context, overrides,
                            layout, composed.gaps, stamp)
-    if strict and composed.gaps:
+    gaps = sorted(composed.gaps, key=lambda gap: Problem(gap.ref, gap.what).sort_key())
+    if strict and gaps:
         raise ReportgenError(
-            f"{len(composed.gaps)} value(s) still to fill in; not building with --strict:\n"
-            + "\n".join(f"  {gap.ref}: {gap.what}" for gap in composed.gaps)
+            f"{len(gaps)} value(s) still to fill in; not building with --strict:\n"
+            + "\n".join(f"  {gap.ref}: {gap.what}" for gap in gaps)
         )
     path = project.output_dir(year) / output_name(composed.context["标题"])
     write_atomic(path, document, project.root)
-    return Built(path, composed.gaps, data.warnings)
+    return Built(path, gaps, data.warnings)

@@ -120,3 +120,69 @@ def template(project_dir: Path | None, force: bool) -> None:
     layout, _ = load_layout(project.config_path, project.ref(project.config_path))
     write_atomic(path, make_template(layout), project.root)
     click.echo(project.ref(path).file)
+
+
+@main.command()
+@year_argument
+@project_option
+@click.option("--from", "source", metavar="YEAR", default=None,
+              help="Draft from this year's data (default: the year before).")
+@reports_errors
+def draft(year: str, project_dir: Path | None, source: str | None) -> None:
+    """Create data/YEAR from last year's data, for drafting next year's report.
+
+    Targets become the execution table to report on, last year's planned lists become lists
+    to report on, and every value still to give is marked 待填. Never overwrites: if data/YEAR
+    exists, nothing is changed. Prints what to fill in next.
+    """
+    from .draft import draft as run_draft
+    from .project import Project, parse_year
+
+    project = Project.at(project_dir)
+    drafted = run_draft(project, parse_year(year), parse_year(source) if source else None)
+    new, old = (project.ref(p).file for p in (drafted.folder, drafted.source))
+    click.echo(f"drafted {new} from {old}; fill in next:")
+    for item in drafted.todo:
+        click.echo(f"  {item}")
+    click.echo(f"then: reportgen check {year}, and reportgen build {year} (every value still "
+               "to fill in shows as a yellow 【待填：…】)")
+
+
+@main.command()
+@year_argument
+@project_option
+@click.option("--strict", is_flag=True,
+              help="Fail (exit 1) on warnings and on values still to fill in, too.")
+@reports_errors
+def check(year: str, project_dir: Path | None, strict: bool) -> None:
+    """Check data/YEAR and the templates; print every problem and each indicator's status.
+
+    Finds every problem at once, each with its place: missing or misspelt files, sheets and
+    columns, bad values, duplicates; figures stated twice that disagree; template names with
+    no data. Prints the plan-vs-actual table of the execution indicators. Exit 1 on errors;
+    warnings alone exit 0 unless --strict.
+    """
+    from collections import Counter
+
+    from .check import check_year, gap_lines, status_table
+    from .project import Project, parse_year
+
+    project = Project.at(project_dir)
+    result = check_year(project, parse_year(year))
+    if result.statuses:
+        counts = Counter(row.status for row in result.statuses)
+        click.echo(f"plan vs actual, {len(result.statuses)} indicators of 完成情况: "
+                   + ", ".join(f"{status} {n}" for status, n in counts.most_common()))
+        click.echo(status_table(result.statuses))
+        click.echo("")
+    if result.gaps:
+        click.echo(f"{len(result.gaps)} value(s) still to fill in (shown as 【待填：…】):")
+        for line in gap_lines(result.gaps):
+            click.echo(f"  {line}")
+    for problem in result.problems:
+        click.echo(f"{problem.level}: {problem.ref}: {problem.message}")
+    errors, warnings = len(result.errors), len(result.warnings)
+    click.echo(f"check {year}: {errors} error(s), {warnings} warning(s), "
+               f"{len(result.gaps)} value(s) to fill in", err=True)
+    if errors or (strict and (warnings or result.gaps)):
+        sys.exit(1)

@@ -16,11 +16,14 @@ TOTAL = "合计"
 def total(values: Iterable[Value], what: str, ref: SourceRef | str) -> Decimal | Gap | None:
     """The sum of parts; a gap when any part is still to fill in, None when no part has a value."""
     numbers: list[Decimal] = []
+    gaps: list[Gap] = []
     for value in values:
         if isinstance(value, Gap):
-            return Gap(what, value.ref)
+            gaps += value.listed()
         if isinstance(value, Decimal):
             numbers.append(value)
+    if gaps:
+        return Gap(what, gaps[0].ref, tuple(gaps))
     if not numbers:
         return None
     return sum(numbers, Decimal(0))
@@ -56,6 +59,14 @@ class InvestmentType:
 MEASURES = ("项目数", "年度计划投资")
 
 
+def _rows(records: Sequence[Record]) -> str:
+    numbers = [r.ref.row for r in records if isinstance(r.ref, SourceRef) and r.ref.row]
+    if not numbers:
+        return "rows"
+    low, high = min(numbers), max(numbers)
+    return f"row {low}" if low == high else f"rows {low}–{high}"
+
+
 def investment_types(table: RecordTable) -> list[InvestmentType]:
     """Group the 投资计划 rows by type and compute each type's totals from its breakdowns.
 
@@ -87,22 +98,23 @@ def investment_types(table: RecordTable) -> list[InvestmentType]:
         problems: list[Problem] = []
         for measure in MEASURES:
             candidates = [
-                (b.name, total((p.values.get(measure) for p in b.parts), f"{name}·{measure}",
-                               b.parts[0].ref))
+                (b.name, b.parts, total((p.values.get(measure) for p in b.parts),
+                                        f"{name}·{measure}", b.parts[0].ref))
                 for b in breakdowns if b.complete(measure)
             ]
             stated_value = stated.values.get(measure) if stated else None
-            if isinstance(stated_value, (Decimal, Gap)):
-                candidates.append((TOTAL, stated_value))
-            numbers = [(n, v) for n, v in candidates if isinstance(v, Decimal)]
-            for other_name, other in numbers[1:]:
-                first_name, first = numbers[0]
+            if stated is not None and isinstance(stated_value, (Decimal, Gap)):
+                candidates.append((TOTAL, (stated,), stated_value))
+            numbers = [c for c in candidates if isinstance(c[2], Decimal)]
+            for other_name, other_parts, other in numbers[1:]:
+                first_name, first_parts, first = numbers[0]
                 if other != first:
                     problems.append(Problem(
-                        rows[0].ref,
-                        f"{name}·{measure}: {first_name} gives {first}, {other_name} gives {other}",
+                        other_parts[0].ref.at(column_name=measure),
+                        f"{name}·{measure}: {other_name} ({_rows(other_parts)}) gives {other}, "
+                        f"but {first_name} ({_rows(first_parts)}) gives {first}",
                     ))
-            totals[measure] = candidates[0][1] if candidates else Gap(
+            totals[measure] = candidates[0][2] if candidates else Gap(
                 f"{name}·{measure}", rows[0].ref)
         result.append(InvestmentType(name, breakdowns, stated, totals, tuple(problems)))
     return result
@@ -117,13 +129,18 @@ def compared_value(row: Indicator) -> Value:
     """The result a target is judged on: the growth rate for a growth indicator (名称 …增速)
     when the table has one, else the absolute value."""
     growth = row.values.get("增速")
-    if "增速" in row.name and isinstance(growth, Decimal):
+    if "增速" in row.name and isinstance(growth, (Decimal, Gap)):
         return growth
     return row.values.get("绝对值")
 
 
-def status(row: Indicator) -> tuple[str, str]:
-    """(status, reason) of one execution-table row."""
+def _judged(met: bool, text: str) -> tuple[str, str]:
+    return (DONE if met else NOT_DONE), text
+
+
+def status(row: Indicator) -> tuple[str | Gap, str]:
+    """(status, reason) of one execution-table row; the status is the result's gap while the
+    result is still to fill in."""
     override = row.values.get("完成状态")
     if isinstance(override, str) and override:
         return override, "set in the data (完成状态)"
@@ -133,12 +150,12 @@ def status(row: Indicator) -> tuple[str, str]:
     assert isinstance(target, Target)
     result = compared_value(row)
     if isinstance(result, Gap):
-        return HUMAN, "the result is still blank"
+        return result, "the result is still to fill in"
     if target.op == "class":
         found = water_class(result) if isinstance(result, str) else None
         if found is None:
             return HUMAN, f"result 「{result}」 is not a water class"
-        return (DONE if found <= int(target.value or 0) else NOT_DONE), f"{result} vs {target}"
+        return _judged(found <= int(target.value or 0), f"{result}, target {target}")
     if not target.quantitative:
         why = "a target of about (左右)" if target.op == "approx" else "a qualitative target"
         return HUMAN, why
@@ -147,9 +164,14 @@ def status(row: Indicator) -> tuple[str, str]:
     assert target.value is not None
     if target.op == "increase":
         base = row.values.get("上年值")
+        if isinstance(base, Gap):
+            return base, "the 上年值 is still to fill in"
         if not isinstance(base, Decimal):
             return HUMAN, "提高…个百分点 needs the 上年值 column"
-        met = result - base >= target.value
-        return (DONE if met else NOT_DONE), f"{result} - {base} vs +{target.value}"
-    met = result >= target.value if target.op == ">=" else result <= target.value
-    return (DONE if met else NOT_DONE), f"{result} {target.op} {target.value}"
+        rise = result - base
+        return _judged(rise >= target.value, f"{result} - {base} = {rise}, target +{target.value}")
+    if target.op == ">=":
+        met = result >= target.value
+        return _judged(met, f"{result} {'≥' if met else '<'} {target.value}")
+    met = result <= target.value
+    return _judged(met, f"{result} {'≤' if met else '>'} {target.value}")

@@ -7,7 +7,9 @@ Names are the data's own, in Chinese, as the spreadsheets and YAML write them:
 地区, 报告单位  from report.yaml; 会议.日期, 会议.名称; 标题 (rendered)
 完成            rows of indicators.xlsx[完成情况], by 指标名称; each row has its columns, 名称 (with
                unit), 状态 and 状态说明 (plan vs actual); 完成.指标数 counts numbered indicators
-               (合计 and per 类别)
+               (合计 and per 类别); 完成.未完成 lists the indicators not met (numbered ones and
+               ﹟ rows of a group, not 其中 rows), 完成.未完成预期性 and 完成.未完成约束性 those
+               of one 属性 (only when the sheet has a 属性 column)
 目标            rows of indicators.xlsx[计划目标], by 指标名称; 目标.指标数 likewise
 统计            rows of statistics.xlsx[统计], by 指标
 重大项目        rows of statistics.xlsx[重大项目执行], by 投资类型, and 重大项目.合计 (computed)
@@ -23,9 +25,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .compute import column_totals, investment_types, status
-from .model import Indicator, IndicatorTable, Record, RecordTable, YearData
+from .compute import NOT_DONE, column_totals, investment_types, status
+from .model import Gap, Indicator, IndicatorTable, Record, RecordTable, YearData
+from .partial import Partial
 from .render import Lookup, Rows
+from .schema import ATTRIBUTES
 
 
 def record_view(record: Record, label: str) -> Lookup:
@@ -43,18 +47,48 @@ def indicator_view(row: Indicator, table: str, with_status: bool) -> Lookup:
     return view
 
 
+def unmet(table: IndicatorTable, views: list[Lookup], attribute: str | None) -> list[Lookup]:
+    """The indicators whose status is 未完成 (of one 属性, when given), in table order; a
+    Partial while a status or 属性 that decides it is still to fill in."""
+    chosen: list[Lookup] = []
+    gaps: list[Gap] = []
+    for row, view in zip(table.rows, views, strict=True):
+        if row.number is None and row.group is None:  # a 其中 row details its parent
+            continue
+        decisive = [view["状态"]] + ([row.values.get("属性")] if attribute else [])
+        found = [value for value in decisive if isinstance(value, Gap)]
+        if found:
+            gaps += found
+        elif view["状态"] == NOT_DONE and (attribute is None or decisive[1] == attribute):
+            chosen.append(view)
+    return Partial(chosen, Gap(f"{table.name}·结果", gaps[0].ref, tuple(gaps))) if gaps else chosen
+
+
 def indicator_rows(table: IndicatorTable, label: str, with_status: bool) -> Rows:
     counts = Lookup(f"{label}.指标数", [("合计", len(table.numbered()))])
     for row in table.numbered():
         counts[row.category] = counts.get(row.category, 0) + 1
     views = [indicator_view(row, label, with_status) for row in table.rows]
-    return Rows(label, "指标名称", views, {"指标数": counts})
+    extras: dict[str, Any] = {"指标数": counts}
+    unavailable = {}
+    if with_status:
+        extras["未完成"] = unmet(table, views, None)
+        for attribute in ATTRIBUTES:
+            name = f"未完成{attribute}"
+            if "属性" in table.columns:
+                extras[name] = unmet(table, views, attribute)
+            else:
+                unavailable[name] = (f"sheet 「{table.name}」 has no 属性 column, so which "
+                                     "indicators are 预期性 or 约束性 is not known")
+    return Rows(label, "指标名称", views, extras, unavailable=unavailable)
 
 
 def record_rows(table: RecordTable, label: str, key: str, extras: Mapping[str, Any] | None = None
                 ) -> Rows:
+    """The rows of a table; a table with no rows yet is a list still to fill in."""
     views = [record_view(r, f"{label} 「{r.values.get(key)}」") for r in table.rows]
-    return Rows(label, key, views, extras)
+    gap = None if views else Gap(f"{table.name}清单", table.ref)
+    return Rows(label, key, views, extras, gap=gap)
 
 
 def investment_view(table: RecordTable) -> Rows:

@@ -38,6 +38,7 @@ def clean_text(text: str) -> str:
 class Cell:
     text: str
     ref: SourceRef
+    number_format: str = "General"  # the xlsx cell's, so that ``draft`` can keep it
 
     @property
     def blank(self) -> bool:
@@ -63,6 +64,7 @@ class Table:
     headers: list[str]
     header_refs: dict[str, SourceRef]
     rows: list[Row] = field(default_factory=list)
+    header_texts: dict[str, str] = field(default_factory=dict)  # as written: 增速（%）
 
 
 def header_key(header: str) -> str:
@@ -181,6 +183,23 @@ def read_workbook(path: Path, ref: SourceRef) -> dict[str, Table]:
         book.close()
 
 
+def read_column_widths(path: Path) -> dict[str, dict[int, float]]:
+    """The column widths set in each sheet of an .xlsx workbook, by 1-based column index."""
+    import openpyxl
+    from openpyxl.utils import column_index_from_string
+
+    book = openpyxl.load_workbook(path)
+    try:
+        return {
+            sheet.title: {column_index_from_string(letter): float(dimension.width)
+                          for letter, dimension in sheet.column_dimensions.items()
+                          if dimension.customWidth and dimension.width}
+            for sheet in book.worksheets
+        }
+    finally:
+        book.close()
+
+
 def read_csv(path: Path, name: str, ref: SourceRef) -> Table:
     """A CSV file (UTF-8, with or without BOM) as a Table."""
     raw = path.read_bytes()
@@ -206,6 +225,7 @@ def read_csv(path: Path, name: str, ref: SourceRef) -> Table:
 
 def _table_from_grid(name: str, ref: SourceRef, grid: list[list[tuple[Any, str]]]) -> Table:
     texts = [[cell_text(v, f) for v, f in row] for row in grid]
+    formats = [[f if f != "@" else "General" for _, f in row] for row in grid]
     start = next((i for i, row in enumerate(texts) if any(row)), None)
     if start is None:
         raise ReportgenError("the sheet is empty; expected a header row of column names", ref)
@@ -225,7 +245,8 @@ def _table_from_grid(name: str, ref: SourceRef, grid: list[list[tuple[Any, str]]
         headers.append(key)
         header_refs[key] = cell_ref
         columns.append((index, key))
-    table = Table(name, ref, headers, header_refs)
+    table = Table(name, ref, headers, header_refs,
+                  header_texts={key: clean_text(header_row[i - 1]) for i, key in columns})
     known = {index for index, _ in columns}
     for offset, row in enumerate(texts[start + 1 :], start=start + 2):
         if not any(row):
@@ -238,9 +259,11 @@ def _table_from_grid(name: str, ref: SourceRef, grid: list[list[tuple[Any, str]]
                     "Give the column a name in the header row, or clear the cell.",
                 )
         row_ref = SourceRef(ref.file, ref.sheet, offset)
+        number_formats = formats[offset - 1]
         cells = {
             key: Cell(row[index - 1] if index <= len(row) else "",
-                      SourceRef(ref.file, ref.sheet, offset, index, key))
+                      SourceRef(ref.file, ref.sheet, offset, index, key),
+                      number_formats[index - 1] if index <= len(row) else "General")
             for index, key in columns
         }
         table.rows.append(Row(row_ref, cells))

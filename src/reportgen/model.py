@@ -12,6 +12,9 @@ from .errors import SourceRef
 #: Where a value should be but the user has not filled it in yet.
 GAP_OPEN = "\ue000"
 GAP_CLOSE = "\ue001"
+#: What a user (or ``reportgen draft``) writes in a cell or in report.yaml for a value still
+#: to fill in: it reads as a gap in any value column, whether or not a blank there would.
+TO_FILL = ("待填", "【待填】")
 
 
 @dataclass(frozen=True)
@@ -20,10 +23,17 @@ class Gap:
 
     what: str
     ref: SourceRef | str
+    #: For a figure that waits on several cells (a count over a column still to fill in):
+    #: those cells, listed instead of this gap.
+    parts: tuple[Gap, ...] = field(default=(), compare=False)
 
     @property
     def placeholder(self) -> str:
         return f"【待填：{self.what}】"
+
+    def listed(self) -> tuple[Gap, ...]:
+        """The gaps to list for this one: the cells to fill in."""
+        return self.parts or (self,)
 
     def __str__(self) -> str:
         # The private-use marks let the document writer find and highlight the placeholder

@@ -74,8 +74,19 @@ def num(value: Any, places: int | None = None) -> Any:
     return _digits(number, places) if number is not None else _passthrough(value)
 
 
+def _about(value: Any) -> Decimal | None:
+    """The number of a 左右 target ("6.5左右"), which is not one a result is judged against."""
+    if isinstance(value, Target) and value.op == "approx" and value.value is not None:
+        return value.value
+    return None
+
+
 def pct(value: Any, places: int | None = None) -> Any:
-    """A percentage, signed in tables: 3 → "3%", -9.5 → "-9.5%" (the value is already in %)."""
+    """A percentage, signed in tables: 3 → "3%", -9.5 → "-9.5%" (the value is already in %);
+    a 左右 target keeps its word: "6.5%左右"."""
+    about = _about(value)
+    if about is not None:
+        return _digits(about, places) + "%左右"
     number = _number(value)
     return _digits(number, places) + "%" if number is not None else _passthrough(value)
 
@@ -90,7 +101,11 @@ def _worded(number: Decimal, places: int | None, up: str, down: str, same: str,
 
 def growth(value: Any, places: int | None = None, up: str = "增长", down: str = "下降",
            same: str = "持平") -> Any:
-    """Growth in prose: 3 → "增长3%", -9.5 → "下降9.5%", 0 → "持平"; never "增长-9.5%"."""
+    """Growth in prose: 3 → "增长3%", -9.5 → "下降9.5%", 0 → "持平"; never "增长-9.5%";
+    a 左右 target keeps its word: "增长6.5%左右"."""
+    about = _about(value)
+    if about is not None:
+        return _worded(about, places, up, down, same, "%左右")
     number = _number(value)
     if number is None:
         return _passthrough(value)

@@ -20,30 +20,45 @@ from jinja2.sandbox import SandboxedEnvironment
 from .errors import ReportgenError
 from .model import Gap, Target
 from .numfmt import FILTERS, date, num
+from .partial import gap_aware
 from .shape import balance
 
 
 class Lookup(dict):  # type: ignore[type-arg]
-    """A name -> value table for templates (完成, 目标, 统计 …) that explains a wrong name."""
+    """A name -> value table for templates (完成, 目标, 统计 …) that explains a wrong name.
 
-    def __init__(self, label: str, items: Iterable[tuple[str, Any]] | Mapping[str, Any] = ()):
+    ``unavailable`` maps names the data cannot provide to why, for a better message than
+    "has no".
+    """
+
+    def __init__(self, label: str, items: Iterable[tuple[str, Any]] | Mapping[str, Any] = (),
+                 unavailable: Mapping[str, str] | None = None):
         super().__init__(items)
         self.label = label
+        self.unavailable = dict(unavailable or {})
 
     def missing(self, key: object) -> str:
+        if key in self.unavailable:
+            return f"{self.label}.{key} is not available: {self.unavailable[str(key)]}"
         close = difflib.get_close_matches(str(key), [str(k) for k in self], n=1, cutoff=0.4)
         hint = f"; did you mean 「{close[0]}」?" if close else ""
         return f"{self.label} has no 「{key}」{hint}"
 
 
 class Rows(list):  # type: ignore[type-arg]
-    """Rows in report order, also reachable by their key column: 完成.地区生产总值增速."""
+    """Rows in report order, also reachable by their key column: 完成.地区生产总值增速.
+
+    ``gap`` is set when the list itself is still to fill in (a sheet with no rows yet): a count
+    of it then prints the gap, not 0.
+    """
 
     def __init__(self, label: str, key: str, rows: Iterable[Lookup],
-                 extras: Mapping[str, Any] | None = None):
+                 extras: Mapping[str, Any] | None = None, gap: Gap | None = None,
+                 unavailable: Mapping[str, str] | None = None):
         super().__init__(rows)
         self.label = label
-        self.by_key = Lookup(label, ((str(r.get(key)), r) for r in self))
+        self.gap = gap
+        self.by_key = Lookup(label, ((str(r.get(key)), r) for r in self), unavailable)
         self.by_key.update(extras or {})
 
     def missing(self, key: object) -> str:
@@ -133,6 +148,7 @@ def make_env(autoescape: bool = False, gaps: list[Gap] | None = None) -> ReportE
         finalize=final,
     )
     env.gaps = collected
+    env.filters.update(gap_aware(env.filters))
     env.filters.update(TEMPLATE_FILTERS)
     return env
 
@@ -140,8 +156,8 @@ def make_env(autoescape: bool = False, gaps: list[Gap] | None = None) -> ReportE
 def finalize(value: Any, gaps: list[Gap] | None = None) -> Any:
     """How a bare ``{{ value }}`` prints: numbers at published precision, "—" for none."""
     if isinstance(value, Gap):
-        if gaps is not None and value not in gaps:
-            gaps.append(value)
+        if gaps is not None:
+            gaps.extend(gap for gap in value.listed() if gap not in gaps)
         return str(value)
     if isinstance(value, bool):
         return "是" if value else "否"

@@ -78,8 +78,7 @@ def _header_rows(columns: Sequence[ColumnSpec], name_span: int, depth: int,
 
 def format_value(value: Any, fmt: str | None, gaps: list[Gap]) -> str:
     if isinstance(value, Gap):
-        if value not in gaps:
-            gaps.append(value)
+        gaps.extend(gap for gap in value.listed() if gap not in gaps)
         return str(value)
     if fmt:
         return str(TEMPLATE_FILTERS[fmt](value))

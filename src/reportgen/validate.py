@@ -12,6 +12,7 @@ from typing import Any
 from .errors import Problems, SourceRef
 from .load import Cell, LineDict, RawYear, Table, parse_decimal
 from .model import (
+    TO_FILL,
     BoxSpec,
     ColumnSpec,
     Gap,
@@ -73,6 +74,8 @@ def parse_cell(cell: Cell, column: Column, what: str, problems: Problems) -> Val
         return None
     if not text:
         return Gap(what, cell.ref) if column.fill else None
+    if text in TO_FILL:
+        return Gap(what, cell.ref)
     kind = column.type
     if kind == "text":
         return text
@@ -251,7 +254,7 @@ def _line_ref(base: SourceRef, mapping: Any, key: str) -> SourceRef:
 
 
 def _is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() in ("", "待填", "【待填】"))
+    return value is None or (isinstance(value, str) and value.strip() in ("", *TO_FILL))
 
 
 def meta(raw: RawYear, problems: Problems) -> Meta:
@@ -405,7 +408,19 @@ def check_box_sources(boxes: Mapping[str, BoxSpec], indicators: Mapping[str, Ind
 
 
 def validate_year(raw: RawYear) -> YearData:
+    """The validated year; every error found is raised at once as ``DataErrors``."""
     problems = Problems()
+    data = collect_year(raw, problems)
+    problems.raise_if_any()
+    return data
+
+
+def collect_year(raw: RawYear, problems: Problems) -> YearData:
+    """The year as far as it validates, recording every problem in ``problems``.
+
+    A value that does not validate is None, a missing indicator sheet is absent: callers that
+    go on despite errors (``check``) must expect that.
+    """
     meta_data = meta(raw, problems)
     indicators = {}
     for schema in INDICATOR_TABLES:
@@ -429,7 +444,6 @@ def validate_year(raw: RawYear) -> YearData:
     if bad:
         line = raw.narrative[: _FORBIDDEN.search(raw.narrative.replace("\n", " ")).start()]  # type: ignore[union-attr]
         problems.error(raw.narrative_ref.at(line=line.count("\n") + 1), bad)
-    problems.raise_if_any()
     return YearData(
         year=raw.year, meta=meta_data, indicators=indicators, projects=projects,
         statistics=stats[STATISTICS.sheet or ""], major_projects=stats[MAJOR_PROJECTS.sheet or ""],

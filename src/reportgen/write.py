@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import shutil
 import tempfile
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import ReportgenError, display_path
@@ -72,3 +74,35 @@ def write_atomic(path: Path, data: bytes, root: Path | None = None) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def write_new_folder(path: Path, files: Mapping[str, bytes], root: Path | None = None) -> None:
+    """Create the folder ``path`` holding ``files`` (relative path -> bytes), all or nothing.
+
+    The files are written into a temporary folder next to ``path``, which is then renamed into
+    place; an existing ``path`` is never touched, and a failure leaves nothing behind.
+    """
+    where = display_path(path, root)
+    if path.exists():
+        raise ReportgenError("exists already; reportgen never overwrites it", where)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
+    except OSError as exc:
+        raise ReportgenError(f"cannot create the folder: {exc.strerror}",
+                             display_path(path.parent, root)) from None
+    try:
+        for name, data in files.items():
+            target = temporary / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            os.chmod(target, 0o644)
+        os.chmod(temporary, 0o755)
+        if path.exists():  # created meanwhile: still never overwrite
+            raise ReportgenError("exists already; reportgen never overwrites it", where)
+        os.rename(temporary, path)
+    except OSError as exc:
+        raise ReportgenError(f"cannot write the folder: {exc.strerror}", where) from None
+    finally:
+        if temporary.exists():
+            shutil.rmtree(temporary, ignore_errors=True)

@@ -1,0 +1,278 @@
+"""``reportgen check``: every problem of a year at once, each with its place.
+
+Stages: schema (validation), consistency (figures stated twice), plan vs actual (the status of
+each indicator), templates (every name they use exists), then a dry run of the narrative and
+专栏 that finds what is still to fill in. Pure apart from reading the files through ``load``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .compute import compared_value, status
+from .errors import Problem, Problems, ReportgenError, SourceRef, display_path
+from .load import RawYear
+from .model import Gap, YearData
+from .project import Project
+
+STATUS_COLUMNS = ("序号", "指标", "计划目标", "结果", "状态", "说明")
+#: More decimals than any figure of a report has: a computed value shown unformatted.
+MAX_DECIMALS = 4
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    """One line of the plan-vs-actual table."""
+
+    number: str
+    name: str
+    target: str
+    result: str
+    status: str
+    reason: str
+
+    def cells(self) -> tuple[str, ...]:
+        return (self.number, self.name, self.target, self.result, self.status, self.reason)
+
+
+@dataclass
+class CheckResult:
+    year: int
+    problems: list[Problem] = field(default_factory=list)
+    statuses: list[StatusRow] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.level != "error"]
+
+
+def _shown(value: Any) -> str:
+    from .render import finalize
+
+    return "待填" if isinstance(value, Gap) else str(finalize(value))
+
+
+def plan_vs_actual(data: YearData) -> list[StatusRow]:
+    table = data.indicators.get("完成情况")
+    rows = []
+    for row in table.rows if table else ():
+        state, reason = status(row)
+        rows.append(StatusRow(str(row.number or ""), row.label,
+                              _shown(row.values.get("计划目标")), _shown(compared_value(row)),
+                              _shown(state), reason))
+    return rows
+
+
+def compare_with_last_year(project: Project, raw: RawYear, data: YearData,
+                           problems: Problems) -> None:
+    """The execution table against last year's plan, when that year's folder is there."""
+    from .consistency import targets_of_last_plan
+    from .load import read_year
+    from .validate import validate_year
+
+    year = data.year - 1
+    folder = project.year_dir(year)
+    if not folder.is_dir():
+        return
+    try:
+        last_raw = read_year(year, folder, project.ref)
+        last = validate_year(last_raw)
+    except ReportgenError:
+        problems.warning(project.ref(folder), f"not compared with {year}'s plan: that year has "
+                         f"errors (reportgen check {year})")
+        return
+    targets_of_last_plan(raw, data, last_raw, last, problems)
+
+
+def check_year(project: Project, year: int) -> CheckResult:
+    """Check data/<year> and the templates; unreadable files raise, everything else is
+    collected in the result."""
+    from . import consistency
+    from .load import read_year
+    from .validate import collect_year
+
+    raw = read_year(year, project.existing_year_dir(year), project.ref)
+    problems = Problems()
+    data = collect_year(raw, problems)
+    precision(raw, problems)
+    consistency.breakdowns(raw, data, problems)
+    consistency.statistics_and_results(raw, data, problems)
+    compare_with_last_year(project, raw, data, problems)
+    result = CheckResult(year, statuses=plan_vs_actual(data))
+    if all(name in data.indicators for name in ("完成情况", "计划目标")):
+        check_templates(project, raw, data, problems)
+        if not problems.errors:
+            result.gaps = dry_run(project, data, problems)
+    result.problems = sorted(problems.items, key=lambda p: p.sort_key())
+    return result
+
+
+def dry_run(project: Project, data: YearData, problems: Problems) -> list[Gap]:
+    """Render the narrative and 专栏 as the build does; the gaps it prints are what is left."""
+    from .build import compose
+
+    meeting = [g for g in (data.meta.meeting_date, data.meta.meeting_name) if isinstance(g, Gap)]
+    try:
+        gaps = compose(project, data).gaps + meeting
+        return list({str(gap.ref): gap for gap in reversed(gaps)}.values())[::-1]
+    except ReportgenError as exc:
+        problems.error(exc.ref or "", exc.message)
+        return []
+
+
+def check_templates(project: Project, raw: RawYear, data: YearData, problems: Problems) -> None:
+    """Every name in the narrative, titles, 专栏 templates and the Word template exists."""
+    from .context import build_context
+    from .load import read_text
+    from .narrative import BOX_LINE, box_order
+    from .render import Lookup, make_env
+    from .variables import TemplateChecker
+
+    order = box_order(data.narrative)
+    context = build_context(data, {name: i for i, name in enumerate(order, start=1)})
+    context["标题"] = ""
+    checker = TemplateChecker(make_env(), context, problems)
+    years = {data.meta.review_year: "上年", data.meta.plan_year: "本年"}
+
+    def literal_years(where: SourceRef) -> Any:
+        def look(text: str, line: int) -> None:
+            for match in re.finditer(r"(?<!\d)(\d{4})年", text):
+                name = years.get(int(match.group(1)))
+                if name:
+                    at = line + text[: match.start()].count("\n")
+                    problems.warning(where.at(line=at), f"「{match.group(0)}」 is written out; "
+                                     f"write {{{{ {name} }}}}年 so that it moves on with the year")
+        return look
+
+    narrative = data.narrative_ref
+    checker.check(data.narrative, _lines(narrative), literal=literal_years(narrative))
+    title_line = raw.report.lines.get("标题") if hasattr(raw.report, "lines") else None
+    title_ref = raw.report_ref.at(line=title_line) if title_line else raw.report_ref
+    checker.check(data.meta.title, _fixed(title_ref), literal=literal_years(title_ref))
+    for name, spec in data.boxes.items():
+        where = spec.ref if isinstance(spec.ref, SourceRef) else SourceRef(str(spec.ref))
+        for title in [spec.title] + [c.title for col in spec.columns for c in (col, *col.children)]:
+            checker.check(title, _fixed(where), literal=literal_years(where))
+        if name not in order:
+            problems.warning(where, f"专栏 「{name}」 is defined but the narrative never places "
+                             f"it (a line [专栏：{name}])")
+        if spec.kind != "list" or spec.template is None or spec.source not in data.projects:
+            continue
+        path = project.box_templates_dir / spec.template
+        shown = SourceRef(display_path(path, project.root))
+        if not path.is_file():
+            problems.error(where, f"专栏 「{name}」: its 模板 {shown} does not exist")
+            continue
+        local = {"行": context["项目"][spec.source],
+                 "参数": Lookup(f"专栏 「{name}」 的参数", spec.params.items())}
+        try:
+            source = read_text(path, shown)
+        except ReportgenError as exc:
+            problems.error(exc.ref or shown, exc.message)
+            continue
+        checker.check(source, _lines(shown), local)
+    for line, text in enumerate(data.narrative.split("\n"), start=1):
+        match = BOX_LINE.match(text.strip())
+        if match and match.group(1) not in data.boxes:
+            problems.error(narrative.at(line=line), f"[专栏：{match.group(1)}] is not defined in "
+                           f"boxes.yaml" + _hint(match.group(1), list(data.boxes)))
+    _check_word_template(project, context, problems)
+
+
+def _check_word_template(project: Project, context: dict[str, Any], problems: Problems) -> None:
+    """The Word template's tags, one line per paragraph ({%p …%} read as {% … %})."""
+    from .render import Lookup, make_env
+    from .textio import docx_pieces
+    from .variables import TemplateChecker, plain_jinja
+
+    path = project.template_path
+    if not path.is_file():
+        return
+    shown = display_path(path, project.root)
+    try:
+        text = "\n".join(piece.text for piece in docx_pieces(path, shown))
+    except ReportgenError as exc:
+        problems.error(exc.ref or shown, exc.message)
+        return
+    word = dict(context)
+    word["正文"] = [Lookup("正文段落", [("类型", "p"), ("内容", "")])]
+    TemplateChecker(make_env(), word, problems).check(
+        plain_jinja(text), lambda n: f"{shown} (paragraph {n})")
+
+
+def precision(raw: RawYear, problems: Problems) -> None:
+    """A number with more decimals than any report prints is a cell left at General with a
+    computed value (500.29999999999995): its format should give the published decimals."""
+    from .load import parse_decimal
+
+    for tables in raw.workbooks.values():
+        for table in tables.values():
+            for row in table.rows:
+                for cell in row.cells.values():
+                    number = parse_decimal(cell.text.removesuffix("%"))
+                    exponent = number.as_tuple().exponent if number is not None else 0
+                    if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
+                        problems.warning(cell.ref, f"「{cell.text}」 has more decimals than a "
+                                         "report prints; give the cell a number format with the "
+                                         "published decimals (0.00)")
+
+
+def _lines(ref: SourceRef) -> Callable[[int], SourceRef]:
+    return lambda line: ref.at(line=line)
+
+
+def _fixed(ref: SourceRef) -> Callable[[int], SourceRef]:
+    return lambda line: ref
+
+
+def _hint(word: str, choices: list[str]) -> str:
+    from .validate import did_you_mean
+
+    return did_you_mean(word, choices)
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a terminal or an Excel column: CJK characters count two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def status_table(rows: list[StatusRow]) -> str:
+    """The plan-vs-actual table for a terminal, Chinese columns aligned."""
+    import pandas as pd
+
+    frame = pd.DataFrame([row.cells() for row in rows], columns=list(STATUS_COLUMNS))
+
+    def left(column: str) -> Callable[[str], str]:
+        width = max(display_width(text) for text in [column, *frame[column]])
+        return lambda text: text + " " * (width - display_width(text))
+
+    with pd.option_context("display.unicode.east_asian_width", True, "display.width", 1000,
+                           "display.max_colwidth", 1000):
+        text = frame.to_string(index=False, justify="left",
+                               formatters={c: left(c) for c in STATUS_COLUMNS if c != "序号"})
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def gap_lines(gaps: list[Gap]) -> list[str]:
+    """Gaps grouped by sheet: ``data/2022/indicators.xlsx[完成情况]: G2 H2 G3``."""
+    cells: dict[str, list[str]] = {}
+    for gap in sorted(gaps, key=lambda g: Problem(g.ref, "").sort_key()):
+        ref = gap.ref
+        if isinstance(ref, SourceRef) and ref.sheet is not None:
+            place = str(SourceRef(ref.file, ref.sheet))
+            cell = (str(ref.at(file="", sheet=None, column_name=None)).removeprefix("!")
+                    if ref.row is not None else "(no rows yet)")
+        else:
+            place, cell = str(ref), gap.what
+        if cell not in cells.setdefault(place, []):
+            cells[place].append(cell)
+    return [f"{place}: {' '.join(found)}" for place, found in cells.items()]

@@ -1,0 +1,70 @@
+"""Gaps carried through lists: a count over values still to fill in prints the gap, not 0."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from reportgen.errors import SourceRef
+from reportgen.model import GAP_CLOSE, GAP_OPEN, Gap
+from reportgen.partial import Partial
+from reportgen.render import Lookup, Rows, make_env, render_text
+
+SHEET = SourceRef("data/2022/projects.xlsx", "上年民心工程")
+
+
+def project(name: str, done: object) -> Lookup:
+    return Lookup(name, [("名称", name), ("是否完工", done)])
+
+
+def render(source: str, **context: object) -> tuple[str, list[Gap]]:
+    env = make_env()
+    text = render_text(env, source, "test", dict(context))
+    return text.replace(GAP_OPEN, "").replace(GAP_CLOSE, ""), env.gaps
+
+
+def test_a_count_over_known_values_is_a_number() -> None:
+    rows = Rows("上年民心工程", "名称", [project("甲", True), project("乙", False)])
+    assert render('{{ 行|selectattr("是否完工")|list|length }}', 行=rows) == ("1", [])
+
+
+def test_a_count_over_values_still_to_fill_in_is_a_gap() -> None:
+    cells = [Gap("甲·是否完工", SHEET.at(row=2, column=3)), Gap("乙·是否完工", SHEET.at(row=3, column=3))]
+    rows = Rows("上年民心工程", "名称", [project("甲", cells[0]), project("乙", cells[1]),
+                                         project("丙", True)])
+    text, gaps = render('等{{ 行|selectattr("是否完工")|list|length }}个', 行=rows)
+    assert text == "等【待填：上年民心工程·是否完工】个"
+    assert gaps == cells  # each cell to fill in is listed, not the count
+
+
+@pytest.mark.parametrize("source", [
+    '{{ 行|rejectattr("是否完工")|map(attribute="名称")|join("、") }}',
+    '{{ 行|selectattr("是否完工")|first }}',
+    '{{ 行|selectattr("是否完工")|sort|list|count }}',
+])
+def test_every_list_filter_carries_the_gap(source: str) -> None:
+    rows = Rows("上年民心工程", "名称", [project("甲", Gap("甲·是否完工", SHEET.at(row=2)))])
+    assert render(source, 行=rows)[0] == "【待填：上年民心工程·是否完工】"
+
+
+def test_a_loop_over_a_partial_list_shows_the_known_items() -> None:
+    rows = Rows("上年民心工程", "名称", [project("甲", Gap("甲·是否完工", SHEET.at(row=2))),
+                                         project("乙", True)])
+    text, _ = render('{% for p in 行|selectattr("是否完工") %}{{ p.名称 }}{% endfor %}', 行=rows)
+    assert text == "乙"
+
+
+def test_an_empty_list_still_to_fill_in_counts_as_a_gap() -> None:
+    gap = Gap("本年民心工程清单", SHEET)
+    rows = Rows("本年民心工程", "名称", [], gap=gap)
+    assert render("{{ 行|length }}项", 行=rows) == ("【待填：本年民心工程清单】项", [gap])
+
+
+def test_numbers_are_untouched() -> None:
+    values = [Decimal("1.5"), Decimal("2")]
+    assert render("{{ v|sum }} {{ v|max }} {{ v|list|length }}", v=values)[0] == "3.5 2 2"
+
+
+def test_a_partial_is_a_list() -> None:
+    assert Partial([1, 2], Gap("x", "y")) == [1, 2]

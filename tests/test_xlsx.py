@@ -1,0 +1,45 @@
+"""Drafted spreadsheets read back as exactly the text they were written from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportgen.errors import SourceRef
+from reportgen.load import cell_text, read_workbook
+from reportgen.xlsx import OutCell, OutSheet, excel_value, workbook_bytes
+
+STAMP = dt.datetime(2022, 1, 1)
+
+
+def test_cells_read_back_as_written(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    texts = [("500.30", "0.00"), ("9", "General"), ("9.5%", "0.0%"), ("50%", "General"),
+             ("7.5以上", "General"), ("待填", "0.00"), ("—", "0%"), ("=SUM(A1)", "General"),
+             ("0.050", "General"), ("-82.6", "0.0"), ("", "General")]
+    sheet = OutSheet("表", ["文本"], [[OutCell(t, f)] for t, f in texts])
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(workbook_bytes([sheet], STAMP))
+    table = read_workbook(path, SourceRef("book.xlsx"))["表"]
+    assert [row.get("文本").text for row in table.rows] == [t for t, _ in texts if t]
+
+
+def test_same_input_same_bytes() -> None:
+    sheet = OutSheet("表", ["数值"], [[OutCell("1.50", "0.00")]])
+    assert workbook_bytes([sheet], STAMP) == workbook_bytes([sheet], STAMP)
+
+
+def test_a_plain_number_keeps_the_general_format() -> None:
+    assert excel_value("9", "General") == (Decimal("9"), "General")
+    assert excel_value("11.2", "General") == (Decimal("11.2"), "General")
+    assert excel_value("500.30", "General") == (Decimal("500.30"), "0.00")
+
+
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=3, allow_nan=False),
+       st.sampled_from(["General", "0", "0.0", "0.00", "0%", "0.0%"]))
+def test_numbers_round_trip(number: Decimal, number_format: str) -> None:
+    text = cell_text(number, number_format)
+    value, chosen = excel_value(text, number_format)
+    assert cell_text(float(value), chosen) == text  # type: ignore[arg-type]
