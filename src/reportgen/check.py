@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .compute import compared_value, status
-from .errors import Problem, Problems, ReportgenError, SourceRef, display_path
+from .errors import Problem, Problems, ReportgenError, SourceRef, did_you_mean, display_path
 from .load import RawYear
 from .model import Gap, YearData
 from .project import Project
@@ -184,7 +184,7 @@ def check_templates(project: Project, raw: RawYear, data: YearData, problems: Pr
         match = BOX_LINE.match(text.strip())
         if match and match.group(1) not in data.boxes:
             problems.error(narrative.at(line=line), f"[专栏：{match.group(1)}] is not defined in "
-                           f"boxes.yaml" + _hint(match.group(1), list(data.boxes)))
+                           f"boxes.yaml" + did_you_mean(match.group(1), list(data.boxes)))
     _check_word_template(project, context, problems)
 
 
@@ -232,12 +232,6 @@ def _lines(ref: SourceRef) -> Callable[[int], SourceRef]:
 
 def _fixed(ref: SourceRef) -> Callable[[int], SourceRef]:
     return lambda line: ref
-
-
-def _hint(word: str, choices: list[str]) -> str:
-    from .validate import did_you_mean
-
-    return did_you_mean(word, choices)
 
 
 def display_width(text: str) -> int:

@@ -8,7 +8,6 @@ with its file and line.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import traceback
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
@@ -17,7 +16,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from .errors import ReportgenError
+from .errors import ReportgenError, did_you_mean
 from .model import Gap, Target
 from .numfmt import FILTERS, date, num
 from .partial import gap_aware
@@ -40,9 +39,7 @@ class Lookup(dict):  # type: ignore[type-arg]
     def missing(self, key: object) -> str:
         if key in self.unavailable:
             return f"{self.label}.{key} is not available: {self.unavailable[str(key)]}"
-        close = difflib.get_close_matches(str(key), [str(k) for k in self], n=1, cutoff=0.4)
-        hint = f"; did you mean 「{close[0]}」?" if close else ""
-        return f"{self.label} has no 「{key}」{hint}"
+        return f"{self.label} has no 「{key}」{did_you_mean(key, self, cutoff=0.4)}"
 
 
 class Rows(list):  # type: ignore[type-arg]

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from .errors import Problems, SourceRef
+from .errors import Problems, SourceRef, did_you_mean
 from .load import Cell, LineDict, RawYear, Table, parse_decimal
 from .model import (
     TO_FILL,
@@ -55,11 +54,6 @@ def forbidden_character(text: str) -> str | None:
     char = match.group(0)
     name = "a tab" if char == "\t" else f"the control character U+{ord(char):04X}"
     return f"contains {name} at position {match.start() + 1}, which a Word document cannot hold"
-
-
-def did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
-    return f"; did you mean 「{close[0]}」?" if close else ""
 
 
 # --- cells ----------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ the checker cannot follow (the result of most filters) is not checked further.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 
-from .errors import Problems, SourceRef
+from .errors import Problems, SourceRef, did_you_mean
 from .render import TEMPLATE_FILTERS, Lookup, ReportEnvironment, Rows
 
 
@@ -137,7 +136,7 @@ class TemplateChecker:
             if node.name not in self.env.globals and not quiet:
                 names = [*self.context, *(n for s in scopes for n in s)]
                 self.report(node.lineno, f"「{node.name}」 is not a name templates see"
-                            + _hint(node.name, names))
+                            + did_you_mean(node.name, names))
             return UNKNOWN
         if isinstance(node, nodes.Const):
             return node.value
@@ -156,7 +155,7 @@ class TemplateChecker:
             self.arguments(node, scopes, quiet)
             if node.name not in self.env.tests:
                 self.report(node.lineno, f"no test 「{node.name}」"
-                            + _hint(node.name, list(self.env.tests)))
+                            + did_you_mean(node.name, list(self.env.tests)))
             return UNKNOWN
         for child in node.iter_child_nodes():
             self.expr(child, scopes, quiet)
@@ -177,7 +176,7 @@ class TemplateChecker:
         args = self.arguments(node, scopes, quiet)
         if node.name not in self.env.filters:
             self.report(node.lineno, f"no filter 「{node.name}」"
-                        + _hint(node.name, list(self.env.filters)))
+                        + did_you_mean(node.name, list(self.env.filters)))
             return UNKNOWN
         # Follow our own filters (``group`` above all) when their input is known.
         if node.name in TEMPLATE_FILTERS and base is not UNKNOWN and not node.kwargs and \
@@ -207,11 +206,6 @@ class TemplateChecker:
         if not quiet:
             self.report(line, missing)
         return UNKNOWN
-
-
-def _hint(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
-    return f"; did you mean 「{close[0]}」?" if close else ""
 
 
 #: docxtpl's paragraph/run/row/cell tags ({%p …%}, {{r …}}) as plain Jinja.
