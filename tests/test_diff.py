@@ -2,51 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from edits import (
+    DEFAULT,
+    EDITS,
+    MOVED,
+    OFFICIAL_LINES,
+    all_edits,
+    move_paragraph,
+    replace_once,
+    txt_side,
+)
 from reportgen.diff import Comparison, compare
 from reportgen.normalise import Normalisation, Side
-from reportgen.textio import Piece, read_pieces
-
-OFFICIAL_LINES = (REPO / "data" / "2021" / "official.txt").read_text("utf-8").split("\n")
-MOVED = "抗洪救灾取得重大成效。"
-DEFAULT = Normalisation()
-
-
-def txt_side(lines: list[str], label: str = "a", rules: Normalisation = DEFAULT) -> Side:
-    return Side(label, label, [Piece(t, i) for i, t in enumerate(lines, start=1)], rules, True)
-
-
-def replace_once(old: str, new: str) -> Callable[[list[str]], list[str]]:
-    def edit(lines: list[str]) -> list[str]:
-        index = next(i for i, line in enumerate(lines) if old in line)
-        return [*lines[:index], lines[index].replace(old, new, 1), *lines[index + 1:]]
-    return edit
-
-
-def move_paragraph(lines: list[str]) -> list[str]:
-    index = next(i for i, line in enumerate(lines) if line.startswith(MOVED))
-    paragraph = lines[index]
-    rest = lines[:index] + lines[index + 1:]
-    target = next(i for i, line in enumerate(rest) if line.startswith("（四）"))
-    return [*rest[:target], paragraph, *rest[target:]]
-
-
-# (edit of official.txt, expected changes as (kind, deleted, inserted), expected subsection)
-EDITS = {
-    "insert": (replace_once("千方百计稳住外贸基本盘。", "千方百计稳住外贸基本盘，新增贸易伙伴。"),
-               [("insert", "", "，新增贸易伙伴")], "（三）"),
-    "delete": (replace_once("持续激发贫困群众内生动力。", ""),
-               [("delete", "持续激发贫困群众内生动力。", "")], "（一）"),
-    "replace": (replace_once("实现工业增加值163.41亿元", "实现工业增加值163.42亿元"),
-                [("replace", "1", "2")], "（二）"),
-    "punctuation width": (replace_once("各位代表：", "各位代表:"), [("replace", "：", ":")], ""),
-    "table cell": (replace_once("\t500.30", "\t500.31"), [("replace", "0", "1")], "（五）"),
-}
+from reportgen.textio import read_pieces
 
 
 def run(edited: list[str], b: Side | None = None, rules: Normalisation = DEFAULT) -> Comparison:
@@ -77,10 +49,7 @@ def test_a_moved_paragraph_is_one_move() -> None:
 
 
 def test_all_edits_together_against_the_built_report(built_2021: Path) -> None:
-    edited = OFFICIAL_LINES
-    for edit, _, _ in EDITS.values():
-        edited = edit(edited)
-    edited = move_paragraph(edited)
+    edited = all_edits()
     generated = Side("generated", "report.docx", read_pieces(built_2021), Normalisation(), False)
     comparison = run(edited, generated)
     # a is the edited text, b the report: each edit comes back reversed
