@@ -138,7 +138,6 @@ def run_diff(project: Project, request: DiffRequest,
     from . import baseline
     from .diff import compare
     from .diff_text import render_terminal
-    from .write import write_atomic
 
     own_official = request.second is None and request.official is None
     if request.update_baseline and not own_official:
@@ -154,10 +153,12 @@ def run_diff(project: Project, request: DiffRequest,
         where = project.ref(baseline_path)
         previous: list[baseline.Accepted] = []
         if baseline_path.is_file():
-            from .load import read_text
+            from .textio import read_text
 
             previous = baseline.parse(read_text(baseline_path, where), where)
         if request.update_baseline:
+            from .write import write_atomic
+
             write_atomic(baseline_path, baseline.dump(comparison, previous).encode("utf-8"),
                          project.root)
             notify(f"wrote {where.file} ({len(comparison.changes)} accepted difference"
@@ -170,11 +171,13 @@ def run_diff(project: Project, request: DiffRequest,
     status = 1 if comparison.outstanding else 0
     if request.html is not None:
         from .diff_html import render_html
+        from .write import write_atomic
 
         write_atomic(request.html, render_html(comparison).encode("utf-8"), project.root)
         notify(f"wrote {request.html.as_posix()}")
     if request.docx is not None:
         from .diff_docx import render_docx
+        from .write import write_atomic
 
         write_atomic(request.docx, render_docx(comparison, DIFF_CATEGORY), project.root)
         notify(f"wrote {request.docx.as_posix()}")
