@@ -79,3 +79,18 @@ def test_similarity() -> None:
     assert align.similarity("发展计划", "发展计划") == 1.0
     assert align.similarity("发展计划", "执行情况") == 0.0
     assert 0 < align.similarity("发展计划草案", "发展计划执行") < 1
+
+
+def test_anchors_pair_unique_and_equally_repeated_sentences() -> None:
+    a = ["甲。", "乙。", "丙。", "乙。", "丁。"]
+    b = ["甲。", "乙。", "戊。", "乙。", "丁。", "丙。"]
+    # 乙 twice on both sides: first with first, second with second; 丙 moved: not both kept
+    assert align.anchors(a, b) == [(0, 0), (1, 1), (3, 3), (4, 4)]
+    assert align.anchors(["乙。", "乙。"], ["乙。"]) == []  # counts differ: no anchor
+
+
+def test_a_moved_sentence_next_to_a_like_ending_keeps_its_full_stop() -> None:
+    a = "甲。乙。丙。丁。"
+    b = "甲。丙。丁。乙。"
+    assert align.diff(a, b) == [(EQUAL, "甲。"), (DELETE, "乙。"), (EQUAL, "丙。丁。"),
+                                (INSERT, "乙。")]

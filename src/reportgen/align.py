@@ -20,6 +20,7 @@ b); the deleted and equal texts concatenate to ``a``, the inserted and equal one
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from diff_match_patch import diff_match_patch
@@ -27,6 +28,7 @@ from diff_match_patch import diff_match_patch
 Op = tuple[int, str]
 DELETE, EQUAL, INSERT = -1, 0, 1
 
+_ENDS = "。！？；：）\u2029"
 _SENTENCE = re.compile(r"[^。！？；：）\u2029]*[。！？；：）\u2029]|[^。！？；：）\u2029]+")
 _CLAUSE = re.compile(r"[^，、,]*[，、,]|[^，、,]+")
 #: A run of changed sentences is diffed whole when the Myers diff is cheap: its cost grows
@@ -52,33 +54,112 @@ def sentences(text: str) -> list[str]:
 def diff(a: str, b: str) -> list[Op]:
     """The character diff of ``a`` and ``b``."""
     engine = _engine()
-    tokens_a, tokens_b = sentences(a), sentences(b)
-    codes: dict[str, str] = {}
+    # The common start and end, cut back to whole sentences so the middle is aligned as
+    # sentences too (a passage moved next to one ending alike must not lose its "。").
+    prefix = engine.diff_commonPrefix(a, b)
+    prefix = max(a.rfind(end, 0, prefix) for end in _ENDS) + 1
+    suffix = engine.diff_commonSuffix(a[prefix:], b[prefix:])
+    start = len(a) - suffix
+    while suffix and start > prefix and a[start - 1] not in _ENDS:
+        start += 1
+        suffix -= 1
+    middle = _Changes(engine)
+    middle.diff(a[prefix:len(a) - suffix], b[prefix:len(b) - suffix])
+    return merge([(EQUAL, a[:prefix]), *middle.ops, (EQUAL, a[len(a) - suffix:])])
 
-    def encode(tokens: list[str]) -> str:
-        return "".join(codes.setdefault(t, _code(len(codes))) for t in tokens)
 
-    coarse = engine.diff_main(encode(tokens_a), encode(tokens_b), False)
-    ops: list[Op] = []
-    ia = ib = 0
-    run_a: list[str] = []
-    run_b: list[str] = []
-    for op, encoded in coarse:
-        count = len(encoded)
-        if op == EQUAL:
-            ops.extend(_changed(engine, run_a, run_b))
-            run_a, run_b = [], []
-            ops.append((EQUAL, "".join(tokens_a[ia:ia + count])))
-            ia += count
-            ib += count
-        elif op == DELETE:
-            run_a.extend(tokens_a[ia:ia + count])
-            ia += count
+class _Changes:
+    """Collects the ops of a diff: equal sentences as they come, changed ones in runs that
+    are diffed by character when the next equal sentence closes them."""
+
+    def __init__(self, engine: diff_match_patch):
+        self.engine = engine
+        self.ops: list[Op] = []
+        self.equal: list[str] = []
+        self.deleted: list[str] = []
+        self.inserted: list[str] = []
+
+    def keep(self, tokens: Sequence[str]) -> None:
+        if self.deleted or self.inserted:
+            self.ops.extend(_changed(self.engine, self.deleted, self.inserted))
+            self.deleted, self.inserted = [], []
+        self.equal.extend(tokens)
+
+    def change(self, deleted: Sequence[str], inserted: Sequence[str]) -> None:
+        if self.equal:
+            self.ops.append((EQUAL, "".join(self.equal)))
+            self.equal = []
+        self.deleted.extend(deleted)
+        self.inserted.extend(inserted)
+
+    def diff(self, a: str, b: str) -> None:
+        tokens_a, tokens_b = sentences(a), sentences(b)
+        codes = {token: _code(index)
+                 for index, token in enumerate(dict.fromkeys([*tokens_a, *tokens_b]))}
+        encoded_a = "".join(map(codes.__getitem__, tokens_a))
+        encoded_b = "".join(map(codes.__getitem__, tokens_b))
+        ia = ib = 0
+        for anchor_a, anchor_b in [*anchors(tokens_a, tokens_b),
+                                   (len(tokens_a), len(tokens_b))]:
+            if anchor_a > ia or anchor_b > ib:  # Myers between anchors
+                for op, encoded in self.engine.diff_main(encoded_a[ia:anchor_a],
+                                                         encoded_b[ib:anchor_b], False):
+                    count = len(encoded)
+                    if op == EQUAL:
+                        self.keep(tokens_a[ia:ia + count])
+                        ia, ib = ia + count, ib + count
+                    elif op == DELETE:
+                        self.change(tokens_a[ia:ia + count], ())
+                        ia += count
+                    else:
+                        self.change((), tokens_b[ib:ib + count])
+                        ib += count
+            if anchor_a < len(tokens_a):
+                self.keep(tokens_a[anchor_a:anchor_a + 1])
+            ia, ib = anchor_a + 1, anchor_b + 1
+        self.keep(())
+        if self.equal:
+            self.ops.append((EQUAL, "".join(self.equal)))
+
+
+def anchors(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> list[tuple[int, int]]:
+    """Sentences that certainly correspond, as (index in a, index in b), increasing in both.
+
+    As in patience diff: a sentence found once in a and once in b pairs with itself; a
+    passage repeated word for word, found as often in a as in b, pairs its k-th copy in a with
+    its k-th copy in b. The longest chain of such pairs in order on both sides (patience
+    sorting) anchors the alignment; Myers diffs the stretches between anchors. Real reports
+    are mostly unique sentences, so this is patience diff; on repeated text it keeps the cost
+    of the sentence alignment linear instead of growing with length × differences.
+    """
+    where_a: dict[str, list[int]] = {}
+    where_b: dict[str, list[int]] = {}
+    for index, token in enumerate(tokens_a):
+        where_a.setdefault(token, []).append(index)
+    for index, token in enumerate(tokens_b):
+        where_b.setdefault(token, []).append(index)
+    pairs = sorted(pair for token, seen in where_a.items()
+                   if len(where_b.get(token, ())) == len(seen)
+                   for pair in zip(seen, where_b[token], strict=True))
+    # longest increasing subsequence of the b indexes, in a order (patience sorting)
+    tails: list[int] = []  # tails[k]: the pair ending the best chain of length k + 1
+    ends: list[int] = []  # ends[k]: its b index
+    previous: list[int] = [-1] * len(pairs)
+    for index, (_, j) in enumerate(pairs):
+        k = bisect_left(ends, j)
+        if k:
+            previous[index] = tails[k - 1]
+        if k == len(tails):
+            tails.append(index)
+            ends.append(j)
         else:
-            run_b.extend(tokens_b[ib:ib + count])
-            ib += count
-    ops.extend(_changed(engine, run_a, run_b))
-    return merge(ops)
+            tails[k], ends[k] = index, j
+    chain: list[tuple[int, int]] = []
+    at = tails[-1] if tails else -1
+    while at >= 0:
+        chain.append(pairs[at])
+        at = previous[at]
+    return chain[::-1]
 
 
 def _code(index: int) -> str:

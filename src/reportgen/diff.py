@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from . import align
 from .normalise import Normalisation, Side
-from .outline import Place, outline
+from .outline import Outline, Place
 
 #: A deleted and an inserted passage with the same text, at least this long, are a move.
 MOVE_MINIMUM = 10
@@ -135,11 +135,11 @@ class Comparison:
 def compare(a: Side, b: Side) -> Comparison:
     """The changes from side a to side b."""
     ops = align.diff(a.norm, b.norm)
-    places_a = outline(a.pieces, a.plain_text)
-    places_b = outline(b.pieces, b.plain_text)
+    places_a = Outline(a.pieces, a.plain_text)
+    places_b = Outline(b.pieces, b.plain_text)
 
-    def place(side: Side, places: list[Place], i: int) -> Place:
-        return places[side.piece_at(i)] if places else Place(0, side.plain_text)
+    def place(side: Side, places: Outline, i: int) -> Place:
+        return places.place(side.piece_at(i)) if side.pieces else Place(0, side.plain_text)
 
     changes: list[Change] = []
     ia = ib = 0

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from .textio import Piece
 
@@ -31,6 +32,7 @@ from .textio import Piece
 PARAGRAPH = "\u2029"
 
 _INVISIBLE = re.compile(r"[\s\u200b\ufeff]+")
+_INVISIBLE_IN_PARAGRAPH = re.compile(r"[^\S\u2029]+|[\u200b\ufeff]+")
 _VISIBLE = re.compile(r"[^\s\u200b\ufeff]")
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
@@ -76,18 +78,22 @@ class Side:
     _visible: dict[int, list[int]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        last = len(self.pieces) - 1
-        texts = [self.rules(p.text) + (PARAGRAPH if self.rules.strict and i < last else "")
-                 for i, p in enumerate(self.pieces)]
+        originals = [p.text for p in self.pieces]
+        self.raw = PARAGRAPH.join(originals)
+        if self.rules.strict:
+            last = len(originals) - 1
+            texts = [self.rules(text) + (PARAGRAPH if i < last else "")
+                     for i, text in enumerate(originals)]
+        elif self.raw.count(PARAGRAPH) == len(originals) - 1:
+            # the common case, done on the whole text at once: fold, drop whitespace but the
+            # paragraph breaks, then split at them
+            folded = self.raw.translate(_FOLD) if self.rules.fold_width else self.raw
+            texts = _INVISIBLE_IN_PARAGRAPH.sub("", folded).split(PARAGRAPH)
+        else:  # a piece holding U+2029 itself
+            texts = [self.rules(text) for text in originals]
         self.norm = "".join(texts)
-        self.raw = PARAGRAPH.join(p.text for p in self.pieces)
-        self.starts, self.raw_starts = [], []
-        position = raw_position = 0
-        for text, piece in zip(texts, self.pieces, strict=True):
-            self.starts.append(position)
-            self.raw_starts.append(raw_position)
-            position += len(text)
-            raw_position += len(piece.text) + 1
+        self.starts = [0, *accumulate(map(len, texts))][:-1]
+        self.raw_starts = [0, *accumulate(len(text) + 1 for text in originals)][:-1]
 
     def piece_at(self, i: int) -> int:
         """Index of the piece holding normalised character ``i`` (the last piece with text

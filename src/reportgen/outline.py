@@ -21,6 +21,7 @@ _BOX = re.compile(r"专栏(\d+)[：:]?(.*)")
 _NUMBERED = re.compile(r"(\d+|[（(]\d+[）)])[．.、]")
 _LEAD = re.compile(r"[^。：:、（(]{2,20}。")
 _SPACE = re.compile(r"\s+")
+_OPENERS = frozenset("一二三四五六七八九十（")
 
 
 @dataclass(frozen=True)
@@ -70,40 +71,68 @@ def _heading_title(text: str) -> str:
     return _short(head + stop if stop else text, 30)
 
 
+class Outline:
+    """The places of a side's pieces: worked out in one pass, made into ``Place`` on demand
+    (a comparison needs only the places of its changes)."""
+
+    def __init__(self, pieces: list[Piece], plain_text: bool):
+        self.pieces = pieces
+        self.plain_text = plain_text
+        self._states: list[tuple[str, str, str, str]] = []
+
+    def _work_out(self) -> None:
+        pieces, plain_text = self.pieces, self.plain_text
+        boxes: dict[int, tuple[str, str]] = {}
+        if not plain_text:
+            for piece in pieces:
+                if (piece.table is not None and piece.table not in boxes
+                        and piece.text.lstrip()[:1] == "专"):
+                    found = _BOX.match(_SPACE.sub("", piece.text))
+                    if found:
+                        boxes[piece.table] = (f"专栏{found[1]}", _short(found[2], 40))
+        section = subsection = ""
+        box = ("", "")
+        box_has_table = False
+        state = ("", "", "", "")
+        for piece in pieces:
+            raw = piece.text
+            first = raw.lstrip()[:1]
+            if plain_text:
+                found = _BOX.match(_SPACE.sub("", raw)) if first == "专" else None
+                if found:
+                    box, box_has_table = (f"专栏{found[1]}", _short(found[2], 40)), False
+                elif box[0] and first:
+                    if raw.startswith("\t"):
+                        box_has_table = True
+                    else:
+                        text = _SPACE.sub("", raw)
+                        if _H1.match(text) or _H2.match(text) or (
+                                "。" in text if box_has_table else _ends_list_box(text)):
+                            box = ("", "")
+            if first in _OPENERS and piece.table is None and not (plain_text and box[0]):
+                text = _SPACE.sub("", raw)
+                if _H1.match(text):
+                    section, subsection = _short(text, 30), ""
+                elif _H2.match(text):
+                    subsection = _heading_title(text)
+            in_box = box if plain_text or piece.table is None else boxes.get(piece.table, box)
+            if (state[0] is not section or state[1] is not subsection
+                    or state[2] is not in_box[0] or state[3] is not in_box[1]):
+                state = (section, subsection, *in_box)
+            self._states.append(state)
+
+    def place(self, index: int) -> Place:
+        if not self._states:
+            self._work_out()
+        piece = self.pieces[index]
+        return Place(piece.paragraph, self.plain_text, *self._states[index], piece.table,
+                     piece.row, piece.cell)
+
+
 def outline(pieces: list[Piece], plain_text: bool) -> list[Place]:
     """The place of every piece, in order."""
-    boxes: dict[int, tuple[str, str]] = {}
-    if not plain_text:
-        for piece in pieces:
-            if piece.table is not None and piece.table not in boxes:
-                found = _BOX.match(_SPACE.sub("", piece.text))
-                if found:
-                    boxes[piece.table] = (f"专栏{found[1]}", _short(found[2], 40))
-    places: list[Place] = []
-    section = subsection = ""
-    box = ("", "")
-    box_has_table = False
-    for piece in pieces:
-        text = _SPACE.sub("", piece.text)
-        if plain_text:
-            starts_box = _BOX.match(text)
-            if starts_box:
-                box, box_has_table = (f"专栏{starts_box[1]}", _short(starts_box[2], 40)), False
-            elif box[0] and text:
-                if piece.text.startswith("\t"):
-                    box_has_table = True
-                elif _H1.match(text) or _H2.match(text) or (
-                        "。" in text if box_has_table else _ends_list_box(text)):
-                    box = ("", "")
-        if piece.table is None and not (plain_text and box[0]):
-            if _H1.match(text):
-                section, subsection = _short(text, 30), ""
-            elif _H2.match(text):
-                subsection = _heading_title(text)
-        in_box = boxes.get(piece.table, ("", "")) if piece.table is not None else box
-        places.append(Place(piece.paragraph, plain_text, section, subsection, in_box[0],
-                            in_box[1], piece.table, piece.row, piece.cell))
-    return places
+    found = Outline(pieces, plain_text)
+    return [found.place(index) for index in range(len(pieces))]
 
 
 def heading_level(text: str) -> int:
