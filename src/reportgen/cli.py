@@ -107,7 +107,7 @@ def template(project_dir: Path | None, force: bool) -> None:
 @click.option("--official", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Compare with this file instead of data/YEAR/official.txt or .docx.")
 @click.option("--strict", is_flag=True,
-              help="Whitespace counts too, and paragraph breaks (default: ignored).")
+              help="Whitespace and paragraph breaks count too (default: ignored).")
 @click.option("--fold-width", is_flag=True,
               help="Full-width punctuation, digits and letters (U+FF01-FF5E, U+3000) equal "
                    "their half-width forms (default: they differ).")
@@ -132,11 +132,11 @@ def diff(first: str, second: str | None, project_dir: Path | None, official: Pat
     """Compare texts character by character: a generated report with the official text.
 
     \b
-      reportgen diff 2021              official text of 2021 -> generated report (built first
-                                       when missing or out of date)
-      reportgen diff 2021 --official F F -> generated report
-      reportgen diff A B               any two .docx or .txt files
-      reportgen diff 2021 2022         the generated reports of two years
+      reportgen diff 2021               official text -> generated report of 2021
+                                        (built first when missing or out of date)
+      reportgen diff 2021 --official F  file F -> generated report of 2021
+      reportgen diff A B                any two .docx or .txt files, A -> B
+      reportgen diff 2021 2022          the generated reports of two years
 
     Whitespace is ignored; full-width and half-width punctuation differ. Exit status: 0 same
     (or only differences accepted in data/YEAR/diff-baseline.json), 1 different, 2 trouble.

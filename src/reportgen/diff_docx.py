@@ -54,7 +54,8 @@ relationships/settings" Target="settings.xml"/>\
 
 _SETTINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings {_NS}><w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/>\
-<w:characterSpacingControl w:val="compressPunctuation"/></w:settings>"""
+<w:characterSpacingControl w:val="compressPunctuation"/>\
+<w:compat><w:doNotExpandShiftReturn/></w:compat></w:settings>"""
 
 
 def _fonts(east_asia: str) -> str:
