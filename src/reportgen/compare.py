@@ -60,19 +60,17 @@ def _is_year(text: str) -> bool:
 def generated_report(project: Project, year: int, notify: Callable[[str], None]) -> Path:
     """output/<year>/<title>.docx, built first when missing or older than its inputs."""
     project.existing_year_dir(year)
-    reports = [p for p in project.output_reports(year)
-               if _category(p) != DIFF_CATEGORY]
-    inputs = project.build_inputs(year)
-    newest = max(inputs, key=lambda p: p.stat().st_mtime, default=None)
+    reports = [p for p in project.output_reports(year) if _category(p) != DIFF_CATEGORY]
     if reports:
         report = reports[0]
-        if newest is None or report.stat().st_mtime >= newest.stat().st_mtime:
+        newer = project.newer_input(year, report)
+        if newer is None:
             if len(reports) > 1:
                 folder = display_path(report.parent, project.root)
                 notify(f"note: {len(reports)} reports in {folder}/, comparing the newest: "
                        f"{report.name}")
             return report
-        reason = f"{project.ref(newest).file} is newer than {report.name}"
+        reason = f"{project.ref(newer).file} is newer than {report.name}"
     else:
         reason = "no report built yet"
     notify(f"building {year} ({reason})")

@@ -104,6 +104,15 @@ class Project:
         found.append(self.config_path)
         return [p for p in found if p.is_file()]
 
+    def newer_input(self, year: int, output: Path) -> Path | None:
+        """The newest of ``build_inputs`` when it is newer than ``output``; None when
+        ``output`` is up to date."""
+        inputs = [(p.stat().st_mtime, p) for p in self.build_inputs(year)]
+        if not inputs:
+            return None
+        newest, path = max(inputs)
+        return path if newest > output.stat().st_mtime else None
+
     def output_reports(self, year: int) -> list[Path]:
         """The .docx files in output/<year>/, newest first (Word's lock files left out)."""
         folder = self.output_dir(year)
