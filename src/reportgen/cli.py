@@ -186,3 +186,66 @@ def check(year: str, project_dir: Path | None, strict: bool) -> None:
                f"{len(result.gaps)} value(s) to fill in", err=True)
     if errors or (strict and (warnings or result.gaps)):
         sys.exit(1)
+
+
+@main.command()
+@click.argument("first", metavar="YEAR|A")
+@click.argument("second", metavar="[YEAR|B]", required=False)
+@project_option
+@click.option("--official", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Compare with this file instead of data/YEAR/official.txt or .docx.")
+@click.option("--strict", is_flag=True,
+              help="Whitespace and paragraph breaks count too (default: ignored).")
+@click.option("--fold-width", is_flag=True,
+              help="Full-width punctuation, digits and letters (U+FF01-FF5E, U+3000) equal "
+                   "their half-width forms (default: they differ).")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Also write the changes as one self-contained HTML page.")
+@click.option("--docx", "docx_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Also write a Word file with the changes as tracked changes.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the changes and the summary as JSON instead of text.")
+@click.option("-q", "--brief", is_flag=True, help="Print only the summary, not each change.")
+@click.option("--context", type=click.IntRange(0, 1000), default=20, show_default=True,
+              help="Characters of context shown around each change.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour the changes (auto: when printing to a terminal).")
+@click.option("--update-baseline", is_flag=True,
+              help="Accept the current differences: write them to data/YEAR/"
+                   "diff-baseline.json, so that only new ones make the exit status 1.")
+@reports_errors
+def diff(first: str, second: str | None, project_dir: Path | None, official: Path | None,
+         strict: bool, fold_width: bool, html_path: Path | None, docx_path: Path | None,
+         as_json: bool, brief: bool, context: int, color: str, update_baseline: bool) -> None:
+    """Compare texts character by character: a generated report with the official text.
+
+    \b
+      reportgen diff 2021               official text -> generated report of 2021
+                                        (built first when missing or out of date)
+      reportgen diff 2021 --official F  file F -> generated report of 2021
+      reportgen diff A B                any two .docx or .txt files, A -> B
+      reportgen diff 2021 2022          the generated reports of two years
+
+    Whitespace is ignored; full-width and half-width punctuation differ. Exit status: 0 same
+    (or only differences accepted in data/YEAR/diff-baseline.json), 1 different, 2 trouble.
+    """
+    import os
+
+    from .compare import DiffRequest, run_diff
+    from .normalise import Normalisation
+    from .project import Project
+
+    if color == "auto":
+        colored = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    else:
+        colored = color == "always"
+    request = DiffRequest(first, second, official, Normalisation(strict, fold_width), html_path,
+                          docx_path, as_json, brief, colored, context, update_baseline)
+    try:
+        outcome = run_diff(Project.at(project_dir), request,
+                           lambda message: click.echo(message, err=True))
+    except ReportgenError as exc:
+        exc.exit_code = 2  # diff's "trouble", like GNU diff
+        raise
+    click.echo(outcome.output, color=colored)
+    sys.exit(outcome.status)

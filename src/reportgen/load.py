@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from .errors import ReportgenError, SourceRef
+from .textio import read_text
 
 _LINEBREAKS = re.compile(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
 _UNIT_SUFFIX = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
@@ -328,23 +329,6 @@ def read_yaml(path: Path, ref: SourceRef) -> Any:
         where = f"{ref}:{mark.line + 1}" if mark is not None else str(ref)
         problem = getattr(exc, "problem", None) or str(exc)
         raise ReportgenError(f"is not valid YAML: {problem}", where) from None
-
-
-def read_text(path: Path, ref: SourceRef) -> str:
-    try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise ReportgenError("is a folder; expected a file", ref) from None
-    except OSError as exc:
-        raise ReportgenError(f"cannot be read: {exc.strerror}", ref) from None
-    try:
-        return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ReportgenError(
-            f"is not UTF-8 text (byte {exc.start + 1})", f"{ref}:{line}",
-            "Save it as UTF-8 (in Notepad: 另存为, 编码 UTF-8).",
-        ) from None
 
 
 def parse_decimal(text: str) -> Decimal | None:

@@ -15,6 +15,7 @@ BOXES_YAML = "boxes.yaml"
 NARRATIVE = "narrative.txt"
 WORKBOOKS = ("indicators", "projects", "statistics")
 OFFICIAL = ("official.txt", "official.docx")
+DIFF_BASELINE = "diff-baseline.json"  # accepted differences, see baseline.py
 
 TEMPLATE = "report.docx"
 BOX_TEMPLATES = "专栏"
@@ -91,3 +92,32 @@ class Project:
             if path.is_file():
                 return path
         return None
+
+    def build_inputs(self, year: int) -> list[Path]:
+        """The files a build of ``year`` may read: data/<year>/ (but not the official text
+        nor what ``diff`` keeps there), templates/ and reportgen.toml - what decides whether
+        a built report is up to date."""
+        skip = {*OFFICIAL, DIFF_BASELINE}
+        found = [p for p in self.year_dir(year).rglob("*")
+                 if p.name not in skip and not p.name.startswith(("~$", "."))]
+        found += [p for p in self.templates_dir.rglob("*") if not p.name.startswith(("~$", "."))]
+        found.append(self.config_path)
+        return [p for p in found if p.is_file()]
+
+    def newer_input(self, year: int, output: Path) -> Path | None:
+        """The newest of ``build_inputs`` when it is newer than ``output``; None when
+        ``output`` is up to date."""
+        inputs = [(p.stat().st_mtime, p) for p in self.build_inputs(year)]
+        if not inputs:
+            return None
+        newest, path = max(inputs)
+        return path if newest > output.stat().st_mtime else None
+
+    def output_reports(self, year: int) -> list[Path]:
+        """The .docx files in output/<year>/, newest first (Word's lock files left out)."""
+        folder = self.output_dir(year)
+        if not folder.is_dir():
+            return []
+        found = [p for p in folder.glob("*.docx")
+                 if p.is_file() and not p.name.startswith(("~$", "."))]
+        return sorted(found, key=lambda p: (-p.stat().st_mtime, p.name))

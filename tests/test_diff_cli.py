@@ -1,0 +1,186 @@
+"""``reportgen diff`` on the command line: inputs, rebuilding, options, outputs, exit codes
+(0 same, 1 different, 2 trouble) and the baseline of accepted differences."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import Cli, copy_project
+from edits import EDITS, OFFICIAL_LINES, all_edits
+
+
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project whose 2021 report is built (copies keep the file times, so it stays fresh)."""
+    root = copy_project(tmp_path_factory.mktemp("diff") / "project")
+    result = Cli(root)("diff", "2021")
+    assert "building 2021 (no report built yet)" in result.stderr
+    return root
+
+
+@pytest.fixture
+def built(built_project: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(built_project, tmp_path / "project"))
+
+
+def official(root: Path, lines: list[str]) -> None:
+    (root / "data" / "2021" / "official.txt").write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_the_real_pair_is_the_same(built: Path) -> None:
+    result = Cli(built)("diff", "2021", code=0)
+    assert "no differences (official 12,971 characters, generated 12,971" in result.stdout
+    assert "building" not in result.stderr  # up to date: not rebuilt
+
+
+def test_a_stale_report_is_rebuilt_first(built: Path) -> None:
+    later = time.time() + 10
+    os.utime(built / "data" / "2021" / "indicators.xlsx", (later, later))
+    result = Cli(built)("diff", "2021", code=0)
+    assert ("building 2021 (data/2021/indicators.xlsx is newer than 关于重庆市綦江区2020年"
+            in result.stderr)
+
+
+def test_differences_exit_1_with_each_change(built: Path) -> None:
+    official(built, all_edits())
+    result = Cli(built)("diff", "2021", code=1)
+    assert result.stdout.count("@@ ") == 7
+    assert "[-" in result.stdout and "{+" in result.stdout and "\x1b[" not in result.stdout
+    assert "专栏3 row 4, cell 5" in result.stdout
+    colored = Cli(built)("diff", "2021", "--color", "always", code=1)
+    assert "\x1b[31m" in colored.stdout
+    brief = Cli(built)("diff", "2021", "-q", code=1)
+    assert "@@" not in brief.stdout and "7 changes" in brief.stdout
+
+
+def test_json(built: Path) -> None:
+    official(built, EDITS["replace"][0](OFFICIAL_LINES))
+    data = json.loads(Cli(built)("diff", "2021", "--json", code=1).stdout)
+    assert data["status"] == 1
+    assert [(c["deleted"], c["inserted"]) for c in data["changes"]] == [("2", "1")]
+
+
+def test_fold_width_and_strict(built: Path) -> None:
+    official(built, EDITS["punctuation width"][0](OFFICIAL_LINES))
+    Cli(built)("diff", "2021", code=1)
+    Cli(built)("diff", "2021", "--fold-width", code=0)
+    official(built, OFFICIAL_LINES)
+    strict = Cli(built)("diff", "2021", "--strict", "-q", code=1)
+    assert "whitespace counts" in strict.stdout
+
+
+def test_any_two_files_and_other_officials(built: Path, tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("\n".join(OFFICIAL_LINES), encoding="utf-8")
+    b.write_text("\n".join(all_edits()), encoding="utf-8")
+    cli = Cli(built)
+    result = cli("diff", str(a), str(b), code=1)
+    assert result.stdout.startswith(f"--- a: {a.as_posix()}\n+++ b: {b.as_posix()}")
+    cli("diff", str(a), str(a), code=0)
+    cli("diff", "2021", "--official", str(b), code=1)
+    cli("diff", "2021", "--official", str(a), code=0)
+    report = next((built / "output" / "2021").glob("*.docx"))
+    cli("diff", str(a), str(report), code=0)
+    cli("diff", "2021", str(b), code=1)  # a year stands for its generated report
+
+
+def test_two_years(built: Path) -> None:
+    year = built / "data" / "2022"
+    shutil.copytree(built / "data" / "2021", year)
+    (year / "official.txt").unlink()
+    meta = (year / "report.yaml").read_text("utf-8")
+    meta = meta.replace("上年: 2020", "上年: 2021").replace("本年: 2021", "本年: 2022")
+    (year / "report.yaml").write_text(meta, encoding="utf-8")
+    result = Cli(built)("diff", "2021", "2022", code=1)
+    assert result.stdout.startswith("--- 2021: output/2021/")
+    assert "+++ 2022: output/2022/" in result.stdout
+    assert "年国民经济和社会发展计划执行情况及202[-1-]{+2+}年计划草案" in result.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("diff", "2030"), "data/2030: no data for 2030"),
+    (("diff", "abc"), "「abc」 is not a year"),
+    (("diff", "missing.txt", "other.txt"), "missing.txt: missing: no such file"),
+    (("diff", "2021", "2021", "--official", "x.txt"), "--official goes with a single year"),
+    (("diff", "a.txt", "b.txt", "--update-baseline"), "--update-baseline goes with a single"),
+])
+def test_trouble_exits_2(built: Path, args: tuple[str, ...], message: str) -> None:
+    result = Cli(built)(*args, code=2)
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_no_official_text_is_trouble(built: Path) -> None:
+    (built / "data" / "2021" / "official.txt").unlink()
+    result = Cli(built)("diff", "2021", code=2)
+    assert "no official text for 2021" in result.stderr and "--official" in result.stderr
+
+
+def test_a_file_that_is_not_a_docx_is_trouble(built: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.docx"
+    bad.write_text("not a zip", encoding="utf-8")
+    result = Cli(built)("diff", "2021", "--official", str(bad), code=2)
+    assert "cannot be read as a Word .docx file" in result.stderr
+
+
+def test_html_and_docx_outputs(built: Path, tmp_path: Path) -> None:
+    official(built, all_edits())
+    page, word = tmp_path / "changes.html", built / "output" / "2021" / "changes.docx"
+    result = Cli(built)("diff", "2021", "--html", str(page), "--docx", str(word), code=1)
+    assert page.read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert word.read_bytes().startswith(b"PK")
+    assert "wrote" in result.stderr
+    # the tracked-changes file in output/2021/ is never taken for the report
+    again = Cli(built)("diff", "2021", code=1)
+    assert "+++ generated: output/2021/关于" in again.stdout
+    assert "comparing the newest" not in again.stderr
+
+
+def test_baseline_of_accepted_differences(built: Path) -> None:
+    cli = Cli(built)
+    first = EDITS["replace"][0](OFFICIAL_LINES)
+    official(built, first)
+    result = cli("diff", "2021", "--update-baseline", code=0)
+    baseline = built / "data" / "2021" / "diff-baseline.json"
+    assert "wrote data/2021/diff-baseline.json (1 accepted difference)" in result.stderr
+    data = json.loads(baseline.read_text("utf-8"))
+    assert [(e["deleted"], e["inserted"]) for e in data["accepted"]] == [("2", "1")]
+    accepted = cli("diff", "2021", code=0)
+    assert "1 accepted in data/2021/diff-baseline.json, 0 not" in accepted.stdout
+    assert "@@" not in accepted.stdout
+    # a note written by hand survives an update
+    data["accepted"][0]["note"] = "统计局修订"
+    baseline.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    official(built, EDITS["delete"][0](first))
+    more = cli("diff", "2021", code=1)
+    assert more.stdout.count("@@ ") == 1 and "持续激发贫困群众内生动力" in more.stdout
+    cli("diff", "2021", "--update-baseline", code=0)
+    notes = [e["note"] for e in json.loads(baseline.read_text("utf-8"))["accepted"]]
+    assert sorted(notes) == ["", "统计局修订"]
+    official(built, OFFICIAL_LINES)
+    gone = cli("diff", "2021", code=0)
+    assert "2 accepted difference(s) in data/2021/diff-baseline.json no longer occur" in gone.stderr
+
+
+def test_a_broken_baseline_is_trouble(built: Path) -> None:
+    (built / "data" / "2021" / "diff-baseline.json").write_text("{", encoding="utf-8")
+    result = Cli(built)("diff", "2021", code=2)
+    assert "data/2021/diff-baseline.json: is not valid JSON" in result.stderr
+
+
+def test_an_up_to_date_diff_does_not_import_the_build(built: Path) -> None:
+    code = ("import sys\nfrom reportgen.cli import main\n"
+            f"try:\n    main(['diff', '2021', '--project', {str(built)!r}])\n"
+            "except SystemExit as exit:\n    print('EXIT', exit.code)\n"
+            "heavy = [m for m in ('pandas', 'docxtpl', 'docx', 'openpyxl', 'babel', 'jinja2') "
+            "if m in sys.modules]\nprint('HEAVY', heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "EXIT 0" in out.stdout and "HEAVY []" in out.stdout

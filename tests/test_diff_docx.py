@@ -1,0 +1,97 @@
+"""The Word file of tracked changes: accepting all gives b, rejecting all gives a - read back by
+reportgen, by LibreOffice itself, and converted to PDF by LibreOffice without error."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from edits import all_edits, txt_side
+from reportgen.diff import Comparison, compare
+from reportgen.diff_docx import render_docx
+from reportgen.normalise import Normalisation, Side
+from reportgen.textio import docx_category, read_pieces
+
+HERE = Path(__file__).resolve().parent
+
+
+def squeezed(texts: list[str]) -> str:
+    return re.sub(r"\s", "", "".join(texts))
+
+
+@pytest.fixture(scope="module")
+def tracked(built_2021: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Comparison]:
+    """edited official text -> built report, as tracked changes."""
+    a = txt_side(all_edits(), "edited")
+    b = Side("generated", "report.docx", read_pieces(built_2021), Normalisation(), False)
+    comparison = compare(a, b)
+    path = tmp_path_factory.mktemp("tracked") / "changes.docx"
+    path.write_bytes(render_docx(comparison, "reportgen diff"))
+    return path, comparison
+
+
+def test_accept_all_gives_b_and_reject_all_gives_a(tracked: tuple[Path, Comparison]) -> None:
+    path, comparison = tracked
+    accepted = [p.text for p in read_pieces(path, tracked="accept")]
+    rejected = [p.text for p in read_pieces(path, tracked="reject")]
+    assert accepted == [p.text for p in comparison.b.pieces]
+    assert squeezed(rejected) == comparison.a.norm
+    assert squeezed(accepted) != squeezed(rejected)
+
+
+def test_the_package_is_well_formed_and_reproducible(tracked: tuple[Path, Comparison]) -> None:
+    path, comparison = tracked
+    with zipfile.ZipFile(path) as package:
+        assert package.testzip() is None
+        document = package.read("word/document.xml").decode("utf-8")
+    from lxml import etree
+
+    etree.fromstring(document.encode("utf-8"))
+    ins, dels = document.count("<w:ins "), document.count("<w:del ")
+    assert ins >= 6 and dels >= 6
+    ids = re.findall(r'w:id="(\d+)"', document)
+    assert len(ids) == len(set(ids))
+    assert docx_category(path) == "reportgen diff"
+    assert render_docx(comparison, "reportgen diff") == path.read_bytes()
+
+
+def _python_with_uno() -> str | None:
+    for candidate in ("/usr/bin/python3", shutil.which("python3")):
+        if candidate and subprocess.run([candidate, "-c", "import uno"],
+                                        capture_output=True).returncode == 0:
+            return candidate
+    return None
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_converts_it_to_pdf(tracked: tuple[Path, Comparison], tmp_path: Path) -> None:
+    path, _ = tracked
+    result = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        capture_output=True, text=True, timeout=180)
+    pdf = tmp_path / "changes.pdf"
+    assert result.returncode == 0 and pdf.is_file(), result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 20_000
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                              text=True).stdout
+        assert "各位代表" in text
+
+
+@pytest.mark.skipif(_python_with_uno() is None, reason="no Python with LibreOffice's uno")
+def test_libreoffice_accepts_and_rejects_all(tracked: tuple[Path, Comparison]) -> None:
+    path, comparison = tracked
+    result = subprocess.run([str(_python_with_uno()), str(HERE / "lo_tracked.py"), str(path)],
+                            capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stderr
+    office = json.loads(result.stdout)
+    assert office["redlines"] >= 7
+    assert office["accept"] == [p.text for p in comparison.b.pieces]
+    assert squeezed(office["reject"]) == comparison.a.norm

@@ -1,0 +1,29 @@
+"""The JSON report: every change with its place, and the summary."""
+
+from __future__ import annotations
+
+import json
+
+from edits import OFFICIAL_LINES, all_edits, txt_side
+from reportgen.diff import compare
+from reportgen.diff_json import to_json
+
+
+def test_changes_and_summary() -> None:
+    comparison = compare(txt_side(OFFICIAL_LINES, "official"), txt_side(all_edits(), "edited"))
+    data = json.loads(to_json(comparison, 1))
+    assert data["status"] == 1 and data["same"] is False
+    assert data["a"] == {"label": "official", "source": "official", "characters": 12_971}
+    assert data["rules"] == {"strict": False, "fold_width": False,
+                             "description": "whitespace ignored; full-width and half-width "
+                                            "punctuation differ"}
+    summary = data["summary"]
+    assert summary["changes"] == len(data["changes"]) == 7
+    assert 95 < summary["similarity"] < 100
+    assert {"box": "专栏3 2020年国民经济和社会发展主要指标完成情况", "changes": 1} in summary["by_box"]
+    cell = next(c for c in data["changes"] if c["where"]["box"] == "专栏3")
+    assert (cell["kind"], cell["deleted"], cell["inserted"]) == ("replace", "0", "1")
+    assert cell["a"]["unit"] == "line" and cell["b"]["text"] == "1"
+    moved = [c for c in data["changes"] if c["moved"] is not None]
+    assert [c["kind"] for c in moved] == ["move-from", "move-to"]
+    assert moved[0]["moved"] == moved[1]["number"]

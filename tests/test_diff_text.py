@@ -1,0 +1,46 @@
+"""The terminal view: each change in context, word-diff marks or colours, the summary."""
+
+from __future__ import annotations
+
+from edits import EDITS, OFFICIAL_LINES, all_edits, txt_side
+from reportgen.diff import compare
+from reportgen.diff_text import render_terminal, shown
+
+
+def comparison(lines: list[str]):  # type: ignore[no-untyped-def]
+    return compare(txt_side(OFFICIAL_LINES, "official"), txt_side(lines, "edited"))
+
+
+def test_a_change_in_context_plain() -> None:
+    text = render_terminal(comparison(EDITS["replace"][0](OFFICIAL_LINES)), context=10)
+    assert text.startswith("--- official: official\n+++ edited: edited\n")
+    assert ("@@ 1/1 replace · 一、2020年国民经济和社会发展计划执行情况 › （二）坚持发展第一要务，"
+            "加快构建支撑高质量发展的现代产业体系 · official line 15, edited line 15 @@") in text
+    assert "\n…工业增加值163.4[-1-]{+2+}亿元、增长3.2%。…\n" in text
+    assert "1 change (1 replace): 1 character deleted, 1 inserted; similarity 99.99%" in text
+    assert "\x1b[" not in text
+
+
+def test_colours_like_git_word_diff() -> None:
+    text = render_terminal(comparison(EDITS["replace"][0](OFFICIAL_LINES)), color=True)
+    assert "163.4\x1b[31m1\x1b[m\x1b[32m2\x1b[m亿元" in text
+    assert "[-" not in text
+
+
+def test_paragraph_breaks_and_moves_are_shown() -> None:
+    text = render_terminal(comparison(all_edits()))
+    assert "move-from (to 6)" in text and "move-to (from 2)" in text
+    assert "¶" in text
+    assert "专栏3" in text and "by 专栏:" in text and "by section:" in text
+    brief = render_terminal(comparison(all_edits()), brief=True)
+    assert "@@" not in brief and "7 changes" in brief
+
+
+def test_no_differences() -> None:
+    text = render_terminal(comparison(OFFICIAL_LINES))
+    assert text.endswith("no differences (official 12,971 characters, edited 12,971; "
+                         "whitespace ignored; full-width and half-width punctuation differ)")
+
+
+def test_shown_puts_text_on_one_line() -> None:
+    assert shown("甲\u2029乙\n丙\t  丁 ") == "甲¶乙↵丙 丁"

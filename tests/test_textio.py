@@ -1,0 +1,68 @@
+"""Reading .docx text: tracked changes accepted or rejected, paragraph marks, table grid places."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from reportgen.textio import Piece, docx_category, read_pieces
+
+NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def make_docx(path: Path, body: str) -> Path:
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("word/document.xml",
+                         f'<?xml version="1.0"?><w:document {NS}><w:body>{body}</w:body></w:document>')
+    return path
+
+
+def texts(path: Path, tracked: str = "accept") -> list[str]:
+    return [p.text for p in read_pieces(path, tracked=tracked)]  # type: ignore[arg-type]
+
+
+INS = '<w:ins w:id="1" w:author="x"><w:r><w:t>{}</w:t></w:r></w:ins>'
+DEL = '<w:del w:id="2" w:author="x"><w:r><w:delText>{}</w:delText></w:r></w:del>'
+
+
+@pytest.mark.parametrize(("body", "accepted", "rejected"), [
+    # a word replaced inside a paragraph
+    (f"<w:p><w:r><w:t>增长</w:t></w:r>{DEL.format('3')}{INS.format('4')}<w:r><w:t>%</w:t></w:r></w:p>",
+     ["增长4%"], ["增长3%"]),
+    # an inserted paragraph: its text and its mark are insertions
+    ('<w:p><w:r><w:t>甲</w:t></w:r></w:p>'
+     f'<w:p><w:pPr><w:rPr><w:ins w:id="3" w:author="x"/></w:rPr></w:pPr>{INS.format("乙")}</w:p>'
+     '<w:p><w:r><w:t>丙</w:t></w:r></w:p>',
+     ["甲", "乙", "丙"], ["甲", "丙"]),
+    # a deleted paragraph mark joins two paragraphs when accepted
+    ('<w:p><w:pPr><w:rPr><w:del w:id="4" w:author="x"/></w:rPr></w:pPr><w:r><w:t>上</w:t></w:r></w:p>'
+     '<w:p><w:r><w:t>下</w:t></w:r></w:p>',
+     ["上下"], ["上", "下"]),
+    # an inserted table row
+    ('<w:tbl><w:tr><w:tc><w:p><w:r><w:t>一</w:t></w:r></w:p></w:tc></w:tr>'
+     '<w:tr><w:trPr><w:ins w:id="5" w:author="x"/></w:trPr><w:tc><w:p>'
+     f'{INS.format("二")}</w:p></w:tc></w:tr></w:tbl>',
+     ["一", "二"], ["一"]),
+])
+def test_tracked_changes_accepted_or_rejected(tmp_path: Path, body: str, accepted: list[str],
+                                              rejected: list[str]) -> None:
+    path = make_docx(tmp_path / "t.docx", body)
+    assert texts(path) == accepted
+    assert texts(path, "reject") == rejected
+
+
+def test_cells_know_their_grid_column_and_span(built_2021: Path) -> None:
+    pieces = read_pieces(built_2021)
+    header = next(p for p in pieces if p.text == "2020年完成")
+    assert (header.table, header.row, header.cell, header.column, header.span) == (3, 2, 5, 6, 2)
+    growth = next(p for p in pieces if p.text == "增速" and p.table == 3)
+    assert (growth.row, growth.column, growth.span) == (3, 7, 1)
+    assert pieces[0] == Piece(pieces[0].text, 1)  # outside tables: no table place
+
+
+def test_category_of_a_docx(tmp_path: Path, built_2021: Path) -> None:
+    assert docx_category(built_2021) == ""
+    assert docx_category(make_docx(tmp_path / "bare.docx", "")) == ""
+    assert docx_category(tmp_path / "missing.docx") == ""
