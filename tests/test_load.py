@@ -13,18 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportgen.errors import Problems, ReportgenError, SourceRef
-from reportgen.load import (
-    clean_text,
-    header_key,
-    number_text,
-    read_csv,
-    read_text,
-    read_workbook,
-    read_yaml,
-)
+from reportgen.load import clean_text, header_key, number_text, read_csv, read_workbook
 from reportgen.schema import EXECUTION, INVESTMENT, PLAN, PROJECTS, STATISTICS
 from reportgen.target import parse_target
+from reportgen.textio import read_text
 from reportgen.validate import indicator_table, record_table
+from reportgen.yamlfile import read_yaml
 
 REF = SourceRef("data/2021/x.xlsx")
 

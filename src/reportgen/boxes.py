@@ -78,7 +78,7 @@ def build_box(spec: BoxSpec, number: int, data: YearData, env: ReportEnvironment
 
 def template_reader(folder: Any, root: Any) -> Callable[[str], tuple[str, str]]:
     """Reads list templates from templates/专栏/, once each."""
-    from .load import read_text
+    from .textio import read_text
 
     cache: dict[str, tuple[str, str]] = {}
 

@@ -31,8 +31,8 @@ class Built:
 
 def load_year(project: Project, year: int) -> YearData:
     """Read and validate a year folder (every problem reported at once)."""
-    from .load import read_year
     from .validate import validate_year
+    from .yeardir import read_year
 
     folder = project.existing_year_dir(year)
     return validate_year(read_year(year, folder, project.ref))

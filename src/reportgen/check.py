@@ -15,9 +15,9 @@ from typing import Any
 
 from .compute import compared_value, status
 from .errors import Problem, Problems, ReportgenError, SourceRef, did_you_mean, display_path
-from .load import RawYear
 from .model import Gap, YearData
 from .project import Project
+from .yeardir import RawYear
 
 STATUS_COLUMNS = ("序号", "指标", "计划目标", "结果", "状态", "说明")
 #: More decimals than any figure of a report has: a computed value shown unformatted.
@@ -76,8 +76,8 @@ def compare_with_last_year(project: Project, raw: RawYear, data: YearData,
                            problems: Problems) -> None:
     """The execution table against last year's plan, when that year's folder is there."""
     from .consistency import targets_of_last_plan
-    from .load import read_year
     from .validate import validate_year
+    from .yeardir import read_year
 
     year = data.year - 1
     folder = project.year_dir(year)
@@ -97,8 +97,8 @@ def check_year(project: Project, year: int) -> CheckResult:
     """Check data/<year> and the templates; unreadable files raise, everything else is
     collected in the result."""
     from . import consistency
-    from .load import read_year
     from .validate import collect_year
+    from .yeardir import read_year
 
     raw = read_year(year, project.existing_year_dir(year), project.ref)
     problems = Problems()
@@ -132,9 +132,9 @@ def dry_run(project: Project, data: YearData, problems: Problems) -> list[Gap]:
 def check_templates(project: Project, raw: RawYear, data: YearData, problems: Problems) -> None:
     """Every name in the narrative, titles, 专栏 templates and the Word template exists."""
     from .context import build_context
-    from .load import read_text
     from .narrative import BOX_LINE, box_order
     from .render import Lookup, make_env
+    from .textio import read_text
     from .variables import TemplateChecker
 
     order = box_order(data.narrative)

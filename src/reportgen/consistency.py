@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from .compute import investment_types
 from .errors import Problems, SourceRef
-from .load import RawYear
 from .model import Gap, Indicator, Record, YearData
+from .yeardir import RawYear
 
 
 def cell_ref(raw: RawYear, workbook: str, sheet: str, row: SourceRef, column: str) -> SourceRef:

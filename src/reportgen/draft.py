@@ -20,12 +20,13 @@ from pathlib import Path
 
 from .draft_text import COMPLETED_BOX, boxes_text, narrative_text, report_text
 from .errors import ReportgenError, UsageError
-from .load import Cell, RawYear, Table
+from .load import Cell, Table
 from .model import TO_FILL
 from .project import Project
 from .schema import INVESTMENT, MAJOR_PROJECTS, STATISTICS
 from .target import parse_target
 from .xlsx import OutCell, OutSheet
+from .yeardir import RawYear
 
 FILL = TO_FILL[0]
 #: Lists of last year's planned work that the new year reports on:
@@ -175,10 +176,11 @@ def indicator_sheets(sheets: _Sheets) -> list[OutSheet]:
 
 def draft(project: Project, year: int, source_year: int | None = None) -> Drafted:
     """Create data/<year> from data/<source_year> (default: the year before); never overwrites."""
-    from .load import read_column_widths, read_year
+    from .load import read_column_widths
     from .validate import validate_year
     from .write import source_date, write_new_folder
     from .xlsx import csv_bytes, workbook_bytes
+    from .yeardir import read_year
 
     source_year = source_year or year - 1
     target = project.year_dir(year)

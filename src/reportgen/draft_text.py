@@ -7,9 +7,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .load import LineDict, RawYear
 from .model import TO_FILL, BoxSpec
 from .narrative import BOX_LINE
+from .yamlfile import LineDict
+from .yeardir import RawYear
 
 FILL = TO_FILL[0]
 #: The 专栏 that reports on last year's projects due for completion (sheet 上年完工项目).
@@ -70,14 +71,14 @@ def report_text(raw: RawYear, year: int) -> str:
 
 
 def _read(raw: RawYear) -> str:
-    from .load import read_text
+    from .textio import read_text
 
     return read_text(raw.folder / "report.yaml", raw.report_ref)
 
 
 def boxes_text(raw: RawYear, add_completed: bool) -> str:
     """boxes.yaml as it was, with the 专栏 of last year's completed projects added."""
-    from .load import read_text
+    from .textio import read_text
 
     text = read_text(raw.folder / "boxes.yaml", raw.boxes_ref)
     if add_completed:

@@ -1,4 +1,4 @@
-"""Read the user's files (xlsx, CSV, YAML, text) into raw, string-valued tables with source refs.
+"""Read spreadsheets (xlsx, CSV) into raw, string-valued tables with source refs.
 
 Nothing here knows what a column means: that is ``validate``'s job. A spreadsheet cell is read
 as the text Excel shows for it (number formats applied, thousands separators dropped), so
@@ -17,10 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import ReportgenError, SourceRef
-from .textio import read_text
 
 _LINEBREAKS = re.compile(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
 _UNIT_SUFFIX = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
@@ -271,66 +268,6 @@ def _table_from_grid(name: str, ref: SourceRef, grid: list[list[tuple[Any, str]]
     return table
 
 
-# --- YAML and text --------------------------------------------------------------------------
-
-
-class LineDict(dict):  # type: ignore[type-arg]
-    """A YAML mapping that remembers the line each key was written on."""
-
-    lines: dict[Any, int]
-
-
-class _LineLoader(yaml.SafeLoader):
-    pass
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
-    mapping = LineDict()
-    mapping.lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            raise ReportgenError(
-                "a mapping key must be plain text", f"line {key_node.start_mark.line + 1}"
-            ) from None
-        if key in mapping:
-            raise ReportgenError(
-                f"key 「{key}」 appears twice (lines {mapping.lines[key]} and "
-                f"{key_node.start_mark.line + 1})",
-                f"line {key_node.start_mark.line + 1}",
-            )
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.lines[key] = key_node.start_mark.line + 1
-    return mapping
-
-
-def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError as exc:
-        raise yaml.constructor.ConstructorError(
-            None, None, f"「{node.value}」 is not a date ({exc})", node.start_mark) from None
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-
-
-def read_yaml(path: Path, ref: SourceRef) -> Any:
-    text = read_text(path, ref)
-    try:
-        return yaml.load(text, Loader=_LineLoader)
-    except ReportgenError as exc:
-        raise ReportgenError(exc.message, f"{ref}:{str(exc.ref).removeprefix('line ')}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{ref}:{mark.line + 1}" if mark is not None else str(ref)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ReportgenError(f"is not valid YAML: {problem}", where) from None
-
-
 def parse_decimal(text: str) -> Decimal | None:
     """A plain decimal number written as text, or None; "1,234.5" is not accepted."""
     if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", text):
@@ -339,92 +276,3 @@ def parse_decimal(text: str) -> Decimal | None:
         return Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern already excludes these
         return None
-
-
-# --- a whole year folder --------------------------------------------------------------------
-
-
-@dataclass
-class RawYear:
-    """The files of one year folder, read but not yet interpreted."""
-
-    year: int
-    folder: Path
-    report: Any
-    report_ref: SourceRef
-    boxes: Any
-    boxes_ref: SourceRef
-    narrative: str
-    narrative_ref: SourceRef
-    workbooks: dict[str, dict[str, Table]]
-    workbook_refs: dict[str, SourceRef]
-
-
-def read_workbook_or_csv(folder: Path, name: str, ref_of: Any
-                         ) -> tuple[dict[str, Table], SourceRef]:
-    """``name.xlsx``, or a folder ``name/`` of CSV files, one per sheet."""
-    xlsx = folder / f"{name}.xlsx"
-    csv_dir = folder / name
-    if xlsx.exists() and csv_dir.is_dir():
-        raise ReportgenError(
-            f"both {name}.xlsx and the CSV folder {name}/ exist; keep one of them",
-            ref_of(folder),
-        )
-    if csv_dir.is_dir():
-        tables = {}
-        for path in sorted(csv_dir.glob("*.csv")):
-            tables[path.stem] = read_csv(path, path.stem, ref_of(path))
-        return tables, ref_of(csv_dir)
-    for candidate in (xlsx, folder / f"{name}.xls"):
-        if candidate.exists():
-            if candidate.is_dir():
-                raise ReportgenError("is a folder; expected an .xlsx workbook", ref_of(candidate))
-            return read_workbook(candidate, ref_of(candidate)), ref_of(candidate)
-    raise ReportgenError(
-        f"missing: expected {name}.xlsx (or a folder {name}/ of UTF-8 CSV files)",
-        ref_of(xlsx),
-    )
-
-
-def read_year(year: int, folder: Path, ref_of: Any) -> RawYear:
-    """Read every file of a year folder; all missing or unreadable files are reported at once."""
-    from .project import BOXES_YAML, NARRATIVE, REPORT_YAML, WORKBOOKS
-
-    failures: list[ReportgenError] = []
-
-    def attempt(func: Any, *args: Any) -> Any:
-        try:
-            return func(*args)
-        except ReportgenError as exc:
-            failures.append(exc)
-            return None
-
-    def text_file(name: str) -> tuple[Path, SourceRef]:
-        path = folder / name
-        if not path.exists():
-            failures.append(ReportgenError("missing: every year folder needs this file",
-                                           ref_of(path)))
-        return path, ref_of(path)
-
-    report_path, report_ref = text_file(REPORT_YAML)
-    boxes_path, boxes_ref = text_file(BOXES_YAML)
-    narrative_path, narrative_ref = text_file(NARRATIVE)
-    report = attempt(read_yaml, report_path, report_ref) if report_path.exists() else None
-    boxes = attempt(read_yaml, boxes_path, boxes_ref) if boxes_path.exists() else None
-    narrative = (attempt(read_text, narrative_path, narrative_ref)
-                 if narrative_path.exists() else None)
-    workbooks: dict[str, dict[str, Table]] = {}
-    workbook_refs: dict[str, SourceRef] = {}
-    for name in WORKBOOKS:
-        found = attempt(read_workbook_or_csv, folder, name, ref_of)
-        if found is not None:
-            workbooks[name], workbook_refs[name] = found
-    if failures:
-        if len(failures) == 1:
-            raise failures[0]
-        raise ReportgenError(
-            f"{len(failures)} problems reading {ref_of(folder)}:\n"
-            + "\n".join(f"  {failure}" for failure in failures)
-        )
-    return RawYear(year, folder, report, report_ref, boxes, boxes_ref, narrative or "",
-                   narrative_ref, workbooks, workbook_refs)

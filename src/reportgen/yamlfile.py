@@ -1,0 +1,68 @@
+"""Read YAML files with the line of every key, so a problem can name the line it is on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ReportgenError, SourceRef
+from .textio import read_text
+
+
+class LineDict(dict):  # type: ignore[type-arg]
+    """A YAML mapping that remembers the line each key was written on."""
+
+    lines: dict[Any, int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    mapping = LineDict()
+    mapping.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise ReportgenError(
+                "a mapping key must be plain text", f"line {key_node.start_mark.line + 1}"
+            ) from None
+        if key in mapping:
+            raise ReportgenError(
+                f"key 「{key}」 appears twice (lines {mapping.lines[key]} and "
+                f"{key_node.start_mark.line + 1})",
+                f"line {key_node.start_mark.line + 1}",
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"「{node.value}」 is not a date ({exc})", node.start_mark) from None
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def read_yaml(path: Path, ref: SourceRef) -> Any:
+    text = read_text(path, ref)
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except ReportgenError as exc:
+        raise ReportgenError(exc.message, f"{ref}:{str(exc.ref).removeprefix('line ')}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{ref}:{mark.line + 1}" if mark is not None else str(ref)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ReportgenError(f"is not valid YAML: {problem}", where) from None
