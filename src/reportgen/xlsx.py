@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -69,6 +70,7 @@ def workbook_bytes(sheets: Sequence[OutSheet], stamp: dt.datetime) -> bytes:
     import openpyxl
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
 
     from .write import fixed_zip
 
@@ -95,7 +97,10 @@ def workbook_bytes(sheets: Sequence[OutSheet], stamp: dt.datetime) -> bytes:
     book.properties.creator = "reportgen"
     book.properties.created = book.properties.modified = stamp
     buffer = io.BytesIO()
-    book.save(buffer)
+    # Workbook.save stamps the clock into docProps/core.xml as the time modified; its writer
+    # keeps the stamp set above.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).save()
     return fixed_zip(buffer.getvalue(), stamp)
 
 
