@@ -18,17 +18,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .draft_text import COMPLETED_BOX, boxes_text, narrative_text, report_text
+from .draft_text import COMPLETED_BOX, FILL, boxes_text, narrative_text, report_text
 from .errors import ReportgenError, UsageError
 from .load import Cell, Table
-from .model import TO_FILL
-from .project import Project
+from .project import BOXES_YAML, NARRATIVE, REPORT_YAML, Project
 from .schema import EXECUTION, PLAN, STAT_TABLES
 from .target import parse_target
 from .xlsx import OutCell, OutSheet
 from .yeardir import RawYear
 
-FILL = TO_FILL[0]
 #: Lists of last year's planned work that the new year reports on:
 #: new sheet <- (old sheet, only the rows of this 分组 or all).
 REPORTED = {
@@ -207,10 +205,10 @@ def draft(project: Project, year: int, source_year: int | None = None) -> Drafte
     lists = {s.name for s in made["projects"]}
     add_box = "上年完工项目" in lists and not any(
         b.source == "上年完工项目" for b in data.boxes.values())
-    files["report.yaml"] = report_text(raw, year).encode("utf-8")
-    files["boxes.yaml"] = boxes_text(raw, add_box).encode("utf-8")
+    files[REPORT_YAML] = report_text(raw, year).encode("utf-8")
+    files[BOXES_YAML] = boxes_text(raw, add_box).encode("utf-8")
     narrative, placed = narrative_text(raw, data.boxes, add_box)
-    files["narrative.txt"] = narrative.encode("utf-8")
+    files[NARRATIVE] = narrative.encode("utf-8")
     write_new_folder(target, files, project.root)
     todo = checklist(project, raw, year, made, placed or not add_box)
     return Drafted(target, folder, todo)
