@@ -242,20 +242,15 @@ def display_width(text: str) -> int:
 
 
 def status_table(rows: list[StatusRow]) -> str:
-    """The plan-vs-actual table for a terminal, Chinese columns aligned."""
-    import pandas as pd
-
-    frame = pd.DataFrame([row.cells() for row in rows], columns=list(STATUS_COLUMNS))
-
-    def left(column: str) -> Callable[[str], str]:
-        width = max(display_width(text) for text in [column, *frame[column]])
-        return lambda text: text + " " * (width - display_width(text))
-
-    with pd.option_context("display.unicode.east_asian_width", True, "display.width", 1000,
-                           "display.max_colwidth", 1000):
-        text = frame.to_string(index=False, justify="left",
-                               formatters={c: left(c) for c in STATUS_COLUMNS if c != "序号"})
-    return "\n".join(line.rstrip() for line in text.split("\n"))
+    """The plan-vs-actual table for a terminal, Chinese columns aligned: each column as wide as
+    its widest cell, the 序号 numbers right-aligned to each other, one space between columns."""
+    digits = max((len(row.number) for row in rows), default=0)
+    lines = [list(STATUS_COLUMNS)]
+    lines += [[row.number.rjust(digits), *row.cells()[1:]] for row in rows]
+    widths = [max(map(display_width, column)) for column in zip(*lines, strict=True)]
+    return "\n".join(" ".join(text + " " * (width - display_width(text))
+                              for text, width in zip(line, widths, strict=True)).rstrip()
+                     for line in lines)
 
 
 def gap_lines(gaps: list[Gap]) -> list[str]:
