@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 from decimal import Decimal
 
 from hypothesis import given
@@ -43,3 +45,9 @@ def test_numbers_round_trip(number: Decimal, number_format: str) -> None:
     text = cell_text(number, number_format)
     value, chosen = excel_value(text, number_format)
     assert cell_text(float(value), chosen) == text  # type: ignore[arg-type]
+
+
+def test_the_workbook_carries_the_stamp_not_the_clock() -> None:
+    with zipfile.ZipFile(io.BytesIO(workbook_bytes([OutSheet("表", ["数值"])], STAMP))) as book:
+        core = book.read("docProps/core.xml").decode("utf-8")
+    assert core.count("2022-01-01T00:00:00Z") == 2  # created and modified

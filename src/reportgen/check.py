@@ -11,13 +11,16 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .compute import compared_value, status
 from .errors import Problem, Problems, ReportgenError, SourceRef, did_you_mean, display_path
 from .model import Gap, YearData
 from .project import Project
 from .yeardir import RawYear
+
+if TYPE_CHECKING:
+    from .variables import TemplateChecker
 
 STATUS_COLUMNS = ("序号", "指标", "计划目标", "结果", "状态", "说明")
 #: More decimals than any figure of a report has: a computed value shown unformatted.
@@ -185,14 +188,15 @@ def check_templates(project: Project, raw: RawYear, data: YearData, problems: Pr
         if match and match.group(1) not in data.boxes:
             problems.error(narrative.at(line=line), f"[专栏：{match.group(1)}] is not defined in "
                            f"boxes.yaml" + did_you_mean(match.group(1), list(data.boxes)))
-    _check_word_template(project, context, problems)
+    _check_word_template(project, checker, problems)
 
 
-def _check_word_template(project: Project, context: dict[str, Any], problems: Problems) -> None:
-    """The Word template's tags, one line per paragraph ({%p …%} read as {% … %})."""
-    from .render import Lookup, make_env
+def _check_word_template(project: Project, checker: TemplateChecker, problems: Problems) -> None:
+    """The Word template's tags, one line per paragraph ({%p …%} read as {% … %}); it also
+    sees 正文, the blocks of the body."""
+    from .render import Lookup
     from .textio import docx_pieces
-    from .variables import TemplateChecker, plain_jinja
+    from .variables import plain_jinja
 
     path = project.template_path
     if not path.is_file():
@@ -203,10 +207,8 @@ def _check_word_template(project: Project, context: dict[str, Any], problems: Pr
     except ReportgenError as exc:
         problems.error(exc.ref or shown, exc.message)
         return
-    word = dict(context)
-    word["正文"] = [Lookup("正文段落", [("类型", "p"), ("内容", "")])]
-    TemplateChecker(make_env(), word, problems).check(
-        plain_jinja(text), lambda n: f"{shown} (paragraph {n})")
+    body = {"正文": [Lookup("正文段落", [("类型", "p"), ("内容", "")])]}
+    checker.check(plain_jinja(text), lambda n: f"{shown} (paragraph {n})", body)
 
 
 def precision(raw: RawYear, problems: Problems) -> None:
@@ -240,20 +242,15 @@ def display_width(text: str) -> int:
 
 
 def status_table(rows: list[StatusRow]) -> str:
-    """The plan-vs-actual table for a terminal, Chinese columns aligned."""
-    import pandas as pd
-
-    frame = pd.DataFrame([row.cells() for row in rows], columns=list(STATUS_COLUMNS))
-
-    def left(column: str) -> Callable[[str], str]:
-        width = max(display_width(text) for text in [column, *frame[column]])
-        return lambda text: text + " " * (width - display_width(text))
-
-    with pd.option_context("display.unicode.east_asian_width", True, "display.width", 1000,
-                           "display.max_colwidth", 1000):
-        text = frame.to_string(index=False, justify="left",
-                               formatters={c: left(c) for c in STATUS_COLUMNS if c != "序号"})
-    return "\n".join(line.rstrip() for line in text.split("\n"))
+    """The plan-vs-actual table for a terminal, Chinese columns aligned: each column as wide as
+    its widest cell, the 序号 numbers right-aligned to each other, one space between columns."""
+    digits = max((len(row.number) for row in rows), default=0)
+    lines = [list(STATUS_COLUMNS)]
+    lines += [[row.number.rjust(digits), *row.cells()[1:]] for row in rows]
+    widths = [max(map(display_width, column)) for column in zip(*lines, strict=True)]
+    return "\n".join(" ".join(text + " " * (width - display_width(text))
+                              for text, width in zip(line, widths, strict=True)).rstrip()
+                     for line in lines)
 
 
 def gap_lines(gaps: list[Gap]) -> list[str]:

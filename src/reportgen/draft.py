@@ -18,17 +18,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .draft_text import COMPLETED_BOX, boxes_text, narrative_text, report_text
+from .draft_text import COMPLETED_BOX, FILL, boxes_text, narrative_text, report_text
 from .errors import ReportgenError, UsageError
 from .load import Cell, Table
-from .model import TO_FILL
-from .project import Project
-from .schema import INVESTMENT, MAJOR_PROJECTS, STATISTICS
+from .project import BOXES_YAML, NARRATIVE, REPORT_YAML, Project
+from .schema import EXECUTION, PLAN, STAT_TABLES
 from .target import parse_target
 from .xlsx import OutCell, OutSheet
 from .yeardir import RawYear
 
-FILL = TO_FILL[0]
 #: Lists of last year's planned work that the new year reports on:
 #: new sheet <- (old sheet, only the rows of this 分组 or all).
 REPORTED = {
@@ -36,8 +34,6 @@ REPORTED = {
     "上年完工项目": ("政府投资重点项目", "完工项目"),
 }
 _NUMERIC = ("number", "measure", "percent", "int")
-_EXECUTION = ("类别", "序号", "指标名称", "分组", "单位", "计划目标", "绝对值", "增速", "上年值",
-              "属性", "完成状态")
 
 
 @dataclass(frozen=True)
@@ -104,13 +100,13 @@ def execution_sheet(sheets: _Sheets) -> OutSheet | None:
     plan, done = sheets.tables.get("计划目标"), sheets.tables.get("完成情况")
     if plan is None:
         return None
-    sheet = sheets.start("完成情况", list(_EXECUTION), "完成情况", "计划目标")
+    columns = EXECUTION.names
+    sheet = sheets.start("完成情况", columns, "完成情况", "计划目标")
     previous = {row.get("指标名称").text: row for row in (done.rows if done else [])}
     for row in plan.rows:
         name = row.get("指标名称").text
         before = previous.get(name)
-        cells = {key: _copy(row.get(key)) for key in ("类别", "序号", "指标名称", "分组", "单位",
-                                                     "计划目标", "属性")}
+        cells = {key: _copy(row.get(key)) for key in PLAN.names}
         for key in ("绝对值", "增速"):
             old = before.get(key) if before else Cell("", row.ref)
             cells[key] = _copy(old) if old.text == "—" else _to_fill(old)
@@ -118,7 +114,7 @@ def execution_sheet(sheets: _Sheets) -> OutSheet | None:
             result = before and before.get("增速" if "增速" in name else "绝对值")
             cells["上年值"] = (_copy(result) if result and result.text not in ("", "—")
                              else OutCell(FILL))
-        sheet.rows.append([cells.get(key, OutCell()) for key in _EXECUTION])
+        sheet.rows.append([cells.get(key, OutCell()) for key in columns])
     return sheet
 
 
@@ -153,7 +149,7 @@ def project_sheets(sheets: _Sheets) -> list[OutSheet]:
 
 
 def statistics_sheets(sheets: _Sheets) -> list[OutSheet]:
-    schemas = {s.sheet: s for s in (STATISTICS, MAJOR_PROJECTS, INVESTMENT)}
+    schemas = {s.sheet: s for s in STAT_TABLES}
     out = []
     for name, table in sheets.tables.items():
         schema = schemas.get(name)
@@ -209,10 +205,10 @@ def draft(project: Project, year: int, source_year: int | None = None) -> Drafte
     lists = {s.name for s in made["projects"]}
     add_box = "上年完工项目" in lists and not any(
         b.source == "上年完工项目" for b in data.boxes.values())
-    files["report.yaml"] = report_text(raw, year).encode("utf-8")
-    files["boxes.yaml"] = boxes_text(raw, add_box).encode("utf-8")
+    files[REPORT_YAML] = report_text(raw, year).encode("utf-8")
+    files[BOXES_YAML] = boxes_text(raw, add_box).encode("utf-8")
     narrative, placed = narrative_text(raw, data.boxes, add_box)
-    files["narrative.txt"] = narrative.encode("utf-8")
+    files[NARRATIVE] = narrative.encode("utf-8")
     write_new_folder(target, files, project.root)
     todo = checklist(project, raw, year, made, placed or not add_box)
     return Drafted(target, folder, todo)

@@ -9,6 +9,8 @@ from typing import Any
 
 from .model import TO_FILL, BoxSpec
 from .narrative import BOX_LINE
+from .project import BOXES_YAML, REPORT_YAML
+from .textio import read_text
 from .yamlfile import LineDict
 from .yeardir import RawYear
 
@@ -53,8 +55,7 @@ def report_text(raw: RawYear, year: int) -> str:
 
     report = raw.report
     years, meeting = report.get("年份"), report.get("会议")
-    text = _read(raw)
-    lines = text.split("\n")
+    lines = read_text(raw.folder / REPORT_YAML, raw.report_ref).split("\n")
     edits = [
         (years, "上年", str(year - 1), ""),
         (years, "本年", str(year), ""),
@@ -70,17 +71,9 @@ def report_text(raw: RawYear, year: int) -> str:
     return yaml.safe_dump(fresh, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def _read(raw: RawYear) -> str:
-    from .textio import read_text
-
-    return read_text(raw.folder / "report.yaml", raw.report_ref)
-
-
 def boxes_text(raw: RawYear, add_completed: bool) -> str:
     """boxes.yaml as it was, with the 专栏 of last year's completed projects added."""
-    from .textio import read_text
-
-    text = read_text(raw.folder / "boxes.yaml", raw.boxes_ref)
+    text = read_text(raw.folder / BOXES_YAML, raw.boxes_ref)
     if add_completed:
         text = text.rstrip("\n") + "\n" + _COMPLETED_BOX_YAML
     return text

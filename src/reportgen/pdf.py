@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 
 from .errors import ReportgenError
+from .ooxml import esc
 from .write import write_atomic
 
 #: Seconds a conversion may take before it is given up.
@@ -102,21 +103,17 @@ def fontconfig_file(fonts: set[str], folder: Path) -> Path | None:
         weight = ('<edit name="weight" mode="assign" binding="strong"><const>bold</const>'
                   "</edit>" if kind == "serif-bold" else "")
         rules.append(f'<match target="pattern"><test name="family" qual="first">'
-                     f"<string>{_xml(name)}</string></test>"
+                     f"<string>{esc(name)}</string></test>"
                      f'<edit name="family" mode="prepend_first" binding="strong">'
-                     f"<string>{_xml(stand_in)}</string></edit>{weight}</match>")
+                     f"<string>{esc(stand_in)}</string></edit>{weight}</match>")
     if not rules:
         return None
     path = folder / "fonts.conf"
     path.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
                     "<fontconfig>\n"
-                    f'<include ignore_missing="yes">{_xml(str(Path(base).resolve()))}</include>\n'
+                    f'<include ignore_missing="yes">{esc(str(Path(base).resolve()))}</include>\n'
                     + "\n".join(rules) + "\n</fontconfig>\n", encoding="utf-8")
     return path
-
-
-def _xml(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def convert(docx: Path, folder: Path, timeout: int = TIMEOUT) -> Path:

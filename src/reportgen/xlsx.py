@@ -6,17 +6,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from .check import display_width
 from .load import cell_text, parse_decimal
 
 GENERAL = "General"
 HEADER_FILL = "DDEBF7"
-_PERCENT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)%")
 
 
 @dataclass(frozen=True)
@@ -43,10 +41,10 @@ def excel_value(text: str, number_format: str = GENERAL) -> tuple[object, str]:
     as ``text``, else General when that does, else one with the text's decimals, so 500.30 stays
     500.30 without fixing the decimals of a plain 9.
     """
-    number = parse_decimal(text)
-    percent = False
-    if number is None and _PERCENT.fullmatch(text) and "%" in number_format:
-        number, percent = Decimal(text[:-1]), True
+    number, percent = parse_decimal(text), False
+    if number is None and text.endswith("%") and "%" in number_format:
+        number = parse_decimal(text[:-1])
+        percent = number is not None
     if number is None:
         return (text or None), number_format
     value = number / 100 if percent else number
@@ -69,6 +67,7 @@ def workbook_bytes(sheets: Sequence[OutSheet], stamp: dt.datetime) -> bytes:
     import openpyxl
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
 
     from .write import fixed_zip
 
@@ -95,7 +94,10 @@ def workbook_bytes(sheets: Sequence[OutSheet], stamp: dt.datetime) -> bytes:
     book.properties.creator = "reportgen"
     book.properties.created = book.properties.modified = stamp
     buffer = io.BytesIO()
-    book.save(buffer)
+    # Workbook.save stamps the clock into docProps/core.xml as the time modified; its writer
+    # keeps the stamp set above.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).save()
     return fixed_zip(buffer.getvalue(), stamp)
 
 
