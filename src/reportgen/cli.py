@@ -1,6 +1,6 @@
 """The command line: parse options, call one function, turn expected failures into messages.
 
-Heavy imports (pandas, docxtpl, openpyxl) happen inside the commands that need them, so
+Heavy imports (docxtpl, openpyxl, babel) happen inside the commands that need them, so
 ``reportgen --help`` stays instant.
 """
 
