@@ -108,7 +108,7 @@ def test_a_new_box_needs_no_code_and_renumbers_the_rest(project: Path) -> None:
     boxes = year / "boxes.yaml"
     boxes.write_text(boxes.read_text(encoding="utf-8") + (
         "\n招商引资:\n  标题: \"{{ 本年 }}年招商引资重点项目\"\n  清单: 招商引资项目\n"
-        "  模板: 分组清单.txt\n  参数: {编号: \"．\"}\n"), encoding="utf-8")
+        "  模板: 分组清单.txt\n  参数: {编号: \"1．\"}\n"), encoding="utf-8")
     narrative = year / "narrative.txt"
     text = narrative.read_text(encoding="utf-8")
     marker = "[专栏：政府投资重点项目]"

@@ -142,20 +142,20 @@ def test_boxes_and_templates_are_checked(cli: Cli, project: Path) -> None:
     boxes = project / "data" / "2021" / "boxes.yaml"
     text = boxes.read_text(encoding="utf-8")
     boxes.write_text(text.replace('标题: "{{ 本年 }}年民心工程"', '标题: "{{ 本年年 }}年民心工程"')
-                     + "\n未放置:\n  标题: 测试\n  清单: 本年民心工程\n  模板: 编号清单.txt\n  参数: {编号: .}\n",
+                     + "\n未放置:\n  标题: 测试\n  清单: 本年民心工程\n  模板: 编号清单.txt\n  参数: {编号: \"1.\"}\n",
                      encoding="utf-8")
     template = project / "templates" / "专栏" / "完成情况清单.txt"
     template.write_text(template.read_text(encoding="utf-8").replace("项.完成情况", "项.完成"),
                         encoding="utf-8")
     edit_narrative(project, "[专栏：民心工程]", "[专栏：民生工程]")
     out = cli("check", "2021", code=1).stdout
-    assert ("error: data/2021/boxes.yaml:47: 「本年年」 is not a name templates see; "
+    assert ("error: data/2021/boxes.yaml:48: 「本年年」 is not a name templates see; "
             "did you mean 「本年」?") in out
     assert ("error: templates/专栏/完成情况清单.txt:3: 上年民心工程 「通惠中心幼儿园建设工程」 has no "
             "「完成」; did you mean 「完成情况」?") in out
     assert ("error: data/2021/narrative.txt:54: [专栏：民生工程] is not defined in boxes.yaml; "
             "did you mean 「民心工程」?") in out
-    assert ("warning: data/2021/boxes.yaml:53: 专栏 「未放置」 is defined but the narrative never "
+    assert ("warning: data/2021/boxes.yaml:54: 专栏 「未放置」 is defined but the narrative never "
             "places it (a line [专栏：未放置])") in out
 
 

@@ -114,7 +114,7 @@ def test_narrative_and_boxes(drafted: Path, project: Path) -> None:
     boxes = yaml.safe_load((drafted / "boxes.yaml").read_text(encoding="utf-8"))
     assert boxes["完工项目完成情况"] == {"标题": "{{ 上年 }}年政府投资完工项目完成情况",
                                          "清单": "上年完工项目", "模板": "完成情况清单.txt",
-                                         "参数": {"编号": "．"}}
+                                         "参数": {"编号": "1．"}}
     assert not (drafted / "official.txt").exists()
 
 
