@@ -20,6 +20,7 @@ from pathlib import Path
 from .errors import ReportgenError, UsageError, display_path
 from .normalise import Normalisation, Side
 from .project import Project, parse_year
+from .textio import docx_category, read_pieces, read_text
 
 #: The category stamped in the Word files ``diff`` writes, so they are never taken for a report.
 DIFF_CATEGORY = "reportgen diff"
@@ -60,7 +61,7 @@ def _is_year(text: str) -> bool:
 def generated_report(project: Project, year: int, notify: Callable[[str], None]) -> Path:
     """output/<year>/<title>.docx, built first when missing or older than its inputs."""
     project.existing_year_dir(year)
-    reports = [p for p in project.output_reports(year) if _category(p) != DIFF_CATEGORY]
+    reports = [p for p in project.output_reports(year) if docx_category(p) != DIFF_CATEGORY]
     if reports:
         report = reports[0]
         newer = project.newer_input(year, report)
@@ -80,12 +81,6 @@ def generated_report(project: Project, year: int, notify: Callable[[str], None])
     for warning in built.warnings:
         notify(f"warning: {warning}")
     return built.path
-
-
-def _category(path: Path) -> str:
-    from .textio import docx_category
-
-    return docx_category(path)
 
 
 def _inputs(project: Project, request: DiffRequest,
@@ -122,8 +117,6 @@ def _inputs(project: Project, request: DiffRequest,
 
 
 def _side(project: Project, given: _Input, rules: Normalisation) -> Side:
-    from .textio import read_pieces
-
     source = project.ref(given.path).file if given.path.is_absolute() else given.path.as_posix()
     pieces = read_pieces(given.path, source)
     return Side(given.label, source, pieces, rules, given.path.suffix.lower() != ".docx")
@@ -151,8 +144,6 @@ def run_diff(project: Project, request: DiffRequest,
         where = project.ref(baseline_path)
         previous: list[baseline.Accepted] = []
         if baseline_path.is_file():
-            from .textio import read_text
-
             previous = baseline.parse(read_text(baseline_path, where), where)
         if request.update_baseline:
             from .write import write_atomic
