@@ -148,11 +148,11 @@ def run_diff(project: Project, request: DiffRequest,
         if request.update_baseline:
             from .write import write_atomic
 
-            write_atomic(baseline_path, baseline.dump(comparison, previous).encode("utf-8"),
-                         project.root)
+            updated = baseline.dump(comparison, previous)
+            write_atomic(baseline_path, updated.encode("utf-8"), project.root)
             notify(f"wrote {where.file} ({len(comparison.changes)} accepted difference"
                    f"{'s' if len(comparison.changes) != 1 else ''})")
-            previous = baseline.parse(baseline.dump(comparison, previous), where)
+            previous = baseline.parse(updated, where)
         unused = baseline.apply(comparison, previous)
         if unused:
             notify(f"note: {len(unused)} accepted difference(s) in {where.file} no longer "
