@@ -175,10 +175,10 @@ def _body(paras: list[Para], accepted: set[int]) -> str:
 def render_html(comparison: Comparison) -> str:
     """The page, as text."""
     a, b = comparison.a, comparison.b
-    summary = render_summary(comparison, comparison.summary(), detail=False)
+    stats = comparison.summary()
+    summary = render_summary(comparison, stats, detail=False)
     items = "\n".join(_change_item(c, comparison) for c in comparison.changes)
     accepted = {c.number for c in comparison.changes if c.accepted}
-    stats = comparison.summary()
     tables = ""
     for title, rows in (("By section", stats.by_section), ("By 专栏", stats.by_box)):
         if rows:
