@@ -61,6 +61,15 @@ def test_the_package_is_well_formed_and_reproducible(tracked: tuple[Path, Compar
     assert render_docx(comparison, "reportgen diff") == path.read_bytes()
 
 
+def test_markup_characters_read_back_as_text(tmp_path: Path) -> None:
+    a = txt_side(["甲<乙&丙{_丁_}", "x"], "a")
+    b = txt_side(["甲<乙&丙{_戊_}\x01", "x"], "b")
+    path = tmp_path / "markup.docx"
+    path.write_bytes(render_docx(compare(a, b)))
+    assert [p.text for p in read_pieces(path)] == ["甲<乙&丙{_戊_}\ufffd", "x"]
+    assert [p.text for p in read_pieces(path, tracked="reject")] == ["甲<乙&丙{_丁_}", "x"]
+
+
 def _python_with_uno() -> str | None:
     for candidate in ("/usr/bin/python3", shutil.which("python3")):
         if candidate and subprocess.run([candidate, "-c", "import uno"],
