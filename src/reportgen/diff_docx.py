@@ -122,8 +122,8 @@ def _paragraph(para: Para, ids: _Ids) -> str:
     if piece is not None:
         if piece.table is not None:
             style = "TableText"
-        elif heading_level(piece.text):
-            style = f"Heading{heading_level(piece.text)}"
+        elif level := heading_level(piece.text):
+            style = f"Heading{level}"
     properties = f'<w:pStyle w:val="{style}"/>' if style else ""
     if para.mark in (DELETE, INSERT):
         tag = "w:del" if para.mark == DELETE else "w:ins"
