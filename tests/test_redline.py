@@ -6,12 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from edits import OFFICIAL_LINES, all_edits, txt_side
 from reportgen.diff import compare
 from reportgen.normalise import Normalisation, Side
 from reportgen.redline import DELETE, EQUAL, INSERT, accepted, redline, rejected
-from reportgen.textio import Piece, read_pieces
+from reportgen.textio import Piece, read_pieces, squeeze
 
 
 def side(texts: list[str], label: str) -> Side:
@@ -64,3 +66,20 @@ def test_strict_comparisons_keep_paragraphs_exactly() -> None:
     paras = redline(compare(a, b))
     assert accepted(paras) == OFFICIAL_LINES
     assert rejected(paras) == all_edits()
+
+
+texts = st.lists(st.text(alphabet="甲乙丙。， \t\n\u3000", max_size=8), min_size=1, max_size=6)
+
+
+@settings(max_examples=300)
+@given(texts, texts, st.booleans())
+def test_accept_gives_b_and_reject_gives_a(a: list[str], b: list[str], strict: bool) -> None:
+    rules = Normalisation(strict=strict)
+    side_a, side_b = txt_side(a, "a", rules), txt_side(b, "b", rules)
+    assume(side_b.norm)  # a b of whitespace only comes back empty: no op carries its text
+    paras = redline(compare(side_a, side_b))
+    assert accepted(paras) == b
+    if strict:
+        assert rejected(paras) == a
+    else:
+        assert squeeze("".join(rejected(paras))) == side_a.norm
