@@ -12,14 +12,13 @@ raises ``ReportgenError`` and the command exits 2.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ReportgenError, UsageError, display_path
 from .normalise import Normalisation, Side
-from .project import Project, parse_year
+from .project import Project, is_year, parse_year
 from .textio import docx_category, read_pieces, read_text
 
 #: The category stamped in the Word files ``diff`` writes, so they are never taken for a report.
@@ -54,10 +53,6 @@ class _Input:
     year: int | None = None
 
 
-def _is_year(text: str) -> bool:
-    return re.fullmatch(r"\d{4}", text.strip()) is not None
-
-
 def generated_report(project: Project, year: int, notify: Callable[[str], None]) -> Path:
     """output/<year>/<title>.docx, built first when missing or older than its inputs."""
     project.existing_year_dir(year)
@@ -86,7 +81,7 @@ def generated_report(project: Project, year: int, notify: Callable[[str], None])
 def _inputs(project: Project, request: DiffRequest,
             notify: Callable[[str], None]) -> tuple[_Input, _Input]:
     if request.second is None:
-        if not _is_year(request.first):
+        if not is_year(request.first):
             raise UsageError(f"「{request.first}」 is not a year: give a year (reportgen diff "
                              "2021) or two files (reportgen diff A.docx B.txt)")
         year = parse_year(request.first)
@@ -106,7 +101,7 @@ def _inputs(project: Project, request: DiffRequest,
                          "FILE); with two arguments, name both files")
     sides = []
     for argument, label in ((request.first, "a"), (request.second, "b")):
-        if _is_year(argument):
+        if is_year(argument):
             year = parse_year(argument)
             sides.append(_Input(generated_report(project, year, notify), str(year)))
         else:
