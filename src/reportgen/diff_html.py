@@ -13,7 +13,7 @@ from itertools import groupby
 
 from .diff import Change, Comparison
 from .diff_text import render_summary, shown
-from .outline import heading_level
+from .outline import heading_level, shorten
 from .redline import DELETE, EQUAL, INSERT, Para, redline
 
 _TAGS = {DELETE: "del", INSERT: "ins"}
@@ -78,12 +78,8 @@ a.ref { font: bold 11px sans-serif; color: var(--accent); text-decoration: none;
 
 
 def _snippet(change: Change, comparison: Comparison, limit: int = 40) -> str:
-    def cut(text: str) -> str:
-        text = shown(text.strip())
-        return text if len(text) <= limit else text[:limit - 1] + "…"
-
-    deleted = cut(comparison.a.raw_span(change.a_start, change.a_end))
-    inserted = cut(comparison.b.raw_span(change.b_start, change.b_end))
+    deleted = shorten(shown(comparison.a.raw_span(change.a_start, change.a_end).strip()), limit)
+    inserted = shorten(shown(comparison.b.raw_span(change.b_start, change.b_end).strip()), limit)
     return (f"<del>{escape(deleted)}</del>" if deleted else "") + (
         f"<ins>{escape(inserted)}</ins>" if inserted else "")
 
