@@ -12,24 +12,23 @@ from pathlib import Path
 
 import pytest
 
-from edits import all_edits, txt_side
+from edits import all_edits, docx_side, txt_side
 from reportgen.diff import Comparison, compare
 from reportgen.diff_docx import render_docx
-from reportgen.normalise import Normalisation, Side
-from reportgen.textio import docx_category, read_pieces
+from reportgen.textio import docx_category, read_pieces, squeeze
 
 HERE = Path(__file__).resolve().parent
 
 
 def squeezed(texts: list[str]) -> str:
-    return re.sub(r"\s", "", "".join(texts))
+    return squeeze("".join(texts))
 
 
 @pytest.fixture(scope="module")
 def tracked(built_2021: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Comparison]:
     """edited official text -> built report, as tracked changes."""
     a = txt_side(all_edits(), "edited")
-    b = Side("generated", "report.docx", read_pieces(built_2021), Normalisation(), False)
+    b = docx_side(built_2021)
     comparison = compare(a, b)
     path = tmp_path_factory.mktemp("tracked") / "changes.docx"
     path.write_bytes(render_docx(comparison, "reportgen diff"))

@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from edits import OFFICIAL_LINES, all_edits, txt_side
+from edits import OFFICIAL_LINES, all_edits, docx_side, txt_side
 from reportgen.diff import compare
-from reportgen.normalise import Normalisation, Side
+from reportgen.normalise import Normalisation
 from reportgen.redline import DELETE, EQUAL, INSERT, accepted, redline, rejected
-from reportgen.textio import Piece, read_pieces, squeeze
-
-
-def side(texts: list[str], label: str) -> Side:
-    return Side(label, label, [Piece(t, i) for i, t in enumerate(texts, start=1)],
-                Normalisation(), True)
+from reportgen.textio import squeeze
 
 
 def marks(a: list[str], b: list[str]) -> list[list[tuple[str, str]]]:
     """Each paragraph as (kind, text) runs followed by ("mark", kind of its break)."""
-    paras = redline(compare(side(a, "a"), side(b, "b")))
+    paras = redline(compare(txt_side(a, "a"), txt_side(b, "b")))
     return [[(r.kind, r.text) for r in p.runs] + [("mark", p.mark)] for p in paras]
 
 
@@ -54,10 +48,10 @@ def test_paragraph_breaks_stay_with_their_paragraph(a: list[str], b: list[str],
 
 def test_accept_and_reject_all_on_the_real_text(built_2021: Path) -> None:
     a = txt_side(all_edits(), "edited")
-    b = Side("generated", "report.docx", read_pieces(built_2021), Normalisation(), False)
+    b = docx_side(built_2021)
     paras = redline(compare(a, b))
     assert accepted(paras) == [p.text for p in b.pieces]
-    assert re.sub(r"\s", "", "".join(rejected(paras))) == a.norm
+    assert squeeze("".join(rejected(paras))) == a.norm
 
 
 def test_strict_comparisons_keep_paragraphs_exactly() -> None:
