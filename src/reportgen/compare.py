@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .diff import Comparison, compare
+from .diff_text import render_terminal
 from .errors import ReportgenError, UsageError, display_path
 from .normalise import Normalisation, Side
 from .project import Project, is_year, parse_year
@@ -117,14 +119,36 @@ def _side(project: Project, given: _Input, rules: Normalisation) -> Side:
     return Side(given.label, source, pieces, rules, given.path.suffix.lower() != ".docx")
 
 
+def _apply_baseline(project: Project, year: int, comparison: Comparison, update: bool,
+                    notify: Callable[[str], None]) -> str:
+    """Mark the changes the year's baseline accepts, after rewriting it to accept them all
+    when ``update``; returns the baseline's name as the user sees it."""
+    from . import baseline
+
+    path = project.year_dir(year) / baseline.NAME
+    where = project.ref(path)
+    previous: list[baseline.Accepted] = []
+    if path.is_file():
+        previous = baseline.parse(read_text(path, where), where)
+    if update:
+        from .write import write_atomic
+
+        updated = baseline.dump(comparison, previous)
+        write_atomic(path, updated.encode("utf-8"), project.root)
+        notify(f"wrote {where.file} ({len(comparison.changes)} accepted difference"
+               f"{'s' if len(comparison.changes) != 1 else ''})")
+        previous = baseline.parse(updated, where)
+    unused = baseline.apply(comparison, previous)
+    if unused:
+        notify(f"note: {len(unused)} accepted difference(s) in {where.file} no longer "
+               "occur; --update-baseline drops them")
+    return where.file
+
+
 def run_diff(project: Project, request: DiffRequest,
              notify: Callable[[str], None] = lambda message: None) -> Outcome:
     """Compare as ``request`` says; write its HTML and Word outputs; return the exit status
     and the text for stdout."""
-    from . import baseline
-    from .diff import compare
-    from .diff_text import render_terminal
-
     own_official = request.second is None and request.official is None
     if request.update_baseline and not own_official:
         raise UsageError("--update-baseline goes with a single year compared with its own "
@@ -132,26 +156,10 @@ def run_diff(project: Project, request: DiffRequest,
     first, second = _inputs(project, request, notify)
     comparison = compare(_side(project, first, request.rules),
                          _side(project, second, request.rules))
-    baseline_path = None
+    baseline_name = ""
     if own_official and first.year is not None:
-        baseline_path = project.year_dir(first.year) / baseline.NAME
-    if baseline_path is not None:
-        where = project.ref(baseline_path)
-        previous: list[baseline.Accepted] = []
-        if baseline_path.is_file():
-            previous = baseline.parse(read_text(baseline_path, where), where)
-        if request.update_baseline:
-            from .write import write_atomic
-
-            updated = baseline.dump(comparison, previous)
-            write_atomic(baseline_path, updated.encode("utf-8"), project.root)
-            notify(f"wrote {where.file} ({len(comparison.changes)} accepted difference"
-                   f"{'s' if len(comparison.changes) != 1 else ''})")
-            previous = baseline.parse(updated, where)
-        unused = baseline.apply(comparison, previous)
-        if unused:
-            notify(f"note: {len(unused)} accepted difference(s) in {where.file} no longer "
-                   "occur; --update-baseline drops them")
+        baseline_name = _apply_baseline(project, first.year, comparison,
+                                        request.update_baseline, notify)
     status = 1 if comparison.outstanding else 0
     if request.html is not None:
         from .diff_html import render_html
@@ -169,6 +177,5 @@ def run_diff(project: Project, request: DiffRequest,
         from .diff_json import to_json
 
         return Outcome(status, to_json(comparison, status))
-    baseline_name = project.ref(baseline_path).file if baseline_path else ""
     return Outcome(status, render_terminal(comparison, request.color, request.context,
                                            request.brief, baseline_name))
