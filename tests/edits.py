@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from conftest import REPO
 from reportgen.normalise import Normalisation, Side
-from reportgen.textio import Piece
+from reportgen.textio import Piece, read_pieces
 
 OFFICIAL_LINES = (REPO / "data" / "2021" / "official.txt").read_text("utf-8").split("\n")
 MOVED = "抗洪救灾取得重大成效。"
@@ -15,6 +16,11 @@ DEFAULT = Normalisation()
 
 def txt_side(lines: list[str], label: str = "a", rules: Normalisation = DEFAULT) -> Side:
     return Side(label, label, [Piece(t, i) for i, t in enumerate(lines, start=1)], rules, True)
+
+
+def docx_side(path: Path) -> Side:
+    """A built report as the generated side, under the default rules."""
+    return Side("generated", "report.docx", read_pieces(path), DEFAULT, False)
 
 
 def replace_once(old: str, new: str) -> Callable[[list[str]], list[str]]:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
 from reportgen import align
 from reportgen.align import DELETE, EQUAL, INSERT
+from reportgen.textio import squeeze
 
-OFFICIAL = re.sub(r"\s+", "", (REPO / "data" / "2021" / "official.txt").read_text("utf-8"))
+OFFICIAL = squeeze((REPO / "data" / "2021" / "official.txt").read_text("utf-8"))
 
 
 def sides(ops: list[align.Op]) -> tuple[str, str]:

@@ -12,13 +12,13 @@ from edits import (
     MOVED,
     OFFICIAL_LINES,
     all_edits,
+    docx_side,
     move_paragraph,
     replace_once,
     txt_side,
 )
 from reportgen.diff import Comparison, compare
 from reportgen.normalise import Normalisation, Side
-from reportgen.textio import read_pieces
 
 
 def run(edited: list[str], b: Side | None = None, rules: Normalisation = DEFAULT) -> Comparison:
@@ -50,7 +50,7 @@ def test_a_moved_paragraph_is_one_move() -> None:
 
 def test_all_edits_together_against_the_built_report(built_2021: Path) -> None:
     edited = all_edits()
-    generated = Side("generated", "report.docx", read_pieces(built_2021), Normalisation(), False)
+    generated = docx_side(built_2021)
     comparison = run(edited, generated)
     # a is the edited text, b the report: each edit comes back reversed
     found = {(c.deleted, c.inserted) for c in comparison.changes if c.moved is None}
@@ -64,7 +64,7 @@ def test_all_edits_together_against_the_built_report(built_2021: Path) -> None:
 
 
 def test_the_real_pair_is_the_same(built_2021: Path) -> None:
-    generated = Side("generated", "report.docx", read_pieces(built_2021), Normalisation(), False)
+    generated = docx_side(built_2021)
     comparison = compare(txt_side(OFFICIAL_LINES), generated)
     assert comparison.same
     summary = comparison.summary()

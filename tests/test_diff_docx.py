@@ -12,24 +12,23 @@ from pathlib import Path
 
 import pytest
 
-from edits import all_edits, txt_side
+from edits import all_edits, docx_side, txt_side
 from reportgen.diff import Comparison, compare
 from reportgen.diff_docx import render_docx
-from reportgen.normalise import Normalisation, Side
-from reportgen.textio import docx_category, read_pieces
+from reportgen.textio import docx_category, read_pieces, squeeze
 
 HERE = Path(__file__).resolve().parent
 
 
 def squeezed(texts: list[str]) -> str:
-    return re.sub(r"\s", "", "".join(texts))
+    return squeeze("".join(texts))
 
 
 @pytest.fixture(scope="module")
 def tracked(built_2021: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Comparison]:
     """edited official text -> built report, as tracked changes."""
     a = txt_side(all_edits(), "edited")
-    b = Side("generated", "report.docx", read_pieces(built_2021), Normalisation(), False)
+    b = docx_side(built_2021)
     comparison = compare(a, b)
     path = tmp_path_factory.mktemp("tracked") / "changes.docx"
     path.write_bytes(render_docx(comparison, "reportgen diff"))
@@ -59,6 +58,15 @@ def test_the_package_is_well_formed_and_reproducible(tracked: tuple[Path, Compar
     assert len(ids) == len(set(ids))
     assert docx_category(path) == "reportgen diff"
     assert render_docx(comparison, "reportgen diff") == path.read_bytes()
+
+
+def test_markup_characters_read_back_as_text(tmp_path: Path) -> None:
+    a = txt_side(["甲<乙&丙{_丁_}", "x"], "a")
+    b = txt_side(["甲<乙&丙{_戊_}\x01", "x"], "b")
+    path = tmp_path / "markup.docx"
+    path.write_bytes(render_docx(compare(a, b)))
+    assert [p.text for p in read_pieces(path)] == ["甲<乙&丙{_戊_}\ufffd", "x"]
+    assert [p.text for p in read_pieces(path, tracked="reject")] == ["甲<乙&丙{_丁_}", "x"]
 
 
 def _python_with_uno() -> str | None:

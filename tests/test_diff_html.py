@@ -11,11 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from edits import all_edits, txt_side
+from edits import all_edits, docx_side, txt_side
 from reportgen.diff import Comparison, compare
 from reportgen.diff_html import render_html
-from reportgen.normalise import Normalisation, Side
-from reportgen.textio import read_pieces
 
 CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"),
                              shutil.which("google-chrome")) if p), None)
@@ -24,7 +22,7 @@ CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-br
 @pytest.fixture(scope="module")
 def page(built_2021: Path) -> tuple[str, Comparison]:
     a = txt_side(all_edits(), "edited")
-    b = Side("generated", "report.docx", read_pieces(built_2021), Normalisation(), False)
+    b = docx_side(built_2021)
     comparison = compare(a, b)
     return render_html(comparison), comparison
 

@@ -7,17 +7,13 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from reportgen.normalise import PARAGRAPH, Normalisation, Side
-from reportgen.textio import Piece
+from edits import txt_side
+from reportgen.normalise import PARAGRAPH, Normalisation
 
 DEFAULT = Normalisation()
 FOLD = Normalisation(fold_width=True)
 STRICT = Normalisation(strict=True)
 STRICT_FOLD = Normalisation(strict=True, fold_width=True)
-
-
-def side(texts: list[str], rules: Normalisation) -> Side:
-    return Side("x", "x", [Piece(t, i) for i, t in enumerate(texts, start=1)], rules, True)
 
 
 # (a pieces, b pieces, same under default, fold-width, strict, strict + fold-width)
@@ -45,7 +41,7 @@ def test_rules(a: list[str], b: list[str], default: bool, fold: bool, strict: bo
                strict_fold: bool) -> None:
     for rules, expected in ((DEFAULT, default), (FOLD, fold), (STRICT, strict),
                             (STRICT_FOLD, strict_fold)):
-        assert (side(a, rules).norm == side(b, rules).norm) is expected, rules
+        assert (txt_side(a, rules=rules).norm == txt_side(b, rules=rules).norm) is expected, rules
 
 
 def test_fold_covers_exactly_the_full_width_block() -> None:
@@ -61,7 +57,7 @@ def test_describe() -> None:
 
 
 def test_positions_go_back_to_the_original_text() -> None:
-    s = side(["  指  标", "", "名称 "], DEFAULT)
+    s = txt_side(["  指  标", "", "名称 "])
     assert s.norm == "指标名称"
     assert s.raw == f"  指  标{PARAGRAPH}{PARAGRAPH}名称 "
     assert s.raw_span(1, 3) == f"标{PARAGRAPH}{PARAGRAPH}名"
@@ -75,7 +71,7 @@ pieces = st.lists(st.text(alphabet="甲乙 ：:\t\n\u3000Ａa", max_size=8), min
 @given(pieces, st.sampled_from([DEFAULT, FOLD, STRICT, STRICT_FOLD]), st.data())
 def test_spans_tile_the_original_text(texts: list[str], rules: Normalisation,
                                       data: st.DataObject) -> None:
-    s = side(texts, rules)
+    s = txt_side(texts, rules=rules)
     assume(s.norm)  # with nothing to compare there are no spans
     cuts = sorted(data.draw(st.lists(st.integers(0, len(s.norm)), max_size=4)))
     bounds = [0, *cuts, len(s.norm)]

@@ -28,8 +28,10 @@ from diff_match_patch import diff_match_patch
 Op = tuple[int, str]
 DELETE, EQUAL, INSERT = -1, 0, 1
 
+#: What ends a sentence: the cut of ``sentences`` and the bounds ``diff`` trims its common
+#: start and end back to, which must agree.
 _ENDS = "。！？；：）\u2029"
-_SENTENCE = re.compile(r"[^。！？；：）\u2029]*[。！？；：）\u2029]|[^。！？；：）\u2029]+")
+_SENTENCE = re.compile(f"[^{_ENDS}]*[{_ENDS}]|[^{_ENDS}]+")
 _CLAUSE = re.compile(r"[^，、,]*[，、,]|[^，、,]+")
 #: A run of changed sentences is diffed whole when the Myers diff is cheap: its cost grows
 #: with the length times the number of differences, estimated as (len a + len b)² times the

@@ -23,6 +23,8 @@ NAME = DIFF_BASELINE
 #: Characters of context that identify an accepted difference, on each side.
 KEY_CONTEXT = 8
 FORMAT = "reportgen diff baseline"
+#: What identifies a difference: its deleted and inserted text and its context on each side.
+Key = tuple[str, str, str, str]
 
 
 @dataclass(frozen=True)
@@ -34,15 +36,11 @@ class Accepted:
     where: str = ""
     note: str = ""
 
-    @property
-    def key(self) -> tuple[str, str, str, str]:
-        return (self.deleted, self.inserted, self.before[-KEY_CONTEXT:],
-                self.after[:KEY_CONTEXT])
 
-
-def key(change: Change) -> tuple[str, str, str, str]:
-    return (change.deleted, change.inserted, change.before[-KEY_CONTEXT:],
-            change.after[:KEY_CONTEXT])
+def key(difference: Change | Accepted) -> Key:
+    """The texts a change and an entry must share for the entry to accept the change."""
+    return (difference.deleted, difference.inserted, difference.before[-KEY_CONTEXT:],
+            difference.after[:KEY_CONTEXT])
 
 
 def parse(text: str, ref: SourceRef | str) -> list[Accepted]:
@@ -69,9 +67,9 @@ def parse(text: str, ref: SourceRef | str) -> list[Accepted]:
 
 def apply(comparison: Comparison, accepted: Iterable[Accepted]) -> list[Accepted]:
     """Mark the changes the baseline accepts; returns the entries that matched no change."""
-    waiting: dict[tuple[str, str, str, str], list[Accepted]] = {}
+    waiting: dict[Key, list[Accepted]] = {}
     for entry in accepted:
-        waiting.setdefault(entry.key, []).append(entry)
+        waiting.setdefault(key(entry), []).append(entry)
     for change in comparison.changes:
         entries = waiting.get(key(change))
         if entries:
@@ -82,17 +80,18 @@ def apply(comparison: Comparison, accepted: Iterable[Accepted]) -> list[Accepted
 
 def dump(comparison: Comparison, previous: Iterable[Accepted] = ()) -> str:
     """A baseline accepting every change of ``comparison`` (notes kept from ``previous``)."""
-    notes: dict[tuple[str, str, str, str], list[str]] = {}
+    notes: dict[Key, list[str]] = {}
     for entry in previous:
         if entry.note:
-            notes.setdefault(entry.key, []).append(entry.note)
+            notes.setdefault(key(entry), []).append(entry.note)
     entries = []
     for change in comparison.changes:
-        kept = notes.get(key(change))
+        identity = key(change)
+        deleted, inserted, before, after = identity
+        kept = notes.get(identity)
         place = change.place
         entries.append({
-            "deleted": change.deleted, "inserted": change.inserted,
-            "before": change.before[-KEY_CONTEXT:], "after": change.after[:KEY_CONTEXT],
+            "deleted": deleted, "inserted": inserted, "before": before, "after": after,
             "where": " · ".join(p for p in (place.heading, place.in_box) if p),
             "note": kept.pop(0) if kept else "",
         })

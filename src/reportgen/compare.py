@@ -12,14 +12,16 @@ raises ``ReportgenError`` and the command exits 2.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .diff import Comparison, compare
+from .diff_text import render_terminal
 from .errors import ReportgenError, UsageError, display_path
 from .normalise import Normalisation, Side
-from .project import Project, parse_year
+from .project import Project, is_year, parse_year
+from .textio import docx_category, read_pieces, read_text
 
 #: The category stamped in the Word files ``diff`` writes, so they are never taken for a report.
 DIFF_CATEGORY = "reportgen diff"
@@ -53,14 +55,10 @@ class _Input:
     year: int | None = None
 
 
-def _is_year(text: str) -> bool:
-    return re.fullmatch(r"\d{4}", text.strip()) is not None
-
-
 def generated_report(project: Project, year: int, notify: Callable[[str], None]) -> Path:
     """output/<year>/<title>.docx, built first when missing or older than its inputs."""
     project.existing_year_dir(year)
-    reports = [p for p in project.output_reports(year) if _category(p) != DIFF_CATEGORY]
+    reports = [p for p in project.output_reports(year) if docx_category(p) != DIFF_CATEGORY]
     if reports:
         report = reports[0]
         newer = project.newer_input(year, report)
@@ -82,16 +80,10 @@ def generated_report(project: Project, year: int, notify: Callable[[str], None])
     return built.path
 
 
-def _category(path: Path) -> str:
-    from .textio import docx_category
-
-    return docx_category(path)
-
-
 def _inputs(project: Project, request: DiffRequest,
             notify: Callable[[str], None]) -> tuple[_Input, _Input]:
     if request.second is None:
-        if not _is_year(request.first):
+        if not is_year(request.first):
             raise UsageError(f"「{request.first}」 is not a year: give a year (reportgen diff "
                              "2021) or two files (reportgen diff A.docx B.txt)")
         year = parse_year(request.first)
@@ -111,7 +103,7 @@ def _inputs(project: Project, request: DiffRequest,
                          "FILE); with two arguments, name both files")
     sides = []
     for argument, label in ((request.first, "a"), (request.second, "b")):
-        if _is_year(argument):
+        if is_year(argument):
             year = parse_year(argument)
             sides.append(_Input(generated_report(project, year, notify), str(year)))
         else:
@@ -122,21 +114,41 @@ def _inputs(project: Project, request: DiffRequest,
 
 
 def _side(project: Project, given: _Input, rules: Normalisation) -> Side:
-    from .textio import read_pieces
-
     source = project.ref(given.path).file if given.path.is_absolute() else given.path.as_posix()
     pieces = read_pieces(given.path, source)
     return Side(given.label, source, pieces, rules, given.path.suffix.lower() != ".docx")
+
+
+def _apply_baseline(project: Project, year: int, comparison: Comparison, update: bool,
+                    notify: Callable[[str], None]) -> str:
+    """Mark the changes the year's baseline accepts, after rewriting it to accept them all
+    when ``update``; returns the baseline's name as the user sees it."""
+    from . import baseline
+
+    path = project.year_dir(year) / baseline.NAME
+    where = project.ref(path)
+    previous: list[baseline.Accepted] = []
+    if path.is_file():
+        previous = baseline.parse(read_text(path, where), where)
+    if update:
+        from .write import write_atomic
+
+        updated = baseline.dump(comparison, previous)
+        write_atomic(path, updated.encode("utf-8"), project.root)
+        notify(f"wrote {where.file} ({len(comparison.changes)} accepted difference"
+               f"{'s' if len(comparison.changes) != 1 else ''})")
+        previous = baseline.parse(updated, where)
+    unused = baseline.apply(comparison, previous)
+    if unused:
+        notify(f"note: {len(unused)} accepted difference(s) in {where.file} no longer "
+               "occur; --update-baseline drops them")
+    return where.file
 
 
 def run_diff(project: Project, request: DiffRequest,
              notify: Callable[[str], None] = lambda message: None) -> Outcome:
     """Compare as ``request`` says; write its HTML and Word outputs; return the exit status
     and the text for stdout."""
-    from . import baseline
-    from .diff import compare
-    from .diff_text import render_terminal
-
     own_official = request.second is None and request.official is None
     if request.update_baseline and not own_official:
         raise UsageError("--update-baseline goes with a single year compared with its own "
@@ -144,28 +156,10 @@ def run_diff(project: Project, request: DiffRequest,
     first, second = _inputs(project, request, notify)
     comparison = compare(_side(project, first, request.rules),
                          _side(project, second, request.rules))
-    baseline_path = None
+    baseline_name = ""
     if own_official and first.year is not None:
-        baseline_path = project.year_dir(first.year) / baseline.NAME
-    if baseline_path is not None:
-        where = project.ref(baseline_path)
-        previous: list[baseline.Accepted] = []
-        if baseline_path.is_file():
-            from .textio import read_text
-
-            previous = baseline.parse(read_text(baseline_path, where), where)
-        if request.update_baseline:
-            from .write import write_atomic
-
-            write_atomic(baseline_path, baseline.dump(comparison, previous).encode("utf-8"),
-                         project.root)
-            notify(f"wrote {where.file} ({len(comparison.changes)} accepted difference"
-                   f"{'s' if len(comparison.changes) != 1 else ''})")
-            previous = baseline.parse(baseline.dump(comparison, previous), where)
-        unused = baseline.apply(comparison, previous)
-        if unused:
-            notify(f"note: {len(unused)} accepted difference(s) in {where.file} no longer "
-                   "occur; --update-baseline drops them")
+        baseline_name = _apply_baseline(project, first.year, comparison,
+                                        request.update_baseline, notify)
     status = 1 if comparison.outstanding else 0
     if request.html is not None:
         from .diff_html import render_html
@@ -183,6 +177,5 @@ def run_diff(project: Project, request: DiffRequest,
         from .diff_json import to_json
 
         return Outcome(status, to_json(comparison, status))
-    baseline_name = project.ref(baseline_path).file if baseline_path else ""
     return Outcome(status, render_terminal(comparison, request.color, request.context,
                                            request.brief, baseline_name))

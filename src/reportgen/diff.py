@@ -98,9 +98,13 @@ class Summary:
 class Comparison:
     a: Side
     b: Side
-    rules: Normalisation
     ops: list[align.Op]
     changes: list[Change]
+
+    @property
+    def rules(self) -> Normalisation:
+        """The rules both sides were normalised by."""
+        return self.a.rules
 
     @property
     def same(self) -> bool:
@@ -160,7 +164,7 @@ def compare(a: Side, b: Side) -> Comparison:
             ia += len(text)
             ib += len(text)
     _pair_moves(changes)
-    return Comparison(a, b, a.rules, ops, changes)
+    return Comparison(a, b, ops, changes)
 
 
 def _pair_moves(changes: list[Change]) -> None:

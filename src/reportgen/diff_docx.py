@@ -15,6 +15,7 @@ import re
 import zipfile
 
 from .diff import Comparison
+from .ooxml import esc
 from .outline import heading_level
 from .redline import DELETE, EQUAL, INSERT, Para, redline
 
@@ -88,10 +89,9 @@ _SECTION = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:
             "</w:sectPr>")
 
 
-def _escape(text: str, quote: bool = False) -> str:
-    text = _INVALID_XML.sub("\ufffd", text)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace('"', "&quot;") if quote else text
+def _escape(text: str) -> str:
+    """Compared text for an XML text node; characters XML cannot hold become U+FFFD."""
+    return esc(_INVALID_XML.sub("\ufffd", text))
 
 
 def _run(text: str, deleted: bool) -> str:
@@ -113,7 +113,7 @@ class _Ids:
 
     def attributes(self) -> str:
         self.next += 1
-        return f'w:id="{self.next}" w:author="{_escape(AUTHOR, quote=True)}"'
+        return f'w:id="{self.next}" w:author="{AUTHOR}"'
 
 
 def _paragraph(para: Para, ids: _Ids) -> str:
@@ -122,8 +122,8 @@ def _paragraph(para: Para, ids: _Ids) -> str:
     if piece is not None:
         if piece.table is not None:
             style = "TableText"
-        elif heading_level(piece.text):
-            style = f"Heading{heading_level(piece.text)}"
+        elif level := heading_level(piece.text):
+            style = f"Heading{level}"
     properties = f'<w:pStyle w:val="{style}"/>' if style else ""
     if para.mark in (DELETE, INSERT):
         tag = "w:del" if para.mark == DELETE else "w:ins"

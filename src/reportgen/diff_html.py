@@ -7,12 +7,13 @@ anywhere, and prints.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from itertools import groupby
 
 from .diff import Change, Comparison
 from .diff_text import render_summary, shown
-from .outline import heading_level
+from .outline import heading_level, shorten
 from .redline import DELETE, EQUAL, INSERT, Para, redline
 
 _TAGS = {DELETE: "del", INSERT: "ins"}
@@ -77,12 +78,8 @@ a.ref { font: bold 11px sans-serif; color: var(--accent); text-decoration: none;
 
 
 def _snippet(change: Change, comparison: Comparison, limit: int = 40) -> str:
-    def cut(text: str) -> str:
-        text = shown(text.strip())
-        return text if len(text) <= limit else text[:limit - 1] + "…"
-
-    deleted = cut(comparison.a.raw_span(change.a_start, change.a_end))
-    inserted = cut(comparison.b.raw_span(change.b_start, change.b_end))
+    deleted = shorten(shown(comparison.a.raw_span(change.a_start, change.a_end).strip()), limit)
+    inserted = shorten(shown(comparison.b.raw_span(change.b_start, change.b_end).strip()), limit)
     return (f"<del>{escape(deleted)}</del>" if deleted else "") + (
         f"<ins>{escape(inserted)}</ins>" if inserted else "")
 
@@ -131,31 +128,39 @@ def _para(para: Para, accepted: set[int], started: set[int]) -> str:
     return f"<p{css}>{''.join(parts) or '&#8203;'}</p>"
 
 
+@dataclass
+class _Cell:
+    row: int
+    column: int  # grid column where the cell starts
+    span: int  # grid columns
+    html: str
+    rows: int = 1  # grid rows, more when merged with the empty slots below
+
+
 def _table(paras: list[Para], accepted: set[int], started: set[int]) -> str:
     """One of b's tables as a CSS grid: each cell at its row and grid column; a slot left
     empty below a cell is a vertically merged cell, so that cell spans down over it."""
-    cells: list[dict[str, int | str]] = []
+    cells: list[_Cell] = []
     for _, group in groupby(paras, key=lambda p: (p.piece.row, p.piece.cell) if p.piece else None):
         members = list(group)
         piece = members[0].piece
         assert piece is not None
-        cells.append({"row": piece.row or 1, "column": piece.column or piece.cell or 1,
-                      "span": piece.span, "rows": 1,
-                      "html": "".join(_para(p, accepted, started) for p in members)})
-    taken = {(int(c["row"]), int(c["column"]) + i) for c in cells for i in range(int(c["span"]))}
-    last = max(int(c["row"]) for c in cells)
+        cells.append(_Cell(piece.row or 1, piece.column or piece.cell or 1, piece.span,
+                           "".join(_para(p, accepted, started) for p in members)))
+    taken = {(c.row, c.column + i) for c in cells for i in range(c.span)}
+    last = max(c.row for c in cells)
     for cell in cells:
-        columns = range(int(cell["column"]), int(cell["column"]) + int(cell["span"]))
-        row = int(cell["row"]) + int(cell["rows"])
+        columns = range(cell.column, cell.column + cell.span)
+        row = cell.row + cell.rows
         while row <= last and not any((row, column) in taken for column in columns):
             taken.update((row, column) for column in columns)
-            cell["rows"] = int(cell["rows"]) + 1
+            cell.rows += 1
             row += 1
-    width = max(int(c["column"]) + int(c["span"]) - 1 for c in cells)
+    width = max(c.column + c.span - 1 for c in cells)
     single = " single" if width == 1 else ""
     body = "".join(
-        f'<div class="cell" style="grid-row:{c["row"]}/span {c["rows"]};'
-        f'grid-column:{c["column"]}/span {c["span"]}">{c["html"]}</div>' for c in cells)
+        f'<div class="cell" style="grid-row:{c.row}/span {c.rows};'
+        f'grid-column:{c.column}/span {c.span}">{c.html}</div>' for c in cells)
     return (f'<div class="table{single}" style="grid-template-columns:repeat({width},auto)">'
             f"{body}</div>")
 
@@ -175,10 +180,10 @@ def _body(paras: list[Para], accepted: set[int]) -> str:
 def render_html(comparison: Comparison) -> str:
     """The page, as text."""
     a, b = comparison.a, comparison.b
-    summary = render_summary(comparison, comparison.summary(), detail=False)
+    stats = comparison.summary()
+    summary = render_summary(comparison, stats, detail=False)
     items = "\n".join(_change_item(c, comparison) for c in comparison.changes)
     accepted = {c.number for c in comparison.changes if c.accepted}
-    stats = comparison.summary()
     tables = ""
     for title, rows in (("By section", stats.by_section), ("By 专栏", stats.by_box)):
         if rows:

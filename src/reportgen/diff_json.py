@@ -10,16 +10,19 @@ from .diff import Change, Comparison
 from .outline import Place
 
 
-def _place(place: Place) -> dict[str, Any]:
+def _where(place: Place) -> dict[str, Any]:
     return {
-        "paragraph": place.paragraph, "unit": "line" if place.line else "paragraph",
         "section": place.section, "subsection": place.subsection, "box": place.box,
         "box_title": place.box_title, "table": place.table, "row": place.row, "cell": place.cell,
     }
 
 
+def _place(place: Place) -> dict[str, Any]:
+    return {"paragraph": place.paragraph, "unit": "line" if place.line else "paragraph",
+            **_where(place)}
+
+
 def _change(change: Change, comparison: Comparison) -> dict[str, Any]:
-    place = change.place
     return {
         "number": change.number,
         "kind": change.kind,
@@ -29,9 +32,7 @@ def _change(change: Change, comparison: Comparison) -> dict[str, Any]:
         "inserted": change.inserted,
         "before": change.before,
         "after": change.after,
-        "where": {"section": place.section, "subsection": place.subsection, "box": place.box,
-                  "box_title": place.box_title, "table": place.table, "row": place.row,
-                  "cell": place.cell},
+        "where": _where(change.place),
         "a": {"start": change.a_start, "end": change.a_end, **_place(change.a_place),
               "text": comparison.a.raw_span(change.a_start, change.a_end).strip()},
         "b": {"start": change.b_start, "end": change.b_end, **_place(change.b_place),

@@ -61,14 +61,15 @@ class Place:
         return " ".join(parts)
 
 
-def _short(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, the last one "…" when it is cut."""
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _heading_title(text: str) -> str:
     """A run-in heading ("（一）总体要求。坚持…") stops at its first full stop."""
     head, stop, _ = text.partition("。")
-    return _short(head + stop if stop else text, 30)
+    return shorten(head + stop if stop else text, 30)
 
 
 class Outline:
@@ -89,7 +90,7 @@ class Outline:
                         and piece.text.lstrip()[:1] == "专"):
                     found = _BOX.match(_SPACE.sub("", piece.text))
                     if found:
-                        boxes[piece.table] = (f"专栏{found[1]}", _short(found[2], 40))
+                        boxes[piece.table] = (f"专栏{found[1]}", shorten(found[2], 40))
         section = subsection = ""
         box = ("", "")
         box_has_table = False
@@ -100,7 +101,7 @@ class Outline:
             if plain_text:
                 found = _BOX.match(_SPACE.sub("", raw)) if first == "专" else None
                 if found:
-                    box, box_has_table = (f"专栏{found[1]}", _short(found[2], 40)), False
+                    box, box_has_table = (f"专栏{found[1]}", shorten(found[2], 40)), False
                 elif box[0] and first:
                     if raw.startswith("\t"):
                         box_has_table = True
@@ -112,7 +113,7 @@ class Outline:
             if first in _OPENERS and piece.table is None and not (plain_text and box[0]):
                 text = _SPACE.sub("", raw)
                 if _H1.match(text):
-                    section, subsection = _short(text, 30), ""
+                    section, subsection = shorten(text, 30), ""
                 elif _H2.match(text):
                     subsection = _heading_title(text)
             in_box = box if plain_text or piece.table is None else boxes.get(piece.table, box)

@@ -21,9 +21,14 @@ TEMPLATE = "report.docx"
 BOX_TEMPLATES = "专栏"
 
 
+def is_year(text: str) -> bool:
+    """Whether a command-line argument is written as a year: four digits."""
+    return re.fullmatch(r"\d{4}", text.strip()) is not None
+
+
 def parse_year(text: str) -> int:
     """A year argument as typed on the command line; anything else is a usage error."""
-    if not re.fullmatch(r"\d{4}", text.strip()):
+    if not is_year(text):
         raise UsageError(
             f"「{text}」 is not a year; give the plan year as four digits, e.g. 2021"
         )

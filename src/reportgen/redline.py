@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import align
 from .diff import Comparison
 from .normalise import PARAGRAPH, Side
 from .textio import Piece
@@ -39,50 +38,37 @@ class Para:
 
 
 def _segments(comparison: Comparison) -> list[Run]:
-    """The ops as runs of original text, each change's whitespace placed so that an edit inside
-    a paragraph leaves its paragraph break alone, while a whole paragraph deleted or inserted
-    takes its break with it."""
+    """The changes as runs of original text, with b's equal text between them, each change's
+    whitespace placed so that an edit inside a paragraph leaves its paragraph break alone,
+    while a whole paragraph deleted or inserted takes its break with it."""
     a, b = comparison.a, comparison.b
     loose = not comparison.rules.strict  # strict: whitespace is compared, nothing to place
     runs: list[Run] = []
-    ia = ib = 0
-    ops = comparison.ops
-    index = 0
-    number = 0
-    while index < len(ops):
-        op, text = ops[index]
-        if op == align.EQUAL:
-            runs.append(Run(EQUAL, b.raw_span(ib, ib + len(text))))
-            ia, ib = ia + len(text), ib + len(text)
-            index += 1
-            continue
-        number += 1
-        deleted = inserted = ""
-        while index < len(ops) and ops[index][0] != align.EQUAL:
-            if ops[index][0] == align.DELETE:
-                deleted += ops[index][1]
-            else:
-                inserted += ops[index][1]
-            index += 1
-        a_raw = a.raw_span(ia, ia + len(deleted))
-        b_raw = b.raw_span(ib, ib + len(inserted))
+    ib = 0  # where b's equal text resumes after the last change
+    for change in comparison.changes:
+        if change.b_start > ib:
+            runs.append(Run(EQUAL, b.raw_span(ib, change.b_start)))
+        a_raw = a.raw_span(change.a_start, change.a_end)
+        b_raw = b.raw_span(change.b_start, change.b_end)
         held = ""
-        if loose and deleted and not _starts_paragraph(a, ia):
+        if loose and change.deleted and not _starts_paragraph(a, change.a_start):
             a_raw = a_raw.rstrip()
-            if not inserted and runs and runs[-1].kind == EQUAL:
+            if not change.inserted and runs and runs[-1].kind == EQUAL:
                 previous = runs[-1].text
                 runs[-1].text = previous.rstrip()
                 held = previous[len(runs[-1].text):]
-        if loose and inserted and not _starts_paragraph(b, ib):
+        if loose and change.inserted and not _starts_paragraph(b, change.b_start):
             body = b_raw.rstrip()
             b_raw, held = body, b_raw[len(body):]
         if a_raw:
-            runs.append(Run(DELETE, a_raw, number))
+            runs.append(Run(DELETE, a_raw, change.number))
         if b_raw:
-            runs.append(Run(INSERT, b_raw, number))
+            runs.append(Run(INSERT, b_raw, change.number))
         if held:
             runs.append(Run(EQUAL, held))
-        ia, ib = ia + len(deleted), ib + len(inserted)
+        ib = change.b_end
+    if len(b.norm) > ib:
+        runs.append(Run(EQUAL, b.raw_span(ib, len(b.norm))))
     return runs
 
 

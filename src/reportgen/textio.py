@@ -25,6 +25,8 @@ Tracked = Literal["accept", "reject"]
 _DROPPED = {"accept": {f"{W}del", f"{W}moveFrom", f"{W}delText"},
             "reject": {f"{W}ins", f"{W}moveTo"}}
 _TEXT = {"accept": {f"{W}t"}, "reject": {f"{W}t", f"{W}delText"}}
+#: The revision mark, in a paragraph mark's or a row's properties, that removes it.
+_REMOVAL = {"accept": f"{W}del", "reject": f"{W}ins"}
 
 
 @dataclass(frozen=True)
@@ -62,20 +64,12 @@ def _paragraph_text(p: object, tracked: Tracked = "accept") -> str:
     return "".join(parts)
 
 
-def _mark_removed(p: object, tracked: Tracked) -> bool:
-    """Whether the paragraph mark goes away under ``tracked``, joining the paragraph to the
-    next: a deleted mark when accepting, an inserted one when rejecting."""
-    mark = p.find(f"{W}pPr/{W}rPr")  # type: ignore[attr-defined]
-    if mark is None:
-        return False
-    return mark.find(f"{W}del" if tracked == "accept" else f"{W}ins") is not None
-
-
-def _row_removed(tr: object, tracked: Tracked) -> bool:
-    props = tr.find(f"{W}trPr")  # type: ignore[attr-defined]
-    if props is None:
-        return False
-    return props.find(f"{W}del" if tracked == "accept" else f"{W}ins") is not None
+def _removed(element: object, properties: str, tracked: Tracked) -> bool:
+    """Whether a paragraph mark (``properties`` pPr/rPr) or a table row (trPr) goes away under
+    ``tracked``: a deleted one when accepting, an inserted one when rejecting. A paragraph
+    whose mark goes away joins the next."""
+    props = element.find(properties)  # type: ignore[attr-defined]
+    return props is not None and props.find(_REMOVAL[tracked]) is not None
 
 
 def _grid_span(tc: object) -> int:
@@ -134,7 +128,7 @@ class _Reader:
         if self.carried is not None:
             text, number = self.carried[0] + text, self.carried[1]
             self.carried = None
-        if _mark_removed(p, self.tracked):
+        if _removed(p, f"{W}pPr/{W}rPr", self.tracked):
             self.carried = (text, number)
         else:
             self.pieces.append(Piece(text, number, *where))
@@ -150,7 +144,7 @@ class _Reader:
             self.tables += 1
             table = self.tables
         rows = [tr for tr in tbl if tr.tag == f"{W}tr"]  # type: ignore[attr-defined]
-        rows = [tr for tr in rows if not _row_removed(tr, self.tracked)]
+        rows = [tr for tr in rows if not _removed(tr, f"{W}trPr", self.tracked)]
         for row_index, tr in enumerate(rows, start=1):
             cells = [tc for tc in tr if tc.tag == f"{W}tc"]
             column = 1
