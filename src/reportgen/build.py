@@ -43,7 +43,7 @@ def compose(project: Project, data: YearData) -> Composed:
     from . import styles
     from .boxes import build_box, template_reader
     from .context import build_context
-    from .narrative import box_order, parse_blocks
+    from .narrative import box_order, box_places, parse_blocks
     from .ooxml import runs
     from .render import Lookup, make_env, render_text
 
@@ -63,8 +63,8 @@ def compose(project: Project, data: YearData) -> Composed:
             name = block.box or ""
             spec = data.boxes.get(name)
             if spec is None:
-                line = next((i for i, src in enumerate(data.narrative.split("\n"), start=1)
-                             if name in src and "专栏" in src), None)
+                line = next((n for n, placed in box_places(data.narrative) if placed == name),
+                            None)
                 known = "、".join(data.boxes) or "none"
                 raise ReportgenError(f"[专栏：{name}] is not defined in boxes.yaml "
                                      f"(defined: {known})",
