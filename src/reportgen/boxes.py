@@ -16,7 +16,7 @@ from .errors import ReportgenError, display_path
 from .model import BoxSpec, Gap, YearData
 from .narrative import parse_blocks
 from .ooxml import Span, TableCell, Xml, paragraph, runs, table
-from .render import Lookup, ReportEnvironment, render_text
+from .render import Lookup, ReportEnvironment, finalize, render_text
 from .tables import FULL_WIDTH, indicator_box
 
 #: Space between a 专栏's border and its text, in twips: (top and bottom, left and right).
@@ -70,9 +70,7 @@ def build_box(spec: BoxSpec, number: int, data: YearData, env: ReportEnvironment
     text = render_text(env, source, where, local)
     if rows.gap is not None and not text.strip():
         # An empty list shows what to fill in, not an empty box.
-        text = str(rows.gap)
-        if rows.gap not in gaps:
-            gaps.append(rows.gap)
+        text = finalize(rows.gap, gaps)
     return list_box(spec, number, title, text)
 
 

@@ -77,12 +77,9 @@ def _header_rows(columns: Sequence[ColumnSpec], name_span: int, depth: int,
 
 
 def format_value(value: Any, fmt: str | None, gaps: list[Gap]) -> str:
-    if isinstance(value, Gap):
-        gaps.extend(gap for gap in value.listed() if gap not in gaps)
-        return str(value)
-    if fmt:
+    if fmt and not isinstance(value, Gap):
         return str(TEMPLATE_FILTERS[fmt](value))
-    return str(finalize(value))
+    return str(finalize(value, gaps))
 
 
 def _body_rows(rows: Sequence[Indicator], values: Sequence[Sequence[str]],
