@@ -15,9 +15,9 @@ from . import styles
 from .errors import ReportgenError, display_path
 from .model import BoxSpec, Gap, YearData
 from .narrative import parse_blocks
-from .ooxml import Span, TableCell, Xml, paragraph, runs, table
+from .ooxml import TableCell, Xml, paragraph, runs, table
 from .render import Lookup, ReportEnvironment, finalize, render_text
-from .tables import FULL_WIDTH, indicator_box
+from .tables import FULL_WIDTH, box_title, indicator_box
 
 #: Space between a 专栏's border and its text, in twips: (top and bottom, left and right).
 BOX_PADDING = (57, 113)
@@ -30,7 +30,7 @@ def list_box(spec: BoxSpec, number: int, title: str, text: str) -> Xml:
     split, so the title is never left alone at the foot of a page; the second row holds the
     rest and flows across pages, each part closed by the border.
     """
-    first = [paragraph(runs([Span(f"专栏{number}：{title}")]), styles.BOX_TITLE, "center")]
+    first = [box_title(number, title)]
     rest: list[str] = []
     has_text = False  # the first row holds its first paragraph of text
     for block in parse_blocks(text):
