@@ -22,11 +22,9 @@ from .model import (
 from .ooxml import FORBIDDEN, forbidden_character
 from .schema import (
     ATTRIBUTES,
-    EXECUTION,
     INDICATOR_TABLES,
     INVESTMENT,
     MAJOR_PROJECTS,
-    PLAN,
     PROJECTS,
     STATISTICS,
     STATUSES,
@@ -271,6 +269,3 @@ def collect_year(raw: RawYear, problems: Problems) -> YearData:
         investment=stats[INVESTMENT.sheet or ""], boxes=boxes, narrative=raw.narrative,
         narrative_ref=raw.narrative_ref, warnings=tuple(str(w) for w in problems.warnings),
     )
-
-
-__all__ = ["EXECUTION", "INVESTMENT", "MAJOR_PROJECTS", "PLAN", "STATISTICS", "validate_year"]
