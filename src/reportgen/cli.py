@@ -229,8 +229,6 @@ def diff(first: str, second: str | None, project_dir: Path | None, official: Pat
     Whitespace is ignored; full-width and half-width punctuation differ. Exit status: 0 same
     (or only differences accepted in data/YEAR/diff-baseline.json), 1 different, 2 trouble.
     """
-    import os
-
     from .compare import DiffRequest, run_diff
     from .normalise import Normalisation
     from .project import Project
