@@ -232,6 +232,17 @@ def test_bad_input_gets_one_clear_message(cli: Cli, project: Path, setup: Callab
         assert leftovers == [], leftovers
 
 
+def test_each_narrative_line_with_a_control_character_is_named(cli: Cli, project: Path) -> None:
+    narrative_line(project, "第一段\x07。")
+    narrative_line(project, "第二段。\n第三\x0b段。")
+    lines = narrative_lines(project)
+    message = cli("build", "2021", code=1).stderr
+    assert "2 problems in the data:" in message
+    for line, code, position in ((lines - 3, "0007", 4), (lines - 1, "000B", 3)):
+        assert (f"data/2021/narrative.txt:{line}: contains the control character U+{code} at "
+                f"position {position}, which a Word document cannot hold") in message, message
+
+
 def test_the_catalogue_is_large() -> None:
     assert len(CASES) >= 30
 

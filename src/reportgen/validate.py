@@ -19,7 +19,7 @@ from .model import (
     Value,
     YearData,
 )
-from .ooxml import FORBIDDEN, forbidden_character
+from .ooxml import forbidden_character
 from .schema import (
     ATTRIBUTES,
     INDICATOR_TABLES,
@@ -259,10 +259,10 @@ def collect_year(raw: RawYear, problems: Problems) -> YearData:
         )
     boxes = box_specs(raw, problems)
     check_box_sources(boxes, indicators, projects, problems)
-    bad = forbidden_character(raw.narrative.replace("\n", " "))
-    if bad:
-        line = raw.narrative[: FORBIDDEN.search(raw.narrative.replace("\n", " ")).start()]  # type: ignore[union-attr]
-        problems.error(raw.narrative_ref.at(line=line.count("\n") + 1), bad)
+    for number, line in enumerate(raw.narrative.split("\n"), start=1):
+        bad = forbidden_character(line)
+        if bad:
+            problems.error(raw.narrative_ref.at(line=number), bad)
     return YearData(
         year=raw.year, meta=meta_data, indicators=indicators, projects=projects,
         statistics=stats[STATISTICS.sheet or ""], major_projects=stats[MAJOR_PROJECTS.sheet or ""],
