@@ -19,6 +19,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from .errors import ReportgenError, did_you_mean
 from .model import Gap, Target
 from .numfmt import FILTERS, date, num
+from .ooxml import Xml, esc
 from .partial import gap_aware
 from .shape import balance
 
@@ -146,8 +147,6 @@ def make_env(autoescape: bool = False, gaps: list[Gap] | None = None) -> ReportE
     def final(value: Any) -> Any:
         value = finalize(value, collected)
         if autoescape and isinstance(value, str) and not hasattr(value, "__html__"):
-            from .ooxml import Xml, esc
-
             return Xml(esc(value))
         return value
 
