@@ -22,6 +22,7 @@ from .model import (
 from .ooxml import forbidden_character
 from .schema import (
     ATTRIBUTES,
+    INDICATOR_STRUCTURE,
     INDICATOR_TABLES,
     INVESTMENT,
     MAJOR_PROJECTS,
@@ -146,7 +147,7 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> In
     category = ""
     group: str | None = None
     have_numbered = False
-    structural = {"类别", "序号", "指标名称", "分组", "单位"}
+    structural = {c.name for c in INDICATOR_STRUCTURE}
     value_columns = [c for c in schema.columns if c.name not in structural]
     value_schema = TableSchema(schema.workbook, schema.sheet, tuple(value_columns), (), "")
     for row in table.rows:
