@@ -182,6 +182,10 @@ CASES: list[tuple[str, Callable[[Path], None] | None, list[str], int, list[str]]
      ["build", "2021"], 1, ["data/2021/narrative.txt:", "no loader"]),
     ("box-undefined", lambda r: narrative_line(r, "[专栏：不存在的专栏]"), ["build", "2021"], 1,
      ["data/2021/narrative.txt:", "[专栏：不存在的专栏] is not defined in boxes.yaml"]),
+    ("box-placed-by-an-expression", lambda r: edit(r / Y / "narrative.txt", "[专栏：民心工程]\n",
+                                                   '{{ "[专栏：民心工程]" }}\n'),
+     ["build", "2021"], 1,
+     ["data/2021/narrative.txt: [专栏：民心工程] is written by a template expression"]),
     ("box-renamed", lambda r: edit(r / Y / "boxes.yaml", "\n民心工程:", "\n民生工程:"),
      ["build", "2021"], 1,  # line 54 places it; line 31 places 民心工程完成情况
      ["data/2021/narrative.txt:54: [专栏：民心工程] is not defined in boxes.yaml"]),
