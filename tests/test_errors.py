@@ -182,6 +182,13 @@ CASES: list[tuple[str, Callable[[Path], None] | None, list[str], int, list[str]]
      ["build", "2021"], 1, ["data/2021/narrative.txt:", "no loader"]),
     ("box-undefined", lambda r: narrative_line(r, "[专栏：不存在的专栏]"), ["build", "2021"], 1,
      ["data/2021/narrative.txt:", "[专栏：不存在的专栏] is not defined in boxes.yaml"]),
+    ("box-placed-by-an-expression", lambda r: edit(r / Y / "narrative.txt", "[专栏：民心工程]\n",
+                                                   '{{ "[专栏：民心工程]" }}\n'),
+     ["build", "2021"], 1,
+     ["data/2021/narrative.txt: [专栏：民心工程] is written by a template expression"]),
+    ("box-renamed", lambda r: edit(r / Y / "boxes.yaml", "\n民心工程:", "\n民生工程:"),
+     ["build", "2021"], 1,  # line 54 places it; line 31 places 民心工程完成情况
+     ["data/2021/narrative.txt:54: [专栏：民心工程] is not defined in boxes.yaml"]),
     ("box-sheet-missing", lambda r: edit(r / Y / "boxes.yaml", "清单: 本年民心工程",
                                          "清单: 本年民生工程"), ["build", "2021"], 1,
      ["data/2021/boxes.yaml:", "projects.xlsx has no sheet 「本年民生工程」",
@@ -227,6 +234,17 @@ def test_bad_input_gets_one_clear_message(cli: Cli, project: Path, setup: Callab
     if output.is_dir():
         leftovers = [p for p in output.rglob("*") if p.is_file()]
         assert leftovers == [], leftovers
+
+
+def test_each_narrative_line_with_a_control_character_is_named(cli: Cli, project: Path) -> None:
+    narrative_line(project, "第一段\x07。")
+    narrative_line(project, "第二段。\n第三\x0b段。")
+    lines = narrative_lines(project)
+    message = cli("build", "2021", code=1).stderr
+    assert "2 problems in the data:" in message
+    for line, code, position in ((lines - 3, "0007", 4), (lines - 1, "000B", 3)):
+        assert (f"data/2021/narrative.txt:{line}: contains the control character U+{code} at "
+                f"position {position}, which a Word document cannot hold") in message, message
 
 
 def test_the_catalogue_is_large() -> None:

@@ -130,6 +130,19 @@ def test_random_bytes_give_a_value_or_a_clean_error(data: bytes, name: str) -> N
             assert str(exc).startswith("data/2021/x.xlsx")
 
 
+@pytest.mark.parametrize(("text", "message"), [
+    ("地区: 甲\n地区: 乙\n", "data/2021/x.yaml:2: key 「地区」 appears twice (lines 1 and 2)"),
+    ("会议:\n  ? [日期]\n  : 2021-03-10\n", "data/2021/x.yaml:2: a mapping key must be plain text"),
+    ("会议: [\n", "data/2021/x.yaml:2: is not valid YAML"),
+])
+def test_a_yaml_mistake_names_its_line(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ReportgenError) as caught:
+        read_yaml(path, SourceRef("data/2021/x.yaml"))
+    assert str(caught.value).startswith(message), str(caught.value)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(st.text(max_size=12), min_size=2, max_size=2), min_size=1, max_size=6))
 def test_csv_cells_read_back_cleaned(rows: list[list[str]]) -> None:

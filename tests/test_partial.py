@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from reportgen.errors import SourceRef
+from reportgen.errors import ReportgenError, SourceRef
 from reportgen.model import GAP_CLOSE, GAP_OPEN, Gap
 from reportgen.partial import Partial
 from reportgen.render import Lookup, Rows, make_env, render_text
@@ -68,3 +68,12 @@ def test_numbers_are_untouched() -> None:
 
 def test_a_partial_is_a_list() -> None:
     assert Partial([1, 2], Gap("x", "y")) == [1, 2]
+
+
+def test_a_text_template_is_compiled_once_and_rendered_with_each_context() -> None:
+    env = make_env()
+    assert render_text(env, "{{ 上年 }}年", "a.txt", {"上年": 2020}) == "2020年"
+    assert render_text(env, "{{ 上年 }}年", "a.txt", {"上年": 2021}) == "2021年"
+    assert len(env.compiled) == 1
+    with pytest.raises(ReportgenError, match=r"^b\.txt:1: undefined"):
+        render_text(env, "{{ 上年 }}年", "b.txt", {})  # the same text elsewhere names its place

@@ -9,15 +9,17 @@ table, so the box survives page breaks and editing in Word.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from . import styles
-from .errors import ReportgenError, display_path
+from .errors import ReportgenError, SourceRef, display_path
 from .model import BoxSpec, Gap, YearData
 from .narrative import parse_blocks
-from .ooxml import Span, TableCell, Xml, paragraph, runs, table
-from .render import Lookup, ReportEnvironment, render_text
-from .tables import FULL_WIDTH, indicator_box
+from .ooxml import TableCell, Xml, paragraph, runs, table
+from .render import Lookup, ReportEnvironment, finalize, render_text
+from .tables import FULL_WIDTH, box_title, indicator_box
+from .textio import read_text
 
 #: Space between a 专栏's border and its text, in twips: (top and bottom, left and right).
 BOX_PADDING = (57, 113)
@@ -30,7 +32,7 @@ def list_box(spec: BoxSpec, number: int, title: str, text: str) -> Xml:
     split, so the title is never left alone at the foot of a page; the second row holds the
     rest and flows across pages, each part closed by the border.
     """
-    first = [paragraph(runs([Span(f"专栏{number}：{title}")]), styles.BOX_TITLE, "center")]
+    first = [box_title(number, title)]
     rest: list[str] = []
     has_text = False  # the first row holds its first paragraph of text
     for block in parse_blocks(text):
@@ -70,16 +72,12 @@ def build_box(spec: BoxSpec, number: int, data: YearData, env: ReportEnvironment
     text = render_text(env, source, where, local)
     if rows.gap is not None and not text.strip():
         # An empty list shows what to fill in, not an empty box.
-        text = str(rows.gap)
-        if rows.gap not in gaps:
-            gaps.append(rows.gap)
+        text = finalize(rows.gap, gaps)
     return list_box(spec, number, title, text)
 
 
-def template_reader(folder: Any, root: Any) -> Callable[[str], tuple[str, str]]:
+def template_reader(folder: Path, root: Path) -> Callable[[str], tuple[str, str]]:
     """Reads list templates from templates/专栏/, once each."""
-    from .textio import read_text
-
     cache: dict[str, tuple[str, str]] = {}
 
     def read(name: str) -> tuple[str, str]:
@@ -88,8 +86,6 @@ def template_reader(folder: Any, root: Any) -> Callable[[str], tuple[str, str]]:
             where = display_path(path, root)
             if not path.is_file():
                 raise ReportgenError("missing: the 专栏 template named in boxes.yaml", where)
-            from .errors import SourceRef
-
             cache[name] = (read_text(path, SourceRef(where)), where)
         return cache[name]
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import Problem, ReportgenError
-from .model import Gap, YearData
+from .model import BoxSpec, Gap, YearData
 from .project import Project
 
 
@@ -61,15 +62,8 @@ def compose(project: Project, data: YearData) -> Composed:
         kind = block.kind
         if block.kind == "box":
             name = block.box or ""
-            spec = data.boxes.get(name)
-            if spec is None:
-                line = next((i for i, src in enumerate(data.narrative.split("\n"), start=1)
-                             if name in src and "专栏" in src), None)
-                known = "、".join(data.boxes) or "none"
-                raise ReportgenError(f"[专栏：{name}] is not defined in boxes.yaml "
-                                     f"(defined: {known})",
-                                     data.narrative_ref.at(line=line) if line else narrative_where)
-            content = build_box(spec, numbers[name], data, env, context, read_template, gaps)
+            content = build_box(_placed_box(data, name, numbers), numbers[name], data, env,
+                                context, read_template, gaps)
         elif block.kind == "h2":
             # Only the text after a run-in heading is body text; a heading alone keeps the
             # heading font of its paragraph style.
@@ -84,6 +78,24 @@ def compose(project: Project, data: YearData) -> Composed:
         blocks.append(Lookup("正文段落", [("类型", kind), ("内容", content)]))
     context["正文"] = blocks
     return Composed(data, context, gaps)
+
+
+def _placed_box(data: YearData, name: str, numbers: Mapping[str, int]) -> BoxSpec:
+    """The definition of a 专栏 the rendered narrative places, once it is known to have one and
+    a number (numbers come from the [专栏：…] lines of the narrative source)."""
+    from .narrative import box_places
+
+    spec = data.boxes.get(name)
+    if spec is None:
+        line = next((n for n, placed in box_places(data.narrative) if placed == name), None)
+        known = "、".join(data.boxes) or "none"
+        raise ReportgenError(f"[专栏：{name}] is not defined in boxes.yaml (defined: {known})",
+                             data.narrative_ref.at(line=line) if line else str(data.narrative_ref))
+    if name not in numbers:
+        raise ReportgenError(f"[专栏：{name}] is written by a template expression; write the line "
+                             f"[专栏：{name}] itself, so that the 专栏 can be numbered",
+                             str(data.narrative_ref))
+    return spec
 
 
 def output_name(title: str) -> str:

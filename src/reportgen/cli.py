@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import ReportgenError
+from .errors import ReportgenError, display_path
 
 #: Exit status of an unexpected failure (1 is bad input, 2 a wrong command line).
 INTERNAL_ERROR = 3
@@ -90,10 +90,8 @@ def build(year: str, project_dir: Path | None, strict: bool, pdf: bool, png: boo
                    "document):", err=True)
         for gap in built.gaps:
             click.echo(f"  {gap.ref}: {gap.what}", err=True)
-    click.echo(built.path.relative_to(project.root).as_posix()
-               if built.path.is_relative_to(project.root) else str(built.path))
+    click.echo(display_path(built.path, project.root))
     if pdf or png:
-        from .errors import display_path
         from .export import export
 
         click.echo("converting with LibreOffice…", err=True)

@@ -56,10 +56,6 @@ class SourceRef:
     def at(self, **changes: object) -> SourceRef:
         return replace(self, **changes)  # type: ignore[arg-type]
 
-    @classmethod
-    def for_path(cls, path: Path, root: Path | None = None) -> SourceRef:
-        return cls(display_path(path, root))
-
 
 def display_path(path: Path, root: Path | None = None) -> str:
     """Path relative to the project root when inside it, with forward slashes."""

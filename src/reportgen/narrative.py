@@ -56,11 +56,12 @@ def parse_blocks(text: str) -> list[Block]:
     return [block for line in text.split("\n") if (block := parse_line(line)) is not None]
 
 
+def box_places(source: str) -> list[tuple[int, str]]:
+    """(line, 专栏 name) of every ``[专栏：name]`` line of the narrative source, in order."""
+    return [(number, match.group(1)) for number, line in enumerate(source.split("\n"), start=1)
+            if (match := BOX_LINE.match(line.strip()))]
+
+
 def box_order(source: str) -> list[str]:
     """The 专栏 names in the order the narrative source places them (this numbers them)."""
-    names: list[str] = []
-    for line in source.split("\n"):
-        match = BOX_LINE.match(line.strip())
-        if match and match.group(1) not in names:
-            names.append(match.group(1))
-    return names
+    return list(dict.fromkeys(name for _, name in box_places(source)))

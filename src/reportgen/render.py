@@ -19,6 +19,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from .errors import ReportgenError, did_you_mean
 from .model import Gap, Target
 from .numfmt import FILTERS, date, num
+from .ooxml import Xml, esc
 from .partial import gap_aware
 from .shape import balance
 
@@ -93,6 +94,21 @@ class ReportEnvironment(SandboxedEnvironment):
     gaps: list[Gap]
     intercepted_binops = frozenset(["*", "**"])
 
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        # Text templates by (source, where): a build renders one 专栏 template for several
+        # 专栏 and each table header title twice, and compiling costs far more than rendering.
+        self.compiled: dict[tuple[str, str], jinja2.Template] = {}
+
+    def text_template(self, source: str, where: str) -> jinja2.Template:
+        """``source`` compiled once per environment; ``where`` names it in errors."""
+        key = (source, where)
+        if key not in self.compiled:
+            code = self.compile(source, name=where, filename=where)
+            self.compiled[key] = self.template_class.from_code(self, code,
+                                                               self.make_globals(None), None)
+        return self.compiled[key]
+
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, (int, float, Decimal)) \
                 and not -MAX_POWER <= right <= MAX_POWER:
@@ -131,8 +147,6 @@ def make_env(autoescape: bool = False, gaps: list[Gap] | None = None) -> ReportE
     def final(value: Any) -> Any:
         value = finalize(value, collected)
         if autoescape and isinstance(value, str) and not hasattr(value, "__html__"):
-            from .ooxml import Xml, esc
-
             return Xml(esc(value))
         return value
 
@@ -194,9 +208,7 @@ def template_error(exc: BaseException, where: str, source: str | None = None) ->
 def render_text(env: ReportEnvironment, source: str, where: str, context: dict[str, Any]) -> str:
     """Render a text template; ``where`` (file path as shown to the user) names it in errors."""
     try:
-        code = env.compile(source, name=where, filename=where)
-        template = env.template_class.from_code(env, code, env.make_globals(None), None)
-        return template.render(context)
+        return env.text_template(source, where).render(context)
     except (jinja2.TemplateError, ArithmeticError, TypeError, ValueError, KeyError,
             AttributeError, IndexError, RecursionError) as exc:
         raise template_error(exc, where, source) from None

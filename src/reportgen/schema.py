@@ -47,7 +47,9 @@ TYPES = {
     "yesno": "是 or 否",
 }
 
-_INDICATOR_STRUCTURE = (
+#: The columns that lay out an indicator table; validation reads them into the row's place
+#: in the table, the other columns into its values.
+INDICATOR_STRUCTURE = (
     Column("类别", "text", "category; write it on the first row of a merged 类别 cell, leave the "
            "rows below blank (a new value starts a new cell)"),
     Column("序号", "int", "the indicator's number; blank on a sub-row (其中：…, or a ﹟ row of a "
@@ -60,7 +62,7 @@ _INDICATOR_STRUCTURE = (
 
 EXECUTION = TableSchema(
     "indicators", "完成情况",
-    _INDICATOR_STRUCTURE + (
+    INDICATOR_STRUCTURE + (
         Column("计划目标", "target", "last year's target as written", required=True, fill=True),
         Column("绝对值", "measure", "last year's result, absolute value", required=True, fill=True),
         Column("增速", "percent", "last year's result, growth rate in %", required=True, fill=True),
@@ -74,7 +76,7 @@ EXECUTION = TableSchema(
 
 PLAN = TableSchema(
     "indicators", "计划目标",
-    _INDICATOR_STRUCTURE + (
+    INDICATOR_STRUCTURE + (
         Column("计划目标", "target", "this year's target as written", required=True, fill=True),
         Column("属性", "attribute", "预期性 or 约束性", required=True, fill=True),
     ),

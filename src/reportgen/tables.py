@@ -30,6 +30,11 @@ def _cell_paragraph(text: str, style: str, align: str = "center") -> str:
     return paragraph(runs([Span(text)]), style, align)
 
 
+def box_title(number: int, title: str) -> str:
+    """The title paragraph of a 专栏 of either kind: 专栏3：…, centred."""
+    return _cell_paragraph(f"专栏{number}：{title}", styles.BOX_TITLE)
+
+
 def cell(text: str, style: str = styles.TABLE_TEXT, span: int = 1, merge: str | None = None,
          align: str = "center") -> TableCell:
     return TableCell(_cell_paragraph(text, style, align), span, merge)
@@ -77,12 +82,9 @@ def _header_rows(columns: Sequence[ColumnSpec], name_span: int, depth: int,
 
 
 def format_value(value: Any, fmt: str | None, gaps: list[Gap]) -> str:
-    if isinstance(value, Gap):
-        gaps.extend(gap for gap in value.listed() if gap not in gaps)
-        return str(value)
-    if fmt:
+    if fmt and not isinstance(value, Gap):
         return str(TEMPLATE_FILTERS[fmt](value))
-    return str(finalize(value))
+    return str(finalize(value, gaps))
 
 
 def _body_rows(rows: Sequence[Indicator], values: Sequence[Sequence[str]],
@@ -117,8 +119,7 @@ def indicator_box(spec: BoxSpec, number: int, title: str, data: IndicatorTable,
     widths = _widths(has_groups, [[render_title(leaf.title), *(row[index] for row in values)]
                                   for index, leaf in enumerate(leaves)])
     name_span = 2 if has_groups else 1
-    title_row = [TableCell(paragraph(runs([Span(f"专栏{number}：{title}")]), styles.BOX_TITLE,
-                                     "center"), span=len(widths))]
+    title_row = [TableCell(box_title(number, title), span=len(widths))]
     rows = [title_row, *_header_rows(spec.columns, name_span, depth, render_title),
             *_body_rows(data.rows, values, has_groups)]
     return table(widths, rows, header_rows=1 + depth)

@@ -19,14 +19,13 @@ from .model import (
     Value,
     YearData,
 )
-from .ooxml import FORBIDDEN, forbidden_character
+from .ooxml import forbidden_character
 from .schema import (
     ATTRIBUTES,
-    EXECUTION,
+    INDICATOR_STRUCTURE,
     INDICATOR_TABLES,
     INVESTMENT,
     MAJOR_PROJECTS,
-    PLAN,
     PROJECTS,
     STATISTICS,
     STATUSES,
@@ -148,7 +147,7 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> In
     category = ""
     group: str | None = None
     have_numbered = False
-    structural = {"类别", "序号", "指标名称", "分组", "单位"}
+    structural = {c.name for c in INDICATOR_STRUCTURE}
     value_columns = [c for c in schema.columns if c.name not in structural]
     value_schema = TableSchema(schema.workbook, schema.sheet, tuple(value_columns), (), "")
     for row in table.rows:
@@ -261,16 +260,13 @@ def collect_year(raw: RawYear, problems: Problems) -> YearData:
         )
     boxes = box_specs(raw, problems)
     check_box_sources(boxes, indicators, projects, problems)
-    bad = forbidden_character(raw.narrative.replace("\n", " "))
-    if bad:
-        line = raw.narrative[: FORBIDDEN.search(raw.narrative.replace("\n", " ")).start()]  # type: ignore[union-attr]
-        problems.error(raw.narrative_ref.at(line=line.count("\n") + 1), bad)
+    for number, line in enumerate(raw.narrative.split("\n"), start=1):
+        bad = forbidden_character(line)
+        if bad:
+            problems.error(raw.narrative_ref.at(line=number), bad)
     return YearData(
         year=raw.year, meta=meta_data, indicators=indicators, projects=projects,
         statistics=stats[STATISTICS.sheet or ""], major_projects=stats[MAJOR_PROJECTS.sheet or ""],
         investment=stats[INVESTMENT.sheet or ""], boxes=boxes, narrative=raw.narrative,
         narrative_ref=raw.narrative_ref, warnings=tuple(str(w) for w in problems.warnings),
     )
-
-
-__all__ = ["EXECUTION", "INVESTMENT", "MAJOR_PROJECTS", "PLAN", "STATISTICS", "validate_year"]

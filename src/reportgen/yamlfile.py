@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,9 @@ class LineDict(dict):  # type: ignore[type-arg]
 
 
 class _LineLoader(yaml.SafeLoader):
-    pass
+    def __init__(self, stream: str, ref: SourceRef) -> None:
+        super().__init__(stream)
+        self.ref = ref  # the file being read, for the problems found in it
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
@@ -26,20 +29,19 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     mapping.lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
         try:
             hash(key)
         except TypeError:
-            raise ReportgenError(
-                "a mapping key must be plain text", f"line {key_node.start_mark.line + 1}"
-            ) from None
+            raise ReportgenError("a mapping key must be plain text",
+                                 loader.ref.at(line=line)) from None
         if key in mapping:
             raise ReportgenError(
-                f"key 「{key}」 appears twice (lines {mapping.lines[key]} and "
-                f"{key_node.start_mark.line + 1})",
-                f"line {key_node.start_mark.line + 1}",
+                f"key 「{key}」 appears twice (lines {mapping.lines[key]} and {line})",
+                loader.ref.at(line=line),
             )
         mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.lines[key] = key_node.start_mark.line + 1
+        mapping.lines[key] = line
     return mapping
 
 
@@ -58,9 +60,7 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 def read_yaml(path: Path, ref: SourceRef) -> Any:
     text = read_text(path, ref)
     try:
-        return yaml.load(text, Loader=_LineLoader)
-    except ReportgenError as exc:
-        raise ReportgenError(exc.message, f"{ref}:{str(exc.ref).removeprefix('line ')}") from None
+        return yaml.load(text, Loader=functools.partial(_LineLoader, ref=ref))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{ref}:{mark.line + 1}" if mark is not None else str(ref)
