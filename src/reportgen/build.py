@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem, ReportgenError
+from .errors import ReportgenError, place_key
 from .model import BoxSpec, Gap, YearData
 from .project import Project
 
@@ -119,7 +119,7 @@ def build(project: Project, year: int, strict: bool = False) -> Built:
     stamp = source_date(meeting if isinstance(meeting, dt.date) else dt.date(year, 1, 1))
     document = render_docx(project.template_path, project.root, composed.context, overrides,
                            layout, composed.gaps, stamp)
-    gaps = sorted(composed.gaps, key=lambda gap: Problem(gap.ref, gap.what).sort_key())
+    gaps = sorted(composed.gaps, key=lambda gap: place_key(gap.ref))
     if strict and gaps:
         raise ReportgenError(
             f"{len(gaps)} value(s) still to fill in; not building with --strict:\n"

@@ -14,9 +14,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .compute import compared_value, status
-from .errors import Problem, Problems, ReportgenError, SourceRef, did_you_mean, display_path
+from .errors import (
+    Problem,
+    Problems,
+    ReportgenError,
+    SourceRef,
+    did_you_mean,
+    display_path,
+    place_key,
+)
 from .model import Gap, YearData
 from .project import Project
+from .yamlfile import line_ref
 from .yeardir import RawYear
 
 if TYPE_CHECKING:
@@ -135,7 +144,7 @@ def dry_run(project: Project, data: YearData, problems: Problems) -> list[Gap]:
 def check_templates(project: Project, raw: RawYear, data: YearData, problems: Problems) -> None:
     """Every name in the narrative, titles, 专栏 templates and the Word template exists."""
     from .context import build_context
-    from .narrative import BOX_LINE, box_order
+    from .narrative import box_order, box_places
     from .render import Lookup, make_env
     from .textio import read_text
     from .variables import TemplateChecker
@@ -158,8 +167,7 @@ def check_templates(project: Project, raw: RawYear, data: YearData, problems: Pr
 
     narrative = data.narrative_ref
     checker.check(data.narrative, _lines(narrative), literal=literal_years(narrative))
-    title_line = raw.report.lines.get("标题") if hasattr(raw.report, "lines") else None
-    title_ref = raw.report_ref.at(line=title_line) if title_line else raw.report_ref
+    title_ref = line_ref(raw.report_ref, raw.report, "标题")
     checker.check(data.meta.title, _fixed(title_ref), literal=literal_years(title_ref))
     for name, spec in data.boxes.items():
         where = spec.ref if isinstance(spec.ref, SourceRef) else SourceRef(str(spec.ref))
@@ -183,11 +191,10 @@ def check_templates(project: Project, raw: RawYear, data: YearData, problems: Pr
             problems.error(exc.ref or shown, exc.message)
             continue
         checker.check(source, _lines(shown), local)
-    for line, text in enumerate(data.narrative.split("\n"), start=1):
-        match = BOX_LINE.match(text.strip())
-        if match and match.group(1) not in data.boxes:
-            problems.error(narrative.at(line=line), f"[专栏：{match.group(1)}] is not defined in "
-                           f"boxes.yaml" + did_you_mean(match.group(1), list(data.boxes)))
+    for line, name in box_places(data.narrative):
+        if name not in data.boxes:
+            problems.error(narrative.at(line=line), f"[专栏：{name}] is not defined in "
+                           f"boxes.yaml" + did_you_mean(name, list(data.boxes)))
     _check_word_template(project, checker, problems)
 
 
@@ -256,7 +263,7 @@ def status_table(rows: list[StatusRow]) -> str:
 def gap_lines(gaps: list[Gap]) -> list[str]:
     """Gaps grouped by sheet: ``data/2022/indicators.xlsx[完成情况]: G2 H2 G3``."""
     cells: dict[str, list[str]] = {}
-    for gap in sorted(gaps, key=lambda g: Problem(g.ref, "").sort_key()):
+    for gap in sorted(gaps, key=lambda g: place_key(g.ref)):
         ref = gap.ref
         if isinstance(ref, SourceRef) and ref.sheet is not None:
             place = str(SourceRef(ref.file, ref.sheet))

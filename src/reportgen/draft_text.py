@@ -11,7 +11,7 @@ from .model import TO_FILL, BoxSpec
 from .narrative import BOX_LINE
 from .project import BOXES_YAML, REPORT_YAML
 from .textio import read_text
-from .yamlfile import LineDict
+from .yamlfile import key_line
 from .yeardir import RawYear
 
 FILL = TO_FILL[0]
@@ -40,7 +40,7 @@ def _plain(value: Any) -> Any:
 def _set(lines: list[str], mapping: Any, key: str, value: str, note: str = "") -> bool:
     """Replace the value of ``key`` on its own line, keeping any comment; False when the line
     is not a simple ``key: value`` line."""
-    number = mapping.lines.get(key) if isinstance(mapping, LineDict) else None
+    number = key_line(mapping, key)
     match = _LINE.match(lines[number - 1]) if number else None
     if not match or match.group("name") != key:
         return False

@@ -121,10 +121,14 @@ class Problem:
         return f"{tag}{self.ref}: {self.message}"
 
     def sort_key(self) -> tuple[str, str, int, int, int]:
-        ref = self.ref
-        if isinstance(ref, SourceRef):
-            return (ref.file, ref.sheet or "", ref.row or 0, ref.column or 0, ref.line or 0)
-        return (str(ref), "", 0, 0, 0)
+        return place_key(self.ref)
+
+
+def place_key(ref: SourceRef | str) -> tuple[str, str, int, int, int]:
+    """Orders places as a reader goes through the files: file, sheet, row, column, line."""
+    if isinstance(ref, SourceRef):
+        return (ref.file, ref.sheet or "", ref.row or 0, ref.column or 0, ref.line or 0)
+    return (str(ref), "", 0, 0, 0)
 
 
 class Problems:

@@ -10,15 +10,10 @@ from typing import Any
 from .errors import Problems, SourceRef, did_you_mean
 from .model import TO_FILL, BoxSpec, ColumnSpec, Gap, IndicatorTable, Meta, RecordTable
 from .ooxml import forbidden_character
-from .yamlfile import LineDict
+from .yamlfile import LineDict, line_ref
 from .yeardir import RawYear
 
 # --- report.yaml ----------------------------------------------------------------------------
-
-
-def _line_ref(base: SourceRef, mapping: Any, key: str) -> SourceRef:
-    line = mapping.lines.get(key) if isinstance(mapping, LineDict) else None
-    return base.at(line=line) if line else base
 
 
 def _is_blank(value: Any) -> bool:
@@ -35,7 +30,7 @@ def meta(raw: RawYear, problems: Problems) -> Meta:
 
     def text(key: str, parent: Any = report, label: str | None = None) -> str | Gap:
         value = parent.get(key) if isinstance(parent, dict) else None
-        where = _line_ref(ref, parent, key)
+        where = line_ref(ref, parent, key)
         if _is_blank(value):
             if parent is report and key not in report:
                 problems.error(ref, f"「{key}」 is missing")
@@ -52,35 +47,35 @@ def meta(raw: RawYear, problems: Problems) -> Meta:
     years = report.get("年份")
     review_year = plan_year = 0
     if not isinstance(years, dict):
-        problems.error(_line_ref(ref, report, "年份"),
+        problems.error(line_ref(ref, report, "年份"),
                        "「年份」 needs 上年 and 本年, e.g. 上年: 2020")
     else:
         for key in ("上年", "本年"):
             value = years.get(key)
             if not isinstance(value, int) or isinstance(value, bool):
-                problems.error(_line_ref(ref, years, key) if key in years else ref,
+                problems.error(line_ref(ref, years, key) if key in years else ref,
                                f"年份.{key} must be a year such as {raw.year - (key == '上年')}")
         if isinstance(years.get("本年"), int) and isinstance(years.get("上年"), int):
             plan_year, review_year = years["本年"], years["上年"]
             if plan_year != raw.year:
-                problems.error(_line_ref(ref, years, "本年"),
+                problems.error(line_ref(ref, years, "本年"),
                                f"年份.本年 is {plan_year} but the folder is {raw.year}")
             if review_year != plan_year - 1:
-                problems.error(_line_ref(ref, years, "上年"),
+                problems.error(line_ref(ref, years, "上年"),
                                f"年份.上年 should be {plan_year - 1}, the year before 本年")
 
     meeting = report.get("会议")
     if not isinstance(meeting, dict):
-        problems.error(_line_ref(ref, report, "会议"), "「会议」 needs 日期 and 名称")
+        problems.error(line_ref(ref, report, "会议"), "「会议」 needs 日期 and 名称")
         meeting = {}
     date_value = meeting.get("日期")
     meeting_date: dt.date | Gap
     if isinstance(date_value, dt.date):
         meeting_date = date_value
     elif _is_blank(date_value):
-        meeting_date = Gap("会议日期", _line_ref(ref, meeting, "日期"))
+        meeting_date = Gap("会议日期", line_ref(ref, meeting, "日期"))
     else:
-        problems.error(_line_ref(ref, meeting, "日期"),
+        problems.error(line_ref(ref, meeting, "日期"),
                        f"会议.日期 「{date_value}」 is not a date; write it as 2021-03-10")
         meeting_date = Gap("会议日期", ref)
     region = text("地区")
@@ -102,7 +97,7 @@ def column_specs(items: Any, ref: SourceRef, problems: Problems) -> tuple[Column
         return ()
     specs = []
     for item in items:
-        where = _line_ref(ref, item, "标题")
+        where = line_ref(ref, item, "标题")
         if not isinstance(item, dict) or "标题" not in item:
             problems.error(where, "each column needs a 标题")
             continue
@@ -124,7 +119,7 @@ def box_specs(raw: RawYear, problems: Problems) -> dict[str, BoxSpec]:
         return {}
     specs = {}
     for key, spec in boxes.items():
-        where = _line_ref(ref, boxes, key)
+        where = line_ref(ref, boxes, key)
         if not isinstance(spec, dict) or not isinstance(spec.get("标题"), str):
             problems.error(where, f"专栏 「{key}」 needs a 标题")
             continue

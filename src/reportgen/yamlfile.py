@@ -18,6 +18,17 @@ class LineDict(dict):  # type: ignore[type-arg]
     lines: dict[Any, int]
 
 
+def key_line(mapping: Any, key: Any) -> int | None:
+    """The line ``key`` was written on, when ``mapping`` was read by ``read_yaml``."""
+    return mapping.lines.get(key) if isinstance(mapping, LineDict) else None
+
+
+def line_ref(base: SourceRef, mapping: Any, key: Any) -> SourceRef:
+    """``base`` at the line of ``key``, or ``base`` itself when the line is not known."""
+    line = key_line(mapping, key)
+    return base.at(line=line) if line else base
+
+
 class _LineLoader(yaml.SafeLoader):
     def __init__(self, stream: str, ref: SourceRef) -> None:
         super().__init__(stream)
