@@ -270,3 +270,20 @@ def test_a_command_never_changes_the_data(cli: Cli, project: Path) -> None:
     narrative = project / Y / "narrative.txt"
     assert {p: v for p, v in after.items() if p != narrative} == \
         {p: v for p, v in before.items() if p != narrative}
+
+
+def test_an_unreadable_config_is_one_message(cli: Cli, project: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    config = project / "reportgen.toml"
+    write(config, "[layout]\nline_pitch = 28.0\n")
+    original = Path.read_text
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> str:
+        if self.name == "reportgen.toml":
+            raise PermissionError(13, "Permission denied")
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "read_text", refuse)
+    result = cli("build", "2021", code=1)
+    assert "reportgen.toml: cannot be read: Permission denied" in result.stderr
+    assert "internal error" not in result.stderr

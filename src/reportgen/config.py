@@ -54,6 +54,8 @@ def load_layout(path: Path, ref: SourceRef) -> tuple[Layout, dict[str, Any]]:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ReportgenError(f"is not valid TOML: {exc}", ref) from None
+    except OSError as exc:
+        raise ReportgenError(f"cannot be read: {exc.strerror}", ref) from None
     section = data.get("layout", {})
     if not isinstance(section, dict):
         raise ReportgenError("[layout] must be a table of settings", ref)
