@@ -25,9 +25,9 @@ from pathlib import Path
 
 from common import BIN, REPO, alternate, report, scratch_project
 
-from reportgen.diff import compare
-from reportgen.normalise import Normalisation, Side
-from reportgen.textio import Piece
+from reportgen.diff.changes import compare
+from reportgen.diff.normalise import Normalisation, Side
+from reportgen.word.text import Piece
 
 EDITS = 12
 

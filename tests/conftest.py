@@ -52,7 +52,7 @@ def cli(project: Path) -> Cli:
 @pytest.fixture(scope="session")
 def built_2021(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The 2021 report built once from a copy of the shipped data."""
-    from reportgen.build import build
+    from reportgen.commands.build import build
     from reportgen.project import Project
 
     root = copy_project(tmp_path_factory.mktemp("built") / "project")
@@ -65,7 +65,7 @@ def report_pdf(built_2021: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
     where LibreOffice or poppler is not installed (.ci/run installs both)."""
     import shutil
 
-    from reportgen.pdf import convert
+    from reportgen.word.pdf import convert
 
     if not (shutil.which("soffice") or shutil.which("libreoffice")):
         pytest.skip("LibreOffice (soffice) is not installed")

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import REPO
-from reportgen.normalise import Normalisation, Side
-from reportgen.textio import Piece, read_pieces
+from reportgen.diff.normalise import Normalisation, Side
+from reportgen.word.text import Piece, read_pieces
 
 OFFICIAL_LINES = (REPO / "data" / "2021" / "official.txt").read_text("utf-8").split("\n")
 MOVED = "抗洪救灾取得重大成效。"

@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
-from reportgen import align
-from reportgen.align import DELETE, EQUAL, INSERT
-from reportgen.textio import squeeze
+from reportgen.diff import align
+from reportgen.diff.align import DELETE, EQUAL, INSERT
+from reportgen.word.text import squeeze
 
 OFFICIAL = squeeze((REPO / "data" / "2021" / "official.txt").read_text("utf-8"))
 

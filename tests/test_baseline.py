@@ -7,8 +7,8 @@ import json
 import pytest
 
 from edits import OFFICIAL_LINES, txt_side
-from reportgen import baseline
-from reportgen.diff import Comparison, compare
+from reportgen.diff import baseline
+from reportgen.diff.changes import Comparison, compare
 from reportgen.errors import ReportgenError
 
 

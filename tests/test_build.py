@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.build import build
+from reportgen.commands.build import build
 from reportgen.project import Project
-from reportgen.textio import read_pieces, squeeze
+from reportgen.word.text import read_pieces, squeeze
 from sheets import append_row, insert_row_after, set_cell
 
 

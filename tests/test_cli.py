@@ -75,12 +75,12 @@ def test_template_refuses_to_overwrite(cli: Cli) -> None:
 def test_an_unexpected_failure_is_one_line_without_traceback(cli: Cli,
                                                              monkeypatch: pytest.MonkeyPatch
                                                              ) -> None:
-    import reportgen.build
+    import reportgen.commands.build
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("something unforeseen")
 
-    monkeypatch.setattr(reportgen.build, "build", broken)
+    monkeypatch.setattr(reportgen.commands.build, "build", broken)
     result = cli("build", "2021", code=3)
     assert "internal error: RuntimeError: something unforeseen" in result.stderr
     assert "Traceback" not in result.stderr

@@ -17,8 +17,8 @@ from edits import (
     replace_once,
     txt_side,
 )
-from reportgen.diff import Comparison, compare
-from reportgen.normalise import Normalisation, Side
+from reportgen.diff.changes import Comparison, compare
+from reportgen.diff.normalise import Normalisation, Side
 
 
 def run(edited: list[str], b: Side | None = None, rules: Normalisation = DEFAULT) -> Comparison:

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from edits import all_edits, docx_side, txt_side
-from reportgen.diff import Comparison, compare
-from reportgen.diff_docx import render_docx
-from reportgen.textio import docx_category, read_pieces, squeeze
+from reportgen.diff.changes import Comparison, compare
+from reportgen.diff.formats.docx import render_docx
+from reportgen.word.text import docx_category, read_pieces, squeeze
 
 HERE = Path(__file__).resolve().parent
 

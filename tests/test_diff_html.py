@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from edits import all_edits, docx_side, txt_side
-from reportgen.diff import Comparison, compare
-from reportgen.diff_html import render_html
+from reportgen.diff.changes import Comparison, compare
+from reportgen.diff.formats.html import render_html
 
 CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"),
                              shutil.which("google-chrome")) if p), None)

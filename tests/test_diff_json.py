@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from edits import OFFICIAL_LINES, all_edits, txt_side
-from reportgen.diff import compare
-from reportgen.diff_json import to_json
+from reportgen.diff.changes import compare
+from reportgen.diff.formats.json import to_json
 
 
 def test_changes_and_summary() -> None:

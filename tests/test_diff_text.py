@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from edits import EDITS, OFFICIAL_LINES, all_edits, txt_side
-from reportgen.diff import compare
-from reportgen.diff_text import render_terminal, shown
+from reportgen.diff.changes import compare
+from reportgen.diff.formats.text import render_terminal, shown
 
 
 def comparison(lines: list[str]):  # type: ignore[no-untyped-def]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from reportgen.document import highlight_gaps
-from reportgen.model import Gap
+from reportgen.data.model import Gap
+from reportgen.word.document import highlight_gaps
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import Cli
-from reportgen.textio import read_pieces, squeeze
+from reportgen.word.text import read_pieces, squeeze
 from sheets import cell_value, set_cell
 
 
@@ -261,8 +261,8 @@ def test_a_failed_draft_leaves_nothing(cli: Cli, project: Path,
 
 
 def test_csv_workbooks_are_drafted_as_csv(cli: Cli, project: Path) -> None:
+    from reportgen.data.sheets import read_workbook
     from reportgen.errors import SourceRef
-    from reportgen.load import read_workbook
 
     folder = project / "data" / "2021"
     tables = read_workbook(folder / "statistics.xlsx", SourceRef("statistics.xlsx"))

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli
-from reportgen import pdf as pdf_module
-from reportgen import preview
 from reportgen.errors import ReportgenError
+from reportgen.word import pdf as pdf_module
+from reportgen.word import preview
 
 
 def fake_program(folder: Path, name: str, body: str) -> Path:

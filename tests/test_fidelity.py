@@ -6,7 +6,7 @@ import difflib
 from pathlib import Path
 
 from conftest import REPO
-from reportgen.textio import read_pieces, squeeze
+from reportgen.word.text import read_pieces, squeeze
 
 
 def explain(official: str, generated: str) -> str:
@@ -28,7 +28,7 @@ def test_built_2021_text_equals_the_official_text(built_2021: Path) -> None:
 
 
 def test_the_build_does_not_read_the_official_text(project: Path) -> None:
-    from reportgen.build import build
+    from reportgen.commands.build import build
     from reportgen.project import Project
 
     (project / "data" / "2021" / "official.txt").unlink()

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import openpyxl
 
-from reportgen.build import build
+from reportgen.commands.build import build
 from reportgen.project import Project
-from reportgen.textio import read_pieces, squeeze
+from reportgen.word.text import read_pieces, squeeze
 from sheets import set_cell
 
 

@@ -20,11 +20,11 @@ from docx_xml import (
     text_runs,
     w,
 )
-from reportgen import styles
-from reportgen.build import build
-from reportgen.config import Layout
+from reportgen.commands.build import build
 from reportgen.project import Project
-from reportgen.shape import width
+from reportgen.templating.linebreak import width
+from reportgen.word import styles
+from reportgen.word.layout import Layout
 
 LAYOUT = Layout()
 STYLE_IDS = [value for name, value in vars(styles).items() if name.isupper()]
@@ -352,7 +352,7 @@ def test_numbers_are_aligned_alike_in_each_column(doc: Package) -> None:
 # -- the template and the layout settings ----------------------------------------------------
 
 def test_the_committed_template_is_what_reportgen_template_writes() -> None:
-    from reportgen.template import make_template
+    from reportgen.word.template import make_template
 
     assert make_template(Layout()) == (REPO / "templates" / "report.docx").read_bytes(), \
         "templates/report.docx is stale: run `reportgen template --force` and commit it"
@@ -381,7 +381,7 @@ def test_layout_settings_override_the_template(project: Path) -> None:
 
 
 def test_the_readme_documents_every_layout_setting() -> None:
-    from reportgen.config import layout_fields
+    from reportgen.word.layout import layout_fields
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     table = readme.split("<!-- layout-settings -->")[1].split("<!-- /layout-settings -->")[0]

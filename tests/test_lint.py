@@ -11,8 +11,8 @@ import pytest
 
 from conftest import REPO
 from docx_xml import Package, text_of
-from reportgen.lint import RULES, lint
-from reportgen.textio import read_pieces
+from reportgen.checks.wording import RULES, lint
+from reportgen.word.text import read_pieces
 
 
 @pytest.mark.parametrize(("rule", "bad", "good"), [

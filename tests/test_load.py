@@ -12,13 +12,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reportgen.data.schema import EXECUTION, INVESTMENT, PLAN, PROJECTS, STATISTICS
+from reportgen.data.sheets import clean_text, header_key, number_text, read_csv, read_workbook
+from reportgen.data.targets import parse_target
+from reportgen.data.validate import indicator_table, record_table
+from reportgen.data.yamlfile import read_yaml
 from reportgen.errors import Problems, ReportgenError, SourceRef
-from reportgen.load import clean_text, header_key, number_text, read_csv, read_workbook
-from reportgen.schema import EXECUTION, INVESTMENT, PLAN, PROJECTS, STATISTICS
-from reportgen.target import parse_target
-from reportgen.textio import read_text
-from reportgen.validate import indicator_table, record_table
-from reportgen.yamlfile import read_yaml
+from reportgen.word.text import read_text
 
 REF = SourceRef("data/2021/x.xlsx")
 

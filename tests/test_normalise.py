@@ -8,7 +8,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from edits import txt_side
-from reportgen.normalise import PARAGRAPH, Normalisation
+from reportgen.diff.normalise import PARAGRAPH, Normalisation
 
 DEFAULT = Normalisation()
 FOLD = Normalisation(fold_width=True)

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen import numfmt
-from reportgen.model import Gap, Target
+from reportgen.data.model import Gap, Target
+from reportgen.templating import numfmt
 
 D = Decimal
 

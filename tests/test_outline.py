@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from reportgen.outline import Place, heading_level, outline
-from reportgen.textio import read_pieces
+from reportgen.diff.outline import Place, heading_level, outline
+from reportgen.word.text import read_pieces
 
 
 def boxes(path: Path, plain_text: bool) -> dict[str, tuple[str, str]]:

@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pytest
 
+from reportgen.data.model import GAP_CLOSE, GAP_OPEN, Gap
 from reportgen.errors import ReportgenError, SourceRef
-from reportgen.model import GAP_CLOSE, GAP_OPEN, Gap
-from reportgen.partial import Partial
-from reportgen.render import Lookup, Rows, make_env, render_text
+from reportgen.templating.environment import Lookup, Rows, make_env, render_text
+from reportgen.templating.gaps import Partial
 
 SHEET = SourceRef("data/2022/projects.xlsx", "上年民心工程")
 

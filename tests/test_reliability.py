@@ -13,9 +13,9 @@ from lxml import etree
 
 from conftest import Cli, copy_project
 from reportgen import write
-from reportgen.build import build
+from reportgen.commands.build import build
 from reportgen.project import Project
-from reportgen.textio import read_pieces, squeeze
+from reportgen.word.text import read_pieces, squeeze
 from sheets import set_cell
 
 REPORTGEN = [sys.executable, "-m", "reportgen"]

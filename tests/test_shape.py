@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from reportgen.shape import balance, width
+from reportgen.templating.linebreak import balance, width
 
 
 @pytest.mark.parametrize(("text", "chars", "lines"), [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.textio import Piece, docx_category, read_pieces
+from reportgen.word.text import Piece, docx_category, read_pieces
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
+from reportgen.checks.names import TemplateChecker, plain_jinja
 from reportgen.errors import Problems, SourceRef
-from reportgen.render import Lookup, Rows, make_env
-from reportgen.variables import TemplateChecker, plain_jinja
+from reportgen.templating.environment import Lookup, Rows, make_env
 
 WHERE = SourceRef("narrative.txt")
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .errors import ReportgenError, display_path
+from reportgen import __version__
+from reportgen.errors import ReportgenError, display_path
 
 #: Exit status of an unexpected failure (1 is bad input, 2 a wrong command line).
 INTERNAL_ERROR = 3
@@ -78,8 +78,8 @@ def main() -> None:
 @reports_errors
 def build(year: str, project_dir: Path | None, strict: bool, pdf: bool, png: bool) -> None:
     """Build output/YEAR/<title>.docx from data/YEAR and templates/."""
-    from .build import build as run_build
-    from .project import Project, parse_year
+    from reportgen.commands.build import build as run_build
+    from reportgen.project import Project, parse_year
 
     project = Project.at(project_dir)
     built = run_build(project, parse_year(year), strict=strict)
@@ -92,7 +92,7 @@ def build(year: str, project_dir: Path | None, strict: bool, pdf: bool, png: boo
             click.echo(f"  {gap.ref}: {gap.what}", err=True)
     click.echo(display_path(built.path, project.root))
     if pdf or png:
-        from .export import export
+        from reportgen.word.export import export
 
         click.echo("converting with LibreOffice…", err=True)
         for path in export(built.path, project.root, pictures=png):
@@ -105,10 +105,10 @@ def build(year: str, project_dir: Path | None, strict: bool, pdf: bool, png: boo
 @reports_errors
 def template(project_dir: Path | None, force: bool) -> None:
     """Write the default Word template (templates/report.docx) from the layout settings."""
-    from .config import load_layout
-    from .project import Project
-    from .template import make_template
-    from .write import write_atomic
+    from reportgen.project import Project
+    from reportgen.word.layout import load_layout
+    from reportgen.word.template import make_template
+    from reportgen.write import write_atomic
 
     project = Project.at(project_dir)
     path = project.template_path
@@ -133,8 +133,8 @@ def draft(year: str, project_dir: Path | None, source: str | None) -> None:
     to report on, and every value still to give is marked 待填. Never overwrites: if data/YEAR
     exists, nothing is changed. Prints what to fill in next.
     """
-    from .draft import draft as run_draft
-    from .project import Project, parse_year
+    from reportgen.commands.draft import draft as run_draft
+    from reportgen.project import Project, parse_year
 
     project = Project.at(project_dir)
     drafted = run_draft(project, parse_year(year), parse_year(source) if source else None)
@@ -162,8 +162,8 @@ def check(year: str, project_dir: Path | None, strict: bool) -> None:
     """
     from collections import Counter
 
-    from .check import check_year, gap_lines, status_table
-    from .project import Project, parse_year
+    from reportgen.commands.check import check_year, gap_lines, status_table
+    from reportgen.project import Project, parse_year
 
     project = Project.at(project_dir)
     result = check_year(project, parse_year(year))
@@ -227,9 +227,9 @@ def diff(first: str, second: str | None, project_dir: Path | None, official: Pat
     Whitespace is ignored; full-width and half-width punctuation differ. Exit status: 0 same
     (or only differences accepted in data/YEAR/diff-baseline.json), 1 different, 2 trouble.
     """
-    from .compare import DiffRequest, run_diff
-    from .normalise import Normalisation
-    from .project import Project
+    from reportgen.commands.diff import DiffRequest, run_diff
+    from reportgen.diff.normalise import Normalisation
+    from reportgen.project import Project
 
     if color == "auto":
         colored = sys.stdout.isatty() and not os.environ.get("NO_COLOR")

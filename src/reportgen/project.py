@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ReportgenError, SourceRef, UsageError, display_path
+from reportgen.errors import ReportgenError, SourceRef, UsageError, display_path
 
 #: The files of a year folder, by role. Workbooks may instead be folders of CSV files
 #: (``indicators/完成情况.csv`` stands for sheet 完成情况 of ``indicators.xlsx``).

@@ -11,7 +11,7 @@ import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import ReportgenError, display_path
+from reportgen.errors import ReportgenError, display_path
 
 
 def source_date(fallback: dt.date) -> dt.datetime:

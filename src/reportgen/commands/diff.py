@@ -1,0 +1,181 @@
+"""``reportgen diff``: decide what to compare, compare it, write the requested outputs.
+
+- ``diff 2021``: the official text of 2021 (a) against the generated report (b), built first
+  when missing or older than data/2021/, templates/ or reportgen.toml; ``official`` replaces
+  the official text with another file. The year's baseline of accepted differences applies.
+- ``diff A B``: any two files (.docx or .txt); a four-digit argument stands for that year's
+  generated report, so ``diff 2021 2022`` compares two years.
+
+The exit status is GNU diff's: 0 same (or only accepted differences), 1 different; trouble
+raises ``ReportgenError`` and the command exits 2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.diff.changes import Comparison, compare
+from reportgen.diff.formats.text import render_terminal
+from reportgen.diff.normalise import Normalisation, Side
+from reportgen.errors import ReportgenError, UsageError, display_path
+from reportgen.project import Project, is_year, parse_year
+from reportgen.word.text import docx_category, read_pieces, read_text
+
+#: The category stamped in the Word files ``diff`` writes, so they are never taken for a report.
+DIFF_CATEGORY = "reportgen diff"
+
+
+@dataclass(frozen=True)
+class DiffRequest:
+    first: str
+    second: str | None = None
+    official: Path | None = None
+    rules: Normalisation = Normalisation()
+    html: Path | None = None
+    docx: Path | None = None
+    json: bool = False
+    brief: bool = False
+    color: bool = False
+    context: int = 20
+    update_baseline: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: int  # 0 same, 1 different
+    output: str  # what goes to stdout
+
+
+@dataclass(frozen=True)
+class _Input:
+    path: Path
+    label: str
+    year: int | None = None
+
+
+def generated_report(project: Project, year: int, notify: Callable[[str], None]) -> Path:
+    """output/<year>/<title>.docx, built first when missing or older than its inputs."""
+    project.existing_year_dir(year)
+    reports = [p for p in project.output_reports(year) if docx_category(p) != DIFF_CATEGORY]
+    if reports:
+        report = reports[0]
+        newer = project.newer_input(year, report)
+        if newer is None:
+            if len(reports) > 1:
+                folder = display_path(report.parent, project.root)
+                notify(f"note: {len(reports)} reports in {folder}/, comparing the newest: "
+                       f"{report.name}")
+            return report
+        reason = f"{project.ref(newer).file} is newer than {report.name}"
+    else:
+        reason = "no report built yet"
+    notify(f"building {year} ({reason})")
+    from reportgen.commands.build import build
+
+    built = build(project, year)
+    for warning in built.warnings:
+        notify(f"warning: {warning}")
+    return built.path
+
+
+def _inputs(project: Project, request: DiffRequest,
+            notify: Callable[[str], None]) -> tuple[_Input, _Input]:
+    if request.second is None:
+        if not is_year(request.first):
+            raise UsageError(f"「{request.first}」 is not a year: give a year (reportgen diff "
+                             "2021) or two files (reportgen diff A.docx B.txt)")
+        year = parse_year(request.first)
+        official = request.official
+        if official is None:
+            project.existing_year_dir(year)
+            official = project.official_path(year)
+            if official is None:
+                raise ReportgenError(
+                    f"no official text for {year}: neither official.txt nor official.docx",
+                    project.ref(project.year_dir(year)),
+                    "Put the published text there, or name a file with --official PATH.")
+        generated = generated_report(project, year, notify)
+        return _Input(official, "official", year), _Input(generated, "generated", year)
+    if request.official is not None:
+        raise UsageError("--official goes with a single year (reportgen diff 2021 --official "
+                         "FILE); with two arguments, name both files")
+    sides = []
+    for argument, label in ((request.first, "a"), (request.second, "b")):
+        if is_year(argument):
+            year = parse_year(argument)
+            sides.append(_Input(generated_report(project, year, notify), str(year)))
+        else:
+            sides.append(_Input(Path(argument), label))
+    if sides[0].label == sides[1].label:  # the same year twice
+        sides = [_Input(sides[0].path, "a"), _Input(sides[1].path, "b")]
+    return sides[0], sides[1]
+
+
+def _side(project: Project, given: _Input, rules: Normalisation) -> Side:
+    source = project.ref(given.path).file if given.path.is_absolute() else given.path.as_posix()
+    pieces = read_pieces(given.path, source)
+    return Side(given.label, source, pieces, rules, given.path.suffix.lower() != ".docx")
+
+
+def _apply_baseline(project: Project, year: int, comparison: Comparison, update: bool,
+                    notify: Callable[[str], None]) -> str:
+    """Mark the changes the year's baseline accepts, after rewriting it to accept them all
+    when ``update``; returns the baseline's name as the user sees it."""
+    from reportgen.diff import baseline
+
+    path = project.year_dir(year) / baseline.NAME
+    where = project.ref(path)
+    previous: list[baseline.Accepted] = []
+    if path.is_file():
+        previous = baseline.parse(read_text(path, where), where)
+    if update:
+        from reportgen.write import write_atomic
+
+        updated = baseline.dump(comparison, previous)
+        write_atomic(path, updated.encode("utf-8"), project.root)
+        notify(f"wrote {where.file} ({len(comparison.changes)} accepted difference"
+               f"{'s' if len(comparison.changes) != 1 else ''})")
+        previous = baseline.parse(updated, where)
+    unused = baseline.apply(comparison, previous)
+    if unused:
+        notify(f"note: {len(unused)} accepted difference(s) in {where.file} no longer "
+               "occur; --update-baseline drops them")
+    return where.file
+
+
+def run_diff(project: Project, request: DiffRequest,
+             notify: Callable[[str], None] = lambda message: None) -> Outcome:
+    """Compare as ``request`` says; write its HTML and Word outputs; return the exit status
+    and the text for stdout."""
+    own_official = request.second is None and request.official is None
+    if request.update_baseline and not own_official:
+        raise UsageError("--update-baseline goes with a single year compared with its own "
+                         "official text (reportgen diff 2021 --update-baseline)")
+    first, second = _inputs(project, request, notify)
+    comparison = compare(_side(project, first, request.rules),
+                         _side(project, second, request.rules))
+    baseline_name = ""
+    if own_official and first.year is not None:
+        baseline_name = _apply_baseline(project, first.year, comparison,
+                                        request.update_baseline, notify)
+    status = 1 if comparison.outstanding else 0
+    if request.html is not None:
+        from reportgen.diff.formats.html import render_html
+        from reportgen.write import write_atomic
+
+        write_atomic(request.html, render_html(comparison).encode("utf-8"), project.root)
+        notify(f"wrote {request.html.as_posix()}")
+    if request.docx is not None:
+        from reportgen.diff.formats.docx import render_docx
+        from reportgen.write import write_atomic
+
+        write_atomic(request.docx, render_docx(comparison, DIFF_CATEGORY), project.root)
+        notify(f"wrote {request.docx.as_posix()}")
+    if request.json:
+        from reportgen.diff.formats.json import to_json
+
+        return Outcome(status, to_json(comparison, status))
+    return Outcome(status, render_terminal(comparison, request.color, request.context,
+                                           request.brief, baseline_name))

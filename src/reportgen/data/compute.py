@@ -1,0 +1,177 @@
+"""Pure computations on a validated year: totals from parts, breakdowns, plan-vs-actual status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reportgen.data.model import Gap, Indicator, Record, RecordTable, Target, Value
+from reportgen.data.targets import water_class
+from reportgen.errors import Problem, SourceRef
+
+TOTAL = "合计"
+
+
+def total(values: Iterable[Value], what: str, ref: SourceRef | str) -> Decimal | Gap | None:
+    """The sum of parts; a gap when any part is still to fill in, None when no part has a value."""
+    numbers: list[Decimal] = []
+    gaps: list[Gap] = []
+    for value in values:
+        if isinstance(value, Gap):
+            gaps += value.listed()
+        if isinstance(value, Decimal):
+            numbers.append(value)
+    if gaps:
+        return Gap(what, gaps[0].ref, tuple(gaps))
+    if not numbers:
+        return None
+    return sum(numbers, Decimal(0))
+
+
+def column_totals(rows: Sequence[Record], columns: Sequence[str], what: str,
+                  ref: SourceRef | str) -> dict[str, Value]:
+    return {c: total((r.values.get(c) for r in rows), f"{what}·{c}", ref) for c in columns}
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """One way of splitting an investment type (按领域, 按建设性质) into parts."""
+
+    name: str
+    parts: tuple[Record, ...]
+
+    def complete(self, measure: str) -> bool:
+        return bool(self.parts) and all(
+            isinstance(p.values.get(measure), (Decimal, Gap)) for p in self.parts
+        )
+
+
+@dataclass(frozen=True)
+class InvestmentType:
+    name: str
+    breakdowns: tuple[Breakdown, ...]
+    stated: Record | None  # a 合计 row, for measures no breakdown gives
+    totals: dict[str, Value]
+    problems: tuple[Problem, ...]
+
+
+MEASURES = ("项目数", "年度计划投资")
+
+
+def _rows(records: Sequence[Record]) -> str:
+    numbers = [r.ref.row for r in records if isinstance(r.ref, SourceRef) and r.ref.row]
+    if not numbers:
+        return "rows"
+    low, high = min(numbers), max(numbers)
+    return f"row {low}" if low == high else f"rows {low}–{high}"
+
+
+def investment_types(table: RecordTable) -> list[InvestmentType]:
+    """Group the 投资计划 rows by type and compute each type's totals from its breakdowns.
+
+    A measure's total is the sum of any breakdown complete in that measure; every complete
+    breakdown, and a stated 合计, must give the same figure (else a problem is recorded).
+    """
+    order: list[str] = []
+    rows_by_type: dict[str, list[Record]] = {}
+    for row in table.rows:
+        name = str(row.values.get("投资类型"))
+        if name not in rows_by_type:
+            order.append(name)
+            rows_by_type[name] = []
+        rows_by_type[name].append(row)
+    result = []
+    for name in order:
+        rows = rows_by_type[name]
+        stated = next((r for r in rows if r.values.get("分类方式") == TOTAL), None)
+        breakdown_names: list[str] = []
+        for row in rows:
+            kind = str(row.values.get("分类方式"))
+            if kind != TOTAL and kind not in breakdown_names:
+                breakdown_names.append(kind)
+        breakdowns = tuple(
+            Breakdown(kind, tuple(r for r in rows if r.values.get("分类方式") == kind))
+            for kind in breakdown_names
+        )
+        totals: dict[str, Value] = {}
+        problems: list[Problem] = []
+        for measure in MEASURES:
+            candidates = [
+                (b.name, b.parts, total((p.values.get(measure) for p in b.parts),
+                                        f"{name}·{measure}", b.parts[0].ref))
+                for b in breakdowns if b.complete(measure)
+            ]
+            stated_value = stated.values.get(measure) if stated else None
+            if stated is not None and isinstance(stated_value, (Decimal, Gap)):
+                candidates.append((TOTAL, (stated,), stated_value))
+            numbers = [c for c in candidates if isinstance(c[2], Decimal)]
+            for other_name, other_parts, other in numbers[1:]:
+                first_name, first_parts, first = numbers[0]
+                if other != first:
+                    problems.append(Problem(
+                        other_parts[0].ref.at(column_name=measure),
+                        f"{name}·{measure}: {other_name} ({_rows(other_parts)}) gives {other}, "
+                        f"but {first_name} ({_rows(first_parts)}) gives {first}",
+                    ))
+            totals[measure] = candidates[0][2] if candidates else Gap(
+                f"{name}·{measure}", rows[0].ref)
+        result.append(InvestmentType(name, breakdowns, stated, totals, tuple(problems)))
+    return result
+
+
+# --- plan vs actual -------------------------------------------------------------------------
+
+DONE, NOT_DONE, HUMAN, NO_TARGET = "完成", "未完成", "需人工判断", "—"
+
+
+def compared_value(row: Indicator) -> Value:
+    """The result a target is judged on: the growth rate for a growth indicator (名称 …增速)
+    when the table has one, else the absolute value."""
+    growth = row.values.get("增速")
+    if "增速" in row.name and isinstance(growth, (Decimal, Gap)):
+        return growth
+    return row.values.get("绝对值")
+
+
+def _judged(met: bool, text: str) -> tuple[str, str]:
+    return (DONE if met else NOT_DONE), text
+
+
+def status(row: Indicator) -> tuple[str | Gap, str]:
+    """(status, reason) of one execution-table row; the status is the result's gap while the
+    result is still to fill in."""
+    override = row.values.get("完成状态")
+    if isinstance(override, str) and override:
+        return override, "set in the data (完成状态)"
+    target = row.values.get("计划目标")
+    if isinstance(target, Gap) or target is None:
+        return NO_TARGET, "no target"
+    assert isinstance(target, Target)
+    result = compared_value(row)
+    if isinstance(result, Gap):
+        return result, "the result is still to fill in"
+    if target.op == "class":
+        found = water_class(result) if isinstance(result, str) else None
+        if found is None:
+            return HUMAN, f"result 「{result}」 is not a water class"
+        return _judged(found <= int(target.value or 0), f"{result}, target {target}")
+    if not target.quantitative:
+        why = "a target of about (左右)" if target.op == "approx" else "a qualitative target"
+        return HUMAN, why
+    if not isinstance(result, Decimal):
+        return HUMAN, f"result 「{result}」 is not a number"
+    assert target.value is not None
+    if target.op == "increase":
+        base = row.values.get("上年值")
+        if isinstance(base, Gap):
+            return base, "the 上年值 is still to fill in"
+        if not isinstance(base, Decimal):
+            return HUMAN, "提高…个百分点 needs the 上年值 column"
+        rise = result - base
+        return _judged(rise >= target.value, f"{result} - {base} = {rise}, target +{target.value}")
+    if target.op == ">=":
+        met = result >= target.value
+        return _judged(met, f"{result} {'≥' if met else '<'} {target.value}")
+    met = result <= target.value
+    return _judged(met, f"{result} {'≤' if met else '>'} {target.value}")

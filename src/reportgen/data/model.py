@@ -1,0 +1,179 @@
+"""Frozen dataclasses of a validated year: numbers are Decimal, gaps and targets are typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from reportgen.errors import SourceRef
+
+#: Where a value should be but the user has not filled it in yet.
+GAP_OPEN = "\ue000"
+GAP_CLOSE = "\ue001"
+#: What a user (or ``reportgen draft``) writes in a cell or in report.yaml for a value still
+#: to fill in: it reads as a gap in any value column, whether or not a blank there would.
+TO_FILL = ("待填", "【待填】")
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A blank the user still has to fill in; renders as a highlighted 【待填：…】."""
+
+    what: str
+    ref: SourceRef | str
+    #: For a figure that waits on several cells (a count over a column still to fill in):
+    #: those cells, listed instead of this gap.
+    parts: tuple[Gap, ...] = field(default=(), compare=False)
+
+    @property
+    def placeholder(self) -> str:
+        return f"【待填：{self.what}】"
+
+    def listed(self) -> tuple[Gap, ...]:
+        """The gaps to list for this one: the cells to fill in."""
+        return self.parts or (self,)
+
+    def __str__(self) -> str:
+        # The private-use marks let the document writer find and highlight the placeholder
+        # after it has passed through template text.
+        return f"{GAP_OPEN}{self.placeholder}{GAP_CLOSE}"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+@dataclass(frozen=True)
+class Target:
+    """A plan target as written ("7.5以上", "≥300", "提高1.5个百分点", "完成国家和市下达目标").
+
+    ``op`` is how a result is judged against it: ``>=``, ``<=``, ``increase`` (points over the
+    previous value), ``class`` (water-quality class Ⅰ–Ⅵ, lower is better), ``approx`` (左右:
+    judged by a person) or ``qualitative``.
+    """
+
+    text: str
+    op: str
+    value: Decimal | None = None
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def quantitative(self) -> bool:
+        return self.op in (">=", "<=", "increase", "class")
+
+
+Value = Decimal | str | bool | Target | Gap | dt.date | None
+
+
+@dataclass(frozen=True)
+class Meta:
+    region: str
+    issuer: str
+    meeting_date: dt.date | Gap
+    meeting_name: str | Gap
+    review_year: int
+    plan_year: int
+    title: str
+    ref: SourceRef | str
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One row of an indicator table (专栏3/专栏4 style).
+
+    ``category`` is forward-filled; ``starts_category`` says the row opens a new merged
+    类别 cell (the sheet had a value there). A numbered row with a 分组 opens a group whose
+    following unnumbered rows are its ﹟ sub-indicators.
+    """
+
+    category: str
+    starts_category: bool
+    number: int | None
+    name: str
+    unit: str
+    group: str | None
+    starts_group: bool
+    values: Mapping[str, Value]
+    ref: SourceRef
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}（{self.unit}）" if self.unit else self.name
+
+
+@dataclass(frozen=True)
+class IndicatorTable:
+    name: str
+    ref: SourceRef
+    columns: tuple[str, ...]
+    rows: tuple[Indicator, ...]
+
+    def numbered(self) -> list[Indicator]:
+        """The indicators that carry a 序号: what "指标N个" counts."""
+        return [row for row in self.rows if row.number is not None]
+
+
+@dataclass(frozen=True)
+class Record:
+    """One row of a plain table (projects, statistics, investment)."""
+
+    values: Mapping[str, Value]
+    ref: SourceRef
+
+    def __getitem__(self, key: str) -> Value:
+        return self.values[key]
+
+
+@dataclass(frozen=True)
+class RecordTable:
+    name: str
+    ref: SourceRef
+    columns: tuple[str, ...]
+    rows: tuple[Record, ...]
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """A value column of an indicator-table 专栏: header text, data field, optional filter."""
+
+    title: str
+    field: str | None = None
+    fmt: str | None = None
+    children: tuple[ColumnSpec, ...] = ()
+
+    def leaves(self) -> list[ColumnSpec]:
+        return [leaf for child in self.children for leaf in child.leaves()] or [self]
+
+
+@dataclass(frozen=True)
+class BoxSpec:
+    """A 专栏 as defined in boxes.yaml; its number comes from where the narrative places it."""
+
+    key: str
+    title: str
+    kind: str  # "list" or "table"
+    source: str  # sheet name in projects.xlsx (list) or indicators.xlsx (table)
+    template: str | None
+    params: Mapping[str, object]
+    columns: tuple[ColumnSpec, ...]
+    ref: SourceRef | str
+
+
+@dataclass(frozen=True)
+class YearData:
+    """Everything one year folder holds, validated."""
+
+    year: int
+    meta: Meta
+    indicators: Mapping[str, IndicatorTable]
+    projects: Mapping[str, RecordTable]
+    statistics: RecordTable
+    major_projects: RecordTable
+    investment: RecordTable
+    boxes: Mapping[str, BoxSpec]
+    narrative: str
+    narrative_ref: SourceRef
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,272 @@
+"""Raw files -> validated YearData; every problem is collected with its place, then raised once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from reportgen.data.folder import RawYear
+from reportgen.data.model import (
+    TO_FILL,
+    Gap,
+    Indicator,
+    IndicatorTable,
+    Record,
+    RecordTable,
+    Value,
+    YearData,
+)
+from reportgen.data.schema import (
+    ATTRIBUTES,
+    INDICATOR_STRUCTURE,
+    INDICATOR_TABLES,
+    INVESTMENT,
+    MAJOR_PROJECTS,
+    PROJECTS,
+    STATISTICS,
+    STATUSES,
+    Column,
+    TableSchema,
+)
+from reportgen.data.sheets import Cell, Table, parse_decimal
+from reportgen.data.specs import box_specs, check_box_sources, meta
+from reportgen.data.targets import parse_target
+from reportgen.errors import Problems, SourceRef, did_you_mean
+from reportgen.word.ooxml import forbidden_character
+
+_DASHES = ("—", "－", "-", "–", "——")
+_YES = ("是", "TRUE", "Y", "YES", "√")
+_NO = ("否", "FALSE", "N", "NO", "×")
+
+
+# --- cells ----------------------------------------------------------------------------------
+
+
+def parse_cell(cell: Cell, column: Column, what: str, problems: Problems) -> Value:
+    """The value of one cell under its column's type; a problem is recorded when it does not fit."""
+    text = cell.text
+    bad = forbidden_character(text)
+    if bad:
+        problems.error(cell.ref, bad)
+        return None
+    if not text:
+        return Gap(what, cell.ref) if column.fill else None
+    if text in TO_FILL:
+        return Gap(what, cell.ref)
+    kind = column.type
+    if kind == "text":
+        return text
+    if kind in ("number", "measure", "percent") and text in _DASHES:
+        return "—"
+    if kind == "int":
+        number = parse_decimal(text)
+        if number is None or number != number.to_integral_value():
+            problems.error(cell.ref, f"「{text}」 is not a whole number")
+            return None
+        return Decimal(int(number))
+    if kind in ("number", "measure"):
+        number = parse_decimal(text)
+        if number is not None:
+            return number
+        # A measure may be text (Ⅱ类), but text with digits in it is a mistyped number.
+        if kind == "measure" and not re.search(r"[0-9０-９]", text):
+            return text
+        hint = " (write it without thousands separators)" if "," in text else ""
+        problems.error(cell.ref, f"「{text}」 is not a number{hint}")
+        return None
+    if kind == "percent":
+        number = parse_decimal(text.removesuffix("%").removesuffix("％"))
+        if number is None:
+            problems.error(cell.ref, f"「{text}」 is not a percentage such as 3.2 or 3.2%")
+        return number
+    if kind == "target":
+        return parse_target(text)
+    if kind == "attribute":
+        if text not in ATTRIBUTES:
+            problems.error(cell.ref, f"「{text}」 must be 预期性 or 约束性")
+        return text
+    if kind == "status":
+        if text not in STATUSES:
+            problems.error(cell.ref, f"「{text}」 must be one of {'、'.join(STATUSES)}")
+        return text
+    if kind == "yesno":
+        if text.upper() in _YES:
+            return True
+        if text.upper() in _NO:
+            return False
+        problems.error(cell.ref, f"「{text}」 must be 是 or 否")
+        return None
+    raise AssertionError(f"unknown column type {kind}")  # pragma: no cover
+
+
+def check_headers(table: Table, schema: TableSchema, problems: Problems) -> list[str]:
+    """Report missing and unknown columns; return the extra columns kept as text."""
+    known = schema.names
+    for column in schema.columns:
+        if column.required and column.name not in table.headers:
+            problems.error(table.ref, f"column 「{column.name}」 is missing (needed: "
+                           f"{column.doc}){did_you_mean(column.name, table.headers)}")
+    extra = [h for h in table.headers if h not in known]
+    for header in extra:
+        hint = did_you_mean(header, known)
+        if hint:
+            problems.warning(table.header_refs[header],
+                             f"column 「{header}」 is not one reportgen knows{hint}")
+    return extra
+
+
+def record_values(row_cells: Mapping[str, Cell], schema: TableSchema, extra: list[str],
+                  headers: list[str], what: str, problems: Problems) -> dict[str, Value]:
+    values: dict[str, Value] = {}
+    for column in schema.columns:
+        if column.name in headers:
+            cell = row_cells[column.name]
+            values[column.name] = parse_cell(cell, column, f"{what}·{column.name}", problems)
+    for name in extra:
+        values[name] = parse_cell(row_cells[name], Column(name, "text", ""), what, problems)
+    return values
+
+
+def check_key(seen: dict[tuple[Any, ...], SourceRef], key: tuple[Any, ...], ref: SourceRef,
+              label: str, problems: Problems) -> None:
+    if key in seen:
+        problems.error(ref, f"{label} appears twice (first at {seen[key]})")
+    else:
+        seen[key] = ref
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> IndicatorTable:
+    extra = check_headers(table, schema, problems)
+    rows: list[Indicator] = []
+    seen: dict[tuple[Any, ...], SourceRef] = {}
+    category = ""
+    group: str | None = None
+    have_numbered = False
+    structural = {c.name for c in INDICATOR_STRUCTURE}
+    value_columns = [c for c in schema.columns if c.name not in structural]
+    value_schema = TableSchema(schema.workbook, schema.sheet, tuple(value_columns), (), "")
+    for row in table.rows:
+        cells = row.cells
+        for name in structural & set(cells):
+            bad = forbidden_character(cells[name].text)
+            if bad:
+                problems.error(cells[name].ref, bad)
+        name = row.get("指标名称").text
+        if not name:
+            problems.error(row.get("指标名称").ref, "指标名称 is blank; every row needs one")
+            continue
+        starts_category = bool(row.get("类别").text)
+        if starts_category:
+            category = row.get("类别").text
+        elif not rows:
+            problems.error(row.get("类别").ref, "the first row needs a 类别")
+        number_text = row.get("序号").text
+        number: int | None = None
+        if number_text:
+            parsed = parse_decimal(number_text)
+            if parsed is None or parsed != parsed.to_integral_value() or parsed <= 0:
+                problems.error(row.get("序号").ref, f"「{number_text}」 is not a 序号 (1, 2, 3 …)")
+            else:
+                number = int(parsed)
+        group_text = row.get("分组").text
+        starts_group = bool(group_text)
+        if number is not None:
+            have_numbered = True
+            group = group_text or None
+        elif group_text:
+            problems.error(row.get("分组").ref, "a 分组 starts on a numbered row; give this row "
+                           "its 序号, or clear the 分组")
+        elif not have_numbered:
+            problems.error(row.get("序号").ref, "the first indicator needs a 序号")
+        check_key(seen, (name,), row.get("指标名称").ref, f"指标 「{name}」", problems)
+        values = record_values(cells, value_schema, extra, table.headers, name, problems)
+        rows.append(Indicator(category, starts_category, number, name, row.get("单位").text,
+                              group, starts_group and number is not None, values, row.ref))
+    columns = tuple(c.name for c in value_columns if c.name in table.headers) + tuple(extra)
+    return IndicatorTable(table.name, table.ref, columns, tuple(rows))
+
+
+def record_table(table: Table, schema: TableSchema, problems: Problems) -> RecordTable:
+    extra = check_headers(table, schema, problems)
+    seen: dict[tuple[Any, ...], SourceRef] = {}
+    rows = []
+    for row in table.rows:
+        key = tuple(row.get(k).text for k in schema.key)
+        first_key = schema.key[0]
+        if not key[0]:
+            problems.error(row.get(first_key).ref, f"{first_key} is blank; every row needs one")
+            continue
+        what = "·".join(k for k in key if k)
+        check_key(seen, key, row.get(first_key).ref, f"「{what}」", problems)
+        values = record_values(row.cells, schema, extra, table.headers, what, problems)
+        rows.append(Record(values, row.ref))
+    columns = tuple(c for c in schema.names if c in table.headers) + tuple(extra)
+    return RecordTable(table.name, table.ref, columns, tuple(rows))
+
+
+def sheet(raw: RawYear, schema: TableSchema, problems: Problems) -> Table | None:
+    sheets = raw.workbooks.get(schema.workbook, {})
+    if schema.sheet in sheets:
+        return sheets[schema.sheet]
+    ref = raw.workbook_refs.get(schema.workbook, schema.workbook)
+    problems.error(ref, f"sheet 「{schema.sheet}」 is missing ({schema.doc})"
+                   + did_you_mean(schema.sheet or "", list(sheets)))
+    return None
+
+
+def empty_records(raw: RawYear, schema: TableSchema) -> RecordTable:
+    ref = raw.workbook_refs.get(schema.workbook, SourceRef(schema.workbook))
+    return RecordTable(schema.sheet or "", ref, (), ())
+
+
+# --- the year -------------------------------------------------------------------------------
+
+
+def validate_year(raw: RawYear) -> YearData:
+    """The validated year; every error found is raised at once as ``DataErrors``."""
+    problems = Problems()
+    data = collect_year(raw, problems)
+    problems.raise_if_any()
+    return data
+
+
+def collect_year(raw: RawYear, problems: Problems) -> YearData:
+    """The year as far as it validates, recording every problem in ``problems``.
+
+    A value that does not validate is None, a missing indicator sheet is absent: callers that
+    go on despite errors (``check``) must expect that.
+    """
+    meta_data = meta(raw, problems)
+    indicators = {}
+    for schema in INDICATOR_TABLES:
+        found = sheet(raw, schema, problems)
+        if found is not None:
+            indicators[schema.sheet or ""] = indicator_table(found, schema, problems)
+    projects = {
+        name: record_table(table, PROJECTS, problems)
+        for name, table in raw.workbooks.get("projects", {}).items()
+    }
+    stats: dict[str, RecordTable] = {}
+    for schema in (STATISTICS, MAJOR_PROJECTS, INVESTMENT):
+        found = sheet(raw, schema, problems)
+        stats[schema.sheet or ""] = (
+            record_table(found, schema, problems) if found is not None
+            else empty_records(raw, schema)
+        )
+    boxes = box_specs(raw, problems)
+    check_box_sources(boxes, indicators, projects, problems)
+    for number, line in enumerate(raw.narrative.split("\n"), start=1):
+        bad = forbidden_character(line)
+        if bad:
+            problems.error(raw.narrative_ref.at(line=number), bad)
+    return YearData(
+        year=raw.year, meta=meta_data, indicators=indicators, projects=projects,
+        statistics=stats[STATISTICS.sheet or ""], major_projects=stats[MAJOR_PROJECTS.sheet or ""],
+        investment=stats[INVESTMENT.sheet or ""], boxes=boxes, narrative=raw.narrative,
+        narrative_ref=raw.narrative_ref, warnings=tuple(str(w) for w in problems.warnings),
+    )

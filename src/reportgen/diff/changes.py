@@ -1,0 +1,179 @@
+"""Compare two texts character by character: the changes, where each one is, and the summary.
+
+Pure: sides in (``normalise.Side``), a ``Comparison`` out. Side a is the reference ("from"),
+side b the other ("to"): a deletion is text of a missing from b, an insertion text of b that a
+lacks. The character diff itself is ``align.diff``; this module turns it into ``Change`` records
+with their places (``outline``), pairs moved passages, and sums up.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reportgen.diff import align
+from reportgen.diff.normalise import Normalisation, Side
+from reportgen.diff.outline import Outline, Place
+
+#: A deleted and an inserted passage with the same text, at least this long, are a move.
+MOVE_MINIMUM = 10
+#: Characters of context kept with each change (for the terminal, the baseline).
+CONTEXT = 20
+
+
+@dataclass
+class Change:
+    """One change: text of a (``deleted``) replaced by text of b (``inserted``), normalised.
+
+    ``a_start:a_end`` and ``b_start:b_end`` are its ranges in the sides' normalised streams.
+    """
+
+    number: int
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    deleted: str
+    inserted: str
+    before: str  # normalised context, from b
+    after: str
+    a_place: Place
+    b_place: Place
+    moved: int | None = None  # the number of the change this text moved from or to
+    accepted: bool = False  # listed in the year's baseline of accepted differences
+
+    @property
+    def kind(self) -> str:
+        if self.moved is not None:
+            return "move-from" if self.deleted else "move-to"
+        if self.deleted and self.inserted:
+            return "replace"
+        return "delete" if self.deleted else "insert"
+
+    @property
+    def place(self) -> Place:
+        """Where the change is, as one place: the section of the side that holds its text
+        (a for a deletion, b otherwise), and the 专栏 and table row of whichever side knows
+        them."""
+        main, other = (self.a_place, self.b_place) if not self.inserted else (
+            self.b_place, self.a_place)
+        if main.row is None and other.row is not None:
+            return Place(main.paragraph, main.line, main.section, main.subsection,
+                         other.box or main.box, other.box_title or main.box_title,
+                         other.table, other.row, other.cell)
+        if not main.box and other.box:
+            return Place(main.paragraph, main.line, main.section, main.subsection, other.box,
+                         other.box_title, main.table, main.row, main.cell)
+        return main
+
+
+@dataclass
+class Summary:
+    a_chars: int
+    b_chars: int
+    equal: int
+    deleted: int
+    inserted: int
+    changes: int
+    accepted: int
+    by_section: list[tuple[str, int]] = field(default_factory=list)
+    by_box: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def similarity(self) -> float:
+        """Share of characters in common, in percent: 2 × equal / (len a + len b)."""
+        total = self.a_chars + self.b_chars
+        return 100.0 if not total else 200.0 * self.equal / total
+
+    @property
+    def similarity_text(self) -> str:
+        """Two decimals; never rounded up to 100% while something differs."""
+        value = self.similarity
+        if value < 100 and round(value, 2) >= 100:
+            return "99.99%"
+        return f"{value:.2f}%".replace(".00%", "%")
+
+
+@dataclass
+class Comparison:
+    a: Side
+    b: Side
+    ops: list[align.Op]
+    changes: list[Change]
+
+    @property
+    def rules(self) -> Normalisation:
+        """The rules both sides were normalised by."""
+        return self.a.rules
+
+    @property
+    def same(self) -> bool:
+        return not self.changes
+
+    @property
+    def outstanding(self) -> list[Change]:
+        """The changes not accepted by a baseline."""
+        return [c for c in self.changes if not c.accepted]
+
+    def summary(self) -> Summary:
+        equal = sum(len(text) for op, text in self.ops if op == align.EQUAL)
+        by_section: Counter[str] = Counter()
+        by_box: Counter[str] = Counter()
+        boxes: dict[str, str] = {}
+        for change in self.outstanding:
+            place = change.place
+            by_section[place.heading or "(before the first section)"] += 1
+            if place.box:
+                by_box[place.box] += 1
+                boxes[place.box] = place.box_title
+        return Summary(
+            len(self.a.norm), len(self.b.norm), equal,
+            sum(len(c.deleted) for c in self.changes),
+            sum(len(c.inserted) for c in self.changes),
+            len(self.changes), len(self.changes) - len(self.outstanding),
+            list(by_section.items()),
+            [(f"{box} {boxes[box]}".strip(), count) for box, count in by_box.items()],
+        )
+
+
+def compare(a: Side, b: Side) -> Comparison:
+    """The changes from side a to side b."""
+    ops = align.diff(a.norm, b.norm)
+    places_a = Outline(a.pieces, a.plain_text)
+    places_b = Outline(b.pieces, b.plain_text)
+
+    def place(side: Side, places: Outline, i: int) -> Place:
+        return places.place(side.piece_at(i)) if side.pieces else Place(0, side.plain_text)
+
+    changes: list[Change] = []
+    ia = ib = 0
+    deleted = inserted = ""
+    for op, text in [*ops, (align.EQUAL, "")]:
+        if op == align.DELETE:
+            deleted = text
+        elif op == align.INSERT:
+            inserted = text
+        else:
+            if deleted or inserted:
+                a_end, b_end = ia + len(deleted), ib + len(inserted)
+                changes.append(Change(
+                    len(changes) + 1, ia, a_end, ib, b_end, deleted, inserted,
+                    b.norm[max(ib - CONTEXT, 0):ib], b.norm[b_end:b_end + CONTEXT],
+                    place(a, places_a, ia), place(b, places_b, ib)))
+                ia, ib, deleted, inserted = a_end, b_end, "", ""
+            ia += len(text)
+            ib += len(text)
+    _pair_moves(changes)
+    return Comparison(a, b, ops, changes)
+
+
+def _pair_moves(changes: list[Change]) -> None:
+    """A passage deleted in one place and inserted unchanged in another is a move."""
+    waiting: dict[str, list[Change]] = {}
+    for change in changes:
+        if change.deleted and not change.inserted and len(change.deleted) >= MOVE_MINIMUM:
+            waiting.setdefault(change.deleted, []).append(change)
+    for change in changes:
+        if change.inserted and not change.deleted and waiting.get(change.inserted):
+            source = waiting[change.inserted].pop(0)
+            source.moved, change.moved = change.number, source.number

@@ -1,0 +1,101 @@
+"""The comparison for the terminal: each change in its context, marked like
+``git diff --word-diff`` (colours on a terminal, ``[-deleted-]{+inserted+}`` when piped), and the
+summary: similarity, characters deleted and inserted, changes by section and by 专栏.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportgen.diff.changes import Change, Comparison, Summary
+from reportgen.diff.normalise import PARAGRAPH
+
+RED, GREEN, CYAN, BOLD, DIM, RESET = ("\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "\x1b[2m",
+                                       "\x1b[m")
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+def shown(raw: str) -> str:
+    """Original text on one line: paragraph breaks as ¶, line breaks as ↵, spaces squeezed."""
+    return _SPACES.sub(" ", raw.replace(PARAGRAPH, "¶").replace("\n", "↵")).strip(" ")
+
+
+def where(change: Change, comparison: Comparison) -> str:
+    """"replace · 一、… › （二）… · 专栏3 row 5, cell 4 · official line 84, generated ¶84"."""
+    place = change.place
+    parts = [change.kind]
+    if change.moved is not None:
+        parts[0] += f" (to {change.moved})" if change.deleted else f" (from {change.moved})"
+    parts += [text for text in (place.heading, place.in_box) if text]
+    parts.append(f"{comparison.a.label} {change.a_place.position}, "
+                 f"{comparison.b.label} {change.b_place.position}")
+    return " · ".join(parts)
+
+
+def render_change(change: Change, comparison: Comparison, color: bool,
+                  context: int = 20) -> str:
+    a, b = comparison.a, comparison.b
+    # The whitespace after a changed passage is shown as context, not as part of the change.
+    inserted_raw = b.raw_span(change.b_start, change.b_end)
+    trailing = inserted_raw[len(inserted_raw.rstrip()):]
+    before = shown(b.raw_span(max(change.b_start - context, 0), change.b_start))
+    after = shown(trailing + b.raw_span(change.b_end, min(change.b_end + context, len(b.norm))))
+    deleted = shown(a.raw_span(change.a_start, change.a_end).rstrip())
+    inserted = shown(inserted_raw.rstrip())
+    if change.b_start > context:
+        before = "…" + before
+    if change.b_end + context < len(b.norm):
+        after += "…"
+    head = f"@@ {change.number}/{len(comparison.changes)} {where(change, comparison)} @@"
+    if color:
+        marked = (f"{RED}{deleted}{RESET}" if deleted else "") + (
+            f"{GREEN}{inserted}{RESET}" if inserted else "")
+        head = f"{CYAN}{head}{RESET}"
+    else:
+        marked = (f"[-{deleted}-]" if deleted else "") + (f"{{+{inserted}+}}" if inserted else "")
+    return f"{head}\n{before}{marked}{after}"
+
+
+def render_summary(comparison: Comparison, summary: Summary, baseline: str = "",
+                   detail: bool = True) -> str:
+    """Similarity and counts; with ``detail``, the changes by section and by 专栏 too."""
+    a, b = comparison.a, comparison.b
+    sizes = (f"{a.label} {summary.a_chars:,} characters, {b.label} {summary.b_chars:,}; "
+             f"{comparison.rules.describe()}")
+    if comparison.same:
+        return f"no differences ({sizes})"
+    kinds: dict[str, int] = {}
+    for change in comparison.changes:
+        kind = "move" if change.moved is not None else change.kind
+        kinds[kind] = kinds.get(kind, 0) + 1
+    counted = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
+    lines = [f"{summary.changes} change{'s' if summary.changes != 1 else ''} ({counted}): "
+             f"{summary.deleted:,} character{'s' if summary.deleted != 1 else ''} deleted, "
+             f"{summary.inserted:,} inserted; "
+             f"similarity {summary.similarity_text}",
+             f"  ({sizes})"]
+    if summary.accepted:
+        outstanding = summary.changes - summary.accepted
+        lines.append(f"{summary.accepted} accepted in {baseline or 'the baseline'}, "
+                     f"{outstanding} not")
+    if summary.by_section and detail:
+        lines.append("by section:")
+        lines += [f"  {count:4}  {label}" for label, count in summary.by_section]
+    if summary.by_box and detail:
+        lines.append("by 专栏:")
+        lines += [f"  {count:4}  {label}" for label, count in summary.by_box]
+    return "\n".join(lines)
+
+
+def render_terminal(comparison: Comparison, color: bool = False, context: int = 20,
+                    brief: bool = False, baseline: str = "") -> str:
+    """The whole terminal report: the two sides, each change not accepted, the summary."""
+    a, b = comparison.a, comparison.b
+    lines = [f"--- {a.label}: {a.source}", f"+++ {b.label}: {b.source}"]
+    if color:
+        lines = [f"{BOLD}{line}{RESET}" for line in lines]
+    blocks = ["\n".join(lines)]
+    if not brief:
+        blocks += [render_change(c, comparison, color, context) for c in comparison.outstanding]
+    blocks.append(render_summary(comparison, comparison.summary(), baseline))
+    return "\n\n".join(blocks)

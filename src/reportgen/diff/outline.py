@@ -1,0 +1,153 @@
+"""Where a piece of a report is: its section (一、), subsection (（一）), 专栏 and table row.
+
+In a .docx a 专栏 is the table whose first cell starts "专栏N："; rows and cells come from the
+table. A .txt has no tables (the official text gives one cell per line), so there a 专栏 runs
+from its "专栏N：" line over the table lines (tab-indented, or continuing a cell) or the list
+lines that follow, and ends at the next heading or ordinary paragraph (for a table, the first
+line with a "。"; for a list, a short lead sentence that is not a numbered item) - a best
+effort, used only to say where a change is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportgen.word.text import Piece
+
+_H1 = re.compile(r"[一二三四五六七八九十]+、")
+_H2 = re.compile(r"（[一二三四五六七八九十]+）")
+_BOX = re.compile(r"专栏(\d+)[：:]?(.*)")
+_NUMBERED = re.compile(r"(\d+|[（(]\d+[）)])[．.、]")
+_LEAD = re.compile(r"[^。：:、（(]{2,20}。")
+_SPACE = re.compile(r"\s+")
+_OPENERS = frozenset("一二三四五六七八九十（")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a piece is. ``paragraph`` counts the paragraphs of a .docx (table cells included)
+    or the lines of a .txt (``line`` is then True)."""
+
+    paragraph: int
+    line: bool = False
+    section: str = ""  # "一、2020年国民经济和社会发展计划执行情况"
+    subsection: str = ""  # "（二）坚持发展第一要务…"
+    box: str = ""  # "专栏3"
+    box_title: str = ""
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+
+    @property
+    def heading(self) -> str:
+        """Section and subsection: "一、… › （二）…"."""
+        return " › ".join(part for part in (self.section, self.subsection) if part)
+
+    @property
+    def position(self) -> str:
+        """"line 84" in a .txt, "¶84" in a .docx."""
+        return f"line {self.paragraph}" if self.line else f"¶{self.paragraph}"
+
+    @property
+    def in_box(self) -> str:
+        """"专栏3 row 5, cell 2", "专栏1", "table 2 row 3" or ""."""
+        parts = []
+        if self.box:
+            parts.append(self.box)
+        if self.row is not None:
+            table = "" if self.box else f"table {self.table} "
+            parts.append(f"{table}row {self.row}, cell {self.cell}")
+        return " ".join(parts)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, the last one "…" when it is cut."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _heading_title(text: str) -> str:
+    """A run-in heading ("（一）总体要求。坚持…") stops at its first full stop."""
+    head, stop, _ = text.partition("。")
+    return shorten(head + stop if stop else text, 30)
+
+
+class Outline:
+    """The places of a side's pieces: worked out in one pass, made into ``Place`` on demand
+    (a comparison needs only the places of its changes)."""
+
+    def __init__(self, pieces: list[Piece], plain_text: bool):
+        self.pieces = pieces
+        self.plain_text = plain_text
+        self._states: list[tuple[str, str, str, str]] = []
+
+    def _work_out(self) -> None:
+        pieces, plain_text = self.pieces, self.plain_text
+        boxes: dict[int, tuple[str, str]] = {}
+        if not plain_text:
+            for piece in pieces:
+                if (piece.table is not None and piece.table not in boxes
+                        and piece.text.lstrip()[:1] == "专"):
+                    found = _BOX.match(_SPACE.sub("", piece.text))
+                    if found:
+                        boxes[piece.table] = (f"专栏{found[1]}", shorten(found[2], 40))
+        section = subsection = ""
+        box = ("", "")
+        box_has_table = False
+        state = ("", "", "", "")
+        for piece in pieces:
+            raw = piece.text
+            first = raw.lstrip()[:1]
+            if plain_text:
+                found = _BOX.match(_SPACE.sub("", raw)) if first == "专" else None
+                if found:
+                    box, box_has_table = (f"专栏{found[1]}", shorten(found[2], 40)), False
+                elif box[0] and first:
+                    if raw.startswith("\t"):
+                        box_has_table = True
+                    else:
+                        text = _SPACE.sub("", raw)
+                        if _H1.match(text) or _H2.match(text) or (
+                                "。" in text if box_has_table else _ends_list_box(text)):
+                            box = ("", "")
+            if first in _OPENERS and piece.table is None and not (plain_text and box[0]):
+                text = _SPACE.sub("", raw)
+                if _H1.match(text):
+                    section, subsection = shorten(text, 30), ""
+                elif _H2.match(text):
+                    subsection = _heading_title(text)
+            in_box = box if plain_text or piece.table is None else boxes.get(piece.table, box)
+            if (state[0] is not section or state[1] is not subsection
+                    or state[2] is not in_box[0] or state[3] is not in_box[1]):
+                state = (section, subsection, *in_box)
+            self._states.append(state)
+
+    def place(self, index: int) -> Place:
+        if not self._states:
+            self._work_out()
+        piece = self.pieces[index]
+        return Place(piece.paragraph, self.plain_text, *self._states[index], piece.table,
+                     piece.row, piece.cell)
+
+
+def outline(pieces: list[Piece], plain_text: bool) -> list[Place]:
+    """The place of every piece, in order."""
+    found = Outline(pieces, plain_text)
+    return [found.place(index) for index in range(len(pieces))]
+
+
+def heading_level(text: str) -> int:
+    """1 for a 一、 heading, 2 for a （一） heading standing alone (not run into its paragraph),
+    0 for anything else."""
+    text = _SPACE.sub("", text)
+    if _H1.match(text) and len(text) <= 40:
+        return 1
+    if _H2.match(text) and "。" not in text and len(text) <= 40:
+        return 2
+    return 0
+
+
+def _ends_list_box(text: str) -> bool:
+    """Whether a .txt line after a list 专栏 is ordinary text again: a paragraph opening with
+    a short lead sentence (工业经济持续向好。/ 各位代表，…。) that is not a numbered item."""
+    return not _NUMBERED.match(text) and bool(_LEAD.match(text))

@@ -1,0 +1,96 @@
+"""The text files of a drafted year: report.yaml moved on, boxes.yaml and narrative.txt adapted,
+each keeping the user's comments and layout."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from reportgen.data.folder import RawYear
+from reportgen.data.model import TO_FILL, BoxSpec
+from reportgen.data.yamlfile import key_line
+from reportgen.project import BOXES_YAML, REPORT_YAML
+from reportgen.report.narrative import BOX_LINE
+from reportgen.word.text import read_text
+
+FILL = TO_FILL[0]
+#: The 专栏 that reports on last year's projects due for completion (sheet 上年完工项目).
+COMPLETED_BOX = "完工项目完成情况"
+_COMPLETED_BOX_YAML = f"""
+# 上年政府投资重点项目中计划完工项目的完成情况（由 reportgen draft 添加）。
+{COMPLETED_BOX}:
+  标题: "{{{{ 上年 }}}}年政府投资完工项目完成情况"
+  清单: 上年完工项目
+  模板: 完成情况清单.txt
+  参数: {{编号: "1．"}}
+"""
+_LINE = re.compile(
+    r"^(?P<key>\s*(?P<name>[^:#\s][^:#]*?)\s*:)(?P<value>[^#]*?)(?P<comment>\s+#.*)?$")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _set(lines: list[str], mapping: Any, key: str, value: str, note: str = "") -> bool:
+    """Replace the value of ``key`` on its own line, keeping any comment; False when the line
+    is not a simple ``key: value`` line."""
+    number = key_line(mapping, key)
+    match = _LINE.match(lines[number - 1]) if number else None
+    if not match or match.group("name") != key:
+        return False
+    comment = match.group("comment") or (f"  # {note}" if note else "")
+    lines[number - 1] = f"{match.group('key')} {value}{comment}"  # type: ignore[operator]
+    return True
+
+
+def report_text(raw: RawYear, year: int) -> str:
+    """report.yaml with 年份 moved on and the meeting left 待填, comments kept."""
+    import yaml
+
+    report = raw.report
+    years, meeting = report.get("年份"), report.get("会议")
+    lines = read_text(raw.folder / REPORT_YAML, raw.report_ref).split("\n")
+    edits = [
+        (years, "上年", str(year - 1), ""),
+        (years, "本年", str(year), ""),
+        (meeting, "日期", FILL, f"待填：会议日期，如 {year}-01-12"),
+        (meeting, "名称", FILL, "待填：会议名称，如 ××区第×届人民代表大会第×次会议"),
+    ]
+    if all(_set(lines, m, k, v, n) for m, k, v, n in edits):
+        return "\n".join(lines)
+    # Not laid out one key per line (e.g. 年份: {上年: 2020, 本年: 2021}): write it afresh.
+    fresh = _plain(report)
+    fresh["年份"] = {"上年": year - 1, "本年": year}
+    fresh["会议"] = {**(fresh.get("会议") or {}), "日期": FILL, "名称": FILL}
+    return yaml.safe_dump(fresh, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def boxes_text(raw: RawYear, add_completed: bool) -> str:
+    """boxes.yaml as it was, with the 专栏 of last year's completed projects added."""
+    text = read_text(raw.folder / BOXES_YAML, raw.boxes_ref)
+    if add_completed:
+        text = text.rstrip("\n") + "\n" + _COMPLETED_BOX_YAML
+    return text
+
+
+def narrative_text(raw: RawYear, boxes: Mapping[str, BoxSpec], add_completed: bool
+                   ) -> tuple[str, bool]:
+    """The narrative, with the new 专栏 placed after last year's major projects (or 民心工程);
+    and whether it could be placed."""
+    if not add_completed:
+        return raw.narrative, True
+    lines = raw.narrative.split("\n")
+    for sheet in ("上年重大项目", "上年民心工程"):
+        names = {key for key, box in boxes.items() if box.source == sheet}
+        for index, line in enumerate(lines):
+            match = BOX_LINE.match(line.strip())
+            if match and match.group(1) in names:
+                lines.insert(index + 1, f"[专栏：{COMPLETED_BOX}]")
+                return "\n".join(lines), True
+    return raw.narrative, False

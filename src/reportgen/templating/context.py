@@ -1,0 +1,129 @@
+"""The one place that decides what names templates see, and what each holds.
+
+Names are the data's own, in Chinese, as the spreadsheets and YAML write them:
+
+=============  ==============================================================================
+上年, 本年      the review year and the plan year (numbers)
+地区, 报告单位  from report.yaml; 会议.日期, 会议.名称; 标题 (rendered)
+完成            rows of indicators.xlsx[完成情况], by 指标名称; each row has its columns, 名称 (with
+               unit), 状态 and 状态说明 (plan vs actual); 完成.指标数 counts numbered indicators
+               (合计 and per 类别); 完成.未完成 lists the indicators not met (numbered ones and
+               ﹟ rows of a group, not 其中 rows), 完成.未完成预期性 and 完成.未完成约束性 those
+               of one 属性 (only when the sheet has a 属性 column)
+目标            rows of indicators.xlsx[计划目标], by 指标名称; 目标.指标数 likewise
+统计            rows of statistics.xlsx[统计], by 指标
+重大项目        rows of statistics.xlsx[重大项目执行], by 投资类型, and 重大项目.合计 (computed)
+投资计划        per 投资类型: 项目数 and 年度计划投资 (computed from the parts), and each breakdown
+               (按领域, 按建设性质 …) as rows by 类别
+项目            each sheet of projects.xlsx, as rows by 名称
+专栏编号        the number of each 专栏, by its name in boxes.yaml
+=============  ==============================================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from reportgen.data.compute import NOT_DONE, column_totals, investment_types, status
+from reportgen.data.model import Gap, Indicator, IndicatorTable, Record, RecordTable, YearData
+from reportgen.data.schema import ATTRIBUTES
+from reportgen.templating.environment import Lookup, Rows
+from reportgen.templating.gaps import Partial
+
+
+def record_view(record: Record, label: str) -> Lookup:
+    return Lookup(label, record.values.items())
+
+
+def indicator_view(row: Indicator, table: str, with_status: bool) -> Lookup:
+    view = Lookup(f"{table} 「{row.name}」", [
+        ("类别", row.category), ("序号", row.number), ("指标名称", row.name),
+        ("单位", row.unit), ("分组", row.group), ("名称", row.label),
+    ])
+    view.update(row.values)
+    if with_status:
+        view["状态"], view["状态说明"] = status(row)
+    return view
+
+
+def unmet(table: IndicatorTable, views: list[Lookup], attribute: str | None) -> list[Lookup]:
+    """The indicators whose status is 未完成 (of one 属性, when given), in table order; a
+    Partial while a status or 属性 that decides it is still to fill in."""
+    chosen: list[Lookup] = []
+    gaps: list[Gap] = []
+    for row, view in zip(table.rows, views, strict=True):
+        if row.number is None and row.group is None:  # a 其中 row details its parent
+            continue
+        decisive = [view["状态"]] + ([row.values.get("属性")] if attribute else [])
+        found = [value for value in decisive if isinstance(value, Gap)]
+        if found:
+            gaps += found
+        elif view["状态"] == NOT_DONE and (attribute is None or decisive[1] == attribute):
+            chosen.append(view)
+    return Partial(chosen, Gap(f"{table.name}·结果", gaps[0].ref, tuple(gaps))) if gaps else chosen
+
+
+def indicator_rows(table: IndicatorTable, label: str, with_status: bool) -> Rows:
+    counts = Lookup(f"{label}.指标数", [("合计", len(table.numbered()))])
+    for row in table.numbered():
+        counts[row.category] = counts.get(row.category, 0) + 1
+    views = [indicator_view(row, label, with_status) for row in table.rows]
+    extras: dict[str, Any] = {"指标数": counts}
+    unavailable = {}
+    if with_status:
+        extras["未完成"] = unmet(table, views, None)
+        for attribute in ATTRIBUTES:
+            name = f"未完成{attribute}"
+            if "属性" in table.columns:
+                extras[name] = unmet(table, views, attribute)
+            else:
+                unavailable[name] = (f"sheet 「{table.name}」 has no 属性 column, so which "
+                                     "indicators are 预期性 or 约束性 is not known")
+    return Rows(label, "指标名称", views, extras, unavailable=unavailable)
+
+
+def record_rows(table: RecordTable, label: str, key: str, extras: Mapping[str, Any] | None = None
+                ) -> Rows:
+    """The rows of a table; a table with no rows yet is a list still to fill in."""
+    views = [record_view(r, f"{label} 「{r.values.get(key)}」") for r in table.rows]
+    gap = None if views else Gap(f"{table.name}清单", table.ref)
+    return Rows(label, key, views, extras, gap=gap)
+
+
+def investment_view(table: RecordTable) -> Rows:
+    views = []
+    for kind in investment_types(table):
+        view = Lookup(f"投资计划 「{kind.name}」", [("投资类型", kind.name)])
+        view.update(kind.totals)
+        for breakdown in kind.breakdowns:
+            parts = [record_view(p, f"{kind.name}·{breakdown.name}") for p in breakdown.parts]
+            view[breakdown.name] = Rows(f"{kind.name}·{breakdown.name}", "类别", parts)
+        views.append(view)
+    return Rows("投资计划", "投资类型", views)
+
+
+def major_projects_view(table: RecordTable) -> Rows:
+    measures = [c for c in table.columns if c != "投资类型"]
+    totals = Lookup("重大项目.合计", column_totals(table.rows, measures, "重大项目合计", table.ref))
+    return record_rows(table, "重大项目", "投资类型", {"合计": totals})
+
+
+def build_context(data: YearData, box_numbers: Mapping[str, int]) -> dict[str, Any]:
+    """The names every template of the year sees (the title is added once it is rendered)."""
+    meta = data.meta
+    return {
+        "上年": meta.review_year,
+        "本年": meta.plan_year,
+        "地区": meta.region,
+        "报告单位": meta.issuer,
+        "会议": Lookup("会议", [("日期", meta.meeting_date), ("名称", meta.meeting_name)]),
+        "完成": indicator_rows(data.indicators["完成情况"], "完成", with_status=True),
+        "目标": indicator_rows(data.indicators["计划目标"], "目标", with_status=False),
+        "统计": record_rows(data.statistics, "统计", "指标"),
+        "重大项目": major_projects_view(data.major_projects),
+        "投资计划": investment_view(data.investment),
+        "项目": Lookup("项目", ((name, record_rows(t, name, "名称"))
+                               for name, t in data.projects.items())),
+        "专栏编号": Lookup("专栏编号", box_numbers.items()),
+    }

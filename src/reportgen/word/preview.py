@@ -1,0 +1,172 @@
+"""Pictures of a report's PDF for people who would rather look than read: every page, and
+every 专栏 cut out of its page (poppler's ``pdftoppm``); and where the text sits on each page
+(``pdftotext -bbox-layout``), which also lets the tests measure lines and page numbers.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.errors import ReportgenError
+from reportgen.write import write_atomic
+
+#: The 版心 in points (GB/T 9704: A4, margins 37/28/26/35 mm).
+TYPE_AREA = {"left": 79.37, "right": 521.57, "top": 104.88, "bottom": 742.68}
+#: Lines shorter than this (pt) are set smaller than 三号: 专栏 and table text, page numbers.
+SMALL_LINE = 19.5
+_BOX_TITLE = re.compile(r"专栏(\d+)[：:]")
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of text on a PDF page, its box in points from the top left."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: tuple[Line, ...]
+
+
+def _tool(name: str, package: str) -> str:
+    found = shutil.which(name)
+    if not found:
+        raise ReportgenError(f"cannot make the previews: {name} is not installed",
+                             hint=f"Install poppler (Debian/Ubuntu: apt-get install {package}).")
+    return found
+
+
+def _run(command: list[str], what: str) -> str:
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300,
+                              stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ReportgenError(f"cannot {what}: {exc}") from None
+    if done.returncode != 0:
+        said = " ".join(done.stderr.split())[-300:]
+        raise ReportgenError(f"cannot {what}: {command[0]} failed (exit {done.returncode}) "
+                             f"{said}".rstrip())
+    return done.stdout
+
+
+def read_pages(pdf: Path) -> list[Page]:
+    """Every page of ``pdf`` with its lines of text and where they are."""
+    tool = _tool("pdftotext", "poppler-utils")
+    out = _run([tool, "-bbox-layout", str(pdf), "-"], "read the PDF")
+    root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", out))
+    pages = []
+    for number, page in enumerate(root.iter(f"{_XHTML}page"), start=1):
+        lines = []
+        for line in page.iter(f"{_XHTML}line"):
+            text = "".join(word.text or "" for word in line.iter(f"{_XHTML}word"))
+            x0, y0, x1, y1 = (float(line.get(k, 0)) for k in ("xMin", "yMin", "xMax", "yMax"))
+            lines.append(Line(x0, y0, x1, y1, text))
+        pages.append(Page(number, float(page.get("width", 0)), float(page.get("height", 0)),
+                          tuple(sorted(lines, key=lambda item: (item.y0, item.x0)))))
+    return pages
+
+
+@dataclass(frozen=True)
+class Region:
+    """Part of a 专栏 on one page, in points."""
+
+    box: int
+    page: int
+    top: float
+    bottom: float
+
+
+def box_regions(pages: list[Page]) -> list[Region]:
+    """Where each 专栏 is: runs of small lines (专栏 and table text) between body lines; a run
+    that starts with no "专栏N：" title continues the 专栏 of the run before it."""
+    regions: list[Region] = []
+    for page in pages:
+        run: list[Line] = []
+        inside = [line for line in page.lines if line.y1 <= TYPE_AREA["bottom"] + 2]
+        for line in [*inside, None]:
+            if line is not None and line.height < SMALL_LINE:
+                run.append(line)
+                continue
+            if run:
+                title = next((m for item in run if (m := _BOX_TITLE.match(item.text))), None)
+                if title is not None:
+                    box = int(title.group(1))
+                elif regions:
+                    box = regions[-1].box
+                else:
+                    box = 0
+                if box:
+                    regions.append(Region(box, page.number, min(i.y0 for i in run),
+                                          max(i.y1 for i in run)))
+            run = []
+    return regions
+
+
+def _render(pdf: Path, folder: Path, dpi: int, page: int | None = None,
+            crop: tuple[float, float, float, float] | None = None) -> list[Path]:
+    tool = _tool("pdftoppm", "poppler-utils")
+    command = [tool, "-png", "-r", str(dpi)]
+    if page is not None:
+        command += ["-f", str(page), "-l", str(page), "-singlefile"]
+    if crop is not None:
+        scale = dpi / 72
+        x, y, w, h = (round(v * scale) for v in crop)
+        command += ["-x", str(x), "-y", str(y), "-W", str(w), "-H", str(h)]
+    _run([*command, str(pdf), str(folder / "p")], "make the previews")
+    return sorted(folder.glob("p*.png"))
+
+
+def write_previews(pdf: Path, folder: Path, root: Path | None = None, dpi: int = 80,
+                   box_dpi: int = 110) -> list[Path]:
+    """``page-01.png`` … for every page and ``box-N.png`` for every 专栏 (its largest part)
+    into ``folder``; pictures of an earlier build that no longer exist are removed."""
+    pages = read_pages(pdf)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="reportgen-png-") as scratch:
+        work = Path(scratch)
+        (work / "pages").mkdir()
+        for index, image in enumerate(_render(pdf, work / "pages", dpi), start=1):
+            written.append(_place(image, folder / f"page-{index:02d}.png", root))
+        largest: dict[int, Region] = {}
+        for region in box_regions(pages):
+            best = largest.get(region.box)
+            if best is None or region.bottom - region.top > best.bottom - best.top:
+                largest[region.box] = region
+        for box, region in sorted(largest.items()):
+            page = pages[region.page - 1]
+            pad = 10.0  # the border sits outside the text; mirrored margins move it 2 mm
+            left, right = TYPE_AREA["left"] - pad, TYPE_AREA["right"] + pad
+            top = max(region.top - pad, 0)
+            crop = (left, top, right - left, min(region.bottom + pad, page.height) - top)
+            part = work / f"box-{box}"
+            part.mkdir()
+            image = _render(pdf, part, box_dpi, region.page, crop)[0]
+            written.append(_place(image, folder / f"box-{box}.png", root))
+    for old in [*folder.glob("page-*.png"), *folder.glob("box-*.png")]:
+        if old not in written:
+            old.unlink()
+    return written
+
+
+def _place(image: Path, target: Path, root: Path | None) -> Path:
+    write_atomic(target, image.read_bytes(), root)
+    return target

@@ -1,0 +1,121 @@
+"""Write the default Word template: styles and page per the layout, the title block, the loop
+that places the narrative's blocks, and odd/even page-number footers.
+
+Users restyle the result in Word or WPS; what it must keep are the Jinja tags (each ``{%p %}``
+alone in its paragraph) and the style ids of ``styles``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from reportgen.word import styles
+from reportgen.word.layout import Layout
+from reportgen.word.styling import PPR_ORDER, apply_layout, set_child
+from reportgen.write import fixed_zip
+
+#: The time stamped into the template's zip entries (the stock template's own date).
+STAMP = dt.datetime(2013, 12, 23, 23, 15)
+
+#: The title block and the body loop: (style id, text) per paragraph.
+BODY: list[tuple[str, str]] = [
+    (styles.TITLE, "{{ 标题|balance(20) }}"),
+    (styles.BODY, ""),
+    (styles.SUBTITLE, "{% filter balance(28) %}——{{ 会议.日期|date }}在{{ 会议.名称 }}上"
+                      "{% endfilter %}"),
+    (styles.ISSUER, "{{ 报告单位 }}"),
+    (styles.BODY, ""),
+    (styles.SALUTATION, "各位代表："),
+    (styles.BODY, "{%p for b in 正文 %}"),
+    (styles.BODY, "{%p if b.类型 == 'h1' %}"),
+    (styles.HEADING1, "{{r b.内容 }}"),
+    (styles.BODY, "{%p elif b.类型 == 'h2' %}"),
+    (styles.HEADING2, "{{r b.内容 }}"),
+    (styles.BODY, "{%p elif b.类型 == 'h2-run-in' %}"),
+    (styles.HEADING2_RUN_IN, "{{r b.内容 }}"),
+    (styles.BODY, "{%p elif b.类型 == 'box' %}"),
+    (styles.BODY, ""),  # one blank line before and after a 专栏 (gongwen §10.4)
+    (styles.BODY, "{{p b.内容 }}"),
+    (styles.BODY, ""),
+    (styles.BODY, "{%p else %}"),
+    (styles.BODY, "{{r b.内容 }}"),
+    (styles.BODY, "{%p endif %}"),
+    (styles.BODY, "{%p endfor %}"),
+]
+
+
+def _page_field(paragraph: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def run_with(tag: str, **attrs: str) -> None:
+        run = paragraph.add_run()._r
+        element = OxmlElement(f"w:{tag}")
+        for key, value in attrs.items():
+            element.set(qn(f"w:{key}"), value)
+        if tag == "instrText":
+            element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            element.text = " PAGE "
+        run.append(element)
+
+    paragraph.add_run("— ")
+    run_with("fldChar", fldCharType="begin")
+    run_with("instrText")
+    run_with("fldChar", fldCharType="separate")
+    paragraph.add_run("1")
+    run_with("fldChar", fldCharType="end")
+    paragraph.add_run(" —")
+
+
+def _footer(footer: Any, side: str) -> None:
+    """— N — one character (四号 = 280 twips) in from the outer edge of the 版心."""
+    paragraph = footer.paragraphs[0]
+    ppr = paragraph._p.get_or_add_pPr()
+    set_child(ppr, "pStyle", PPR_ORDER, val=styles.PAGE_NUMBER)
+    set_child(ppr, "ind", PPR_ORDER, **({"right": "280"} if side == "right" else {"left": "280"}),
+              firstLine="0")
+    set_child(ppr, "jc", PPR_ORDER, val=side)
+    _page_field(paragraph)
+
+
+def _drop_stock_parts(document: Any) -> None:
+    """Drop the stock template's thumbnail (a picture of some other document) and its Word 2010
+    copy of the styles (stock styles with theme fonts, which this template replaces)."""
+    for rels in (document.part.package.rels, document.part.rels):
+        for rid, rel in list(rels.items()):
+            if rel.reltype.endswith(("/thumbnail", "/stylesWithEffects")):
+                rels.pop(rid)
+
+
+def make_template(layout: Layout) -> bytes:
+    """The default template as .docx bytes, the same bytes for the same layout."""
+    from docx import Document
+
+    document = Document()
+    _drop_stock_parts(document)
+    body = document.element.body
+    for child in list(body):
+        if child.tag.endswith("}p"):
+            body.remove(child)
+    apply_layout(document, layout)
+    for style_id, text in BODY:
+        paragraph = document.add_paragraph(text)
+        set_child(paragraph._p.get_or_add_pPr(), "pStyle", PPR_ORDER, val=style_id)
+    document.settings.odd_and_even_pages_header_footer = True
+    section = document.sections[0]
+    section.footer.is_linked_to_previous = False
+    _footer(section.footer, "right")
+    section.even_page_footer.is_linked_to_previous = False
+    _footer(section.even_page_footer, "left")
+    properties = document.core_properties
+    properties.title = "国民经济和社会发展计划报告模板"
+    properties.author = "reportgen"
+    properties.subject = ""
+    properties.comments = ""
+    properties.keywords = ""
+    properties.last_modified_by = "reportgen"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return fixed_zip(buffer.getvalue(), STAMP)
