@@ -20,9 +20,9 @@ from docx_xml import (
     text_runs,
     w,
 )
+from reportgen.characters import printed_width as width
 from reportgen.commands.build import build
 from reportgen.project import Project
-from reportgen.templating.linebreak import width
 from reportgen.word import styles
 from reportgen.word.layout import Layout
 

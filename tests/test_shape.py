@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from reportgen.templating.linebreak import balance, width
+from reportgen.characters import printed_width as width
+from reportgen.templating.linebreak import balance
 
 
 @pytest.mark.parametrize(("text", "chars", "lines"), [

@@ -8,7 +8,7 @@ import os
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from reportgen.errors import ReportgenError, display_path
@@ -27,19 +27,26 @@ def source_date(fallback: dt.date) -> dt.datetime:
     return dt.datetime(fallback.year, fallback.month, fallback.day)
 
 
-def fixed_zip(data: bytes, when: dt.datetime) -> bytes:
-    """The same zip with every entry stamped ``when`` and fixed attributes, in the same order."""
+def zip_parts(parts: Iterable[tuple[str, bytes]], when: dt.datetime) -> bytes:
+    """A zip of ``parts`` (name, bytes) in their order, every entry stamped ``when`` (1980 at
+    the earliest, zip's first year) with fixed attributes: the same parts, the same bytes."""
     stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts:
+            entry = zipfile.ZipInfo(name, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 0
             entry.external_attr = 0
-            target.writestr(entry, source.read(info.filename))
+            target.writestr(entry, data)
     return out.getvalue()
+
+
+def fixed_zip(data: bytes, when: dt.datetime) -> bytes:
+    """The same zip with every entry stamped ``when`` and fixed attributes, in the same order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        return zip_parts(((info.filename, source.read(info.filename))
+                          for info in source.infolist()), when)
 
 
 def write_atomic(path: Path, data: bytes, root: Path | None = None) -> None:

@@ -8,11 +8,11 @@ each indicator), templates (every name they use exists), then a dry run of the n
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from reportgen.characters import display_width
 from reportgen.data.compute import compared_value, status
 from reportgen.data.folder import RawYear
 from reportgen.data.model import Gap, YearData
@@ -241,11 +241,6 @@ def _lines(ref: SourceRef) -> Callable[[int], SourceRef]:
 
 def _fixed(ref: SourceRef) -> Callable[[int], SourceRef]:
     return lambda line: ref
-
-
-def display_width(text: str) -> int:
-    """Columns a text takes in a terminal or an Excel column: CJK characters count two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def status_table(rows: list[StatusRow]) -> str:

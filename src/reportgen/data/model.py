@@ -7,11 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from reportgen.characters import GAP_CLOSE, GAP_OPEN
 from reportgen.errors import SourceRef
 
-#: Where a value should be but the user has not filled it in yet.
-GAP_OPEN = "\ue000"
-GAP_CLOSE = "\ue001"
 #: What a user (or ``reportgen draft``) writes in a cell or in report.yaml for a value still
 #: to fill in: it reads as a gap in any value column, whether or not a blank there would.
 TO_FILL = ("待填", "【待填】")

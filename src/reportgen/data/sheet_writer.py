@@ -10,7 +10,7 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reportgen.commands.check import display_width
+from reportgen.characters import display_width
 from reportgen.data.sheets import cell_text, parse_decimal
 
 GENERAL = "General"
@@ -59,7 +59,7 @@ def excel_value(text: str, number_format: str = GENERAL) -> tuple[object, str]:
 def _fitted_width(sheet: OutSheet, index: int) -> float:
     texts = [sheet.headers[index - 1]] + [
         row[index - 1].text for row in sheet.rows if index <= len(row)]
-    return float(min(60, max(8, max(display_width(t) for t in texts) + 2)))
+    return float(min(60, max(8, max(display_width(t, ambiguous=2) for t in texts) + 2)))
 
 
 def workbook_bytes(sheets: Sequence[OutSheet], stamp: dt.datetime) -> bytes:

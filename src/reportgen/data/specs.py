@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from reportgen.characters import forbidden_character
 from reportgen.data.folder import RawYear
 from reportgen.data.model import (
     TO_FILL,
@@ -19,7 +20,6 @@ from reportgen.data.model import (
 )
 from reportgen.data.yamlfile import LineDict, line_ref
 from reportgen.errors import Problems, SourceRef, did_you_mean
-from reportgen.word.ooxml import forbidden_character
 
 # --- report.yaml ----------------------------------------------------------------------------
 

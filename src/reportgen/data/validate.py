@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from reportgen.characters import forbidden_character
 from reportgen.data.folder import RawYear
 from reportgen.data.model import (
     TO_FILL,
@@ -34,7 +35,6 @@ from reportgen.data.sheets import Cell, Table, parse_decimal
 from reportgen.data.specs import box_specs, check_box_sources, meta
 from reportgen.data.targets import parse_target
 from reportgen.errors import Problems, SourceRef, did_you_mean
-from reportgen.word.ooxml import forbidden_character
 
 _DASHES = ("—", "－", "-", "–", "——")
 _YES = ("是", "TRUE", "Y", "YES", "√")

@@ -8,9 +8,10 @@ breaks itself, at the place nearest to equal lines where a word ends.
 from __future__ import annotations
 
 import math
-import unicodedata
 
 from markupsafe import Markup
+
+from reportgen.characters import printed_width
 
 #: A break is preferred after these (a place name, 在…, 发展, 情况, a clause) or before 第, 及.
 _BREAK_AFTER = set("区县市州省盟旗镇乡在展况、，；：")
@@ -22,23 +23,19 @@ _NO_LINE_END = set("（《〈「『“‘")
 _REACH = 3
 
 
-def width(text: str) -> float:
-    """Printed width in Chinese characters: half-width letters, digits and signs count one half."""
-    return sum(0.5 if unicodedata.east_asian_width(c) in "NaH" else 1.0 for c in text)
-
-
 def balance(text: object, chars: int = 28) -> str:
     """Break ``text`` into the fewest lines of at most ``chars`` characters, of near-equal
     length; text that fits, or that already holds a line break, is returned as it is.
     Escaped markup (a Word template with autoescape) stays markup."""
     value = str(text)
-    if "\n" in value or width(value) <= chars:
+    if "\n" in value or printed_width(value) <= chars:
         return text if isinstance(text, Markup) else value
-    count = math.ceil(width(value) / chars)
+    count = math.ceil(printed_width(value) / chars)
     lines: list[str] = []
     rest = value
     for remaining in range(count, 1, -1):
-        cut = _cut(rest, width(rest) / remaining, chars, width(rest) - (remaining - 1) * chars)
+        size = printed_width(rest)
+        cut = _cut(rest, size / remaining, chars, size - (remaining - 1) * chars)
         if cut is None:
             break
         lines.append(rest[:cut])
@@ -54,15 +51,15 @@ def _cut(text: str, target: float, limit: int, least: float) -> int | None:
     best: tuple[float, int] | None = None
     for index in range(1, len(text)):
         before, after = text[index - 1], text[index]
-        if width(text[:index]) > limit:
+        if printed_width(text[:index]) > limit:
             break
-        if width(text[:index]) < least:
+        if printed_width(text[:index]) < least:
             continue
         if before.isascii() and after.isascii() and (before.isalnum() or before in ".%"):
             continue  # inside 2021, 3.5, PM2.5
         if before == after == "—" or after in _NO_LINE_START or before in _NO_LINE_END:
             continue
-        distance = abs(width(text[:index]) - target)
+        distance = abs(printed_width(text[:index]) - target)
         preferred = before in _BREAK_AFTER or after in _BREAK_BEFORE
         score = distance if preferred and distance <= _REACH else distance + _REACH + 1
         if best is None or score < best[0]:

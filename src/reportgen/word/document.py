@@ -11,7 +11,8 @@ from typing import Any
 
 import jinja2
 
-from reportgen.data.model import GAP_CLOSE, GAP_OPEN, Gap
+from reportgen.characters import GAP_CLOSE, GAP_OPEN
+from reportgen.data.model import Gap
 from reportgen.errors import ReportgenError, display_path
 from reportgen.templating.environment import make_env, template_error
 from reportgen.word.layout import Layout

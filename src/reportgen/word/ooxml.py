@@ -6,26 +6,8 @@ Fragments are ``Xml`` strings: docxtpl inserts them unescaped (``{{p block }}``,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from reportgen.data.model import GAP_CLOSE, GAP_OPEN
-
-#: Characters a Word document cannot hold (XML 1.0), plus tabs and the private-use marks that
-#: reportgen uses for placeholders.
-FORBIDDEN = re.compile(
-    f"[\x00-\x08\x09\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff{GAP_OPEN}{GAP_CLOSE}\ud800-\udfff]")
-
-
-def forbidden_character(text: str) -> str | None:
-    """A description of the first character in ``text`` that cannot go into the document."""
-    match = FORBIDDEN.search(text)
-    if not match:
-        return None
-    char = match.group(0)
-    name = "a tab" if char == "\t" else f"the control character U+{ord(char):04X}"
-    return f"contains {name} at position {match.start() + 1}, which a Word document cannot hold"
 
 
 class Xml(str):

@@ -10,18 +10,18 @@ WordprocessingML: no template, no python-docx, the same bytes for the same compa
 
 from __future__ import annotations
 
-import io
+import datetime as dt
 import re
-import zipfile
 
+from reportgen.characters import xml_safe
 from reportgen.diff.changes import Comparison
 from reportgen.diff.outline import heading_level
 from reportgen.diff.redline import DELETE, EQUAL, INSERT, Para, redline
 from reportgen.word.ooxml import esc
+from reportgen.write import zip_parts
 
 AUTHOR = "reportgen diff"
 _NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 _CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
@@ -91,7 +91,7 @@ _SECTION = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:
 
 def _escape(text: str) -> str:
     """Compared text for an XML text node; characters XML cannot hold become U+FFFD."""
-    return esc(_INVALID_XML.sub("\ufffd", text))
+    return esc(xml_safe(text))
 
 
 def _run(text: str, deleted: bool) -> str:
@@ -170,10 +170,5 @@ def render_docx(comparison: Comparison, category: str = AUTHOR) -> bytes:
         "word/styles.xml": _STYLES,
         "word/settings.xml": _SETTINGS,
     }
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, text in parts.items():
-            entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            package.writestr(entry, text.encode("utf-8"))
-    return out.getvalue()
+    return zip_parts(((name, text.encode("utf-8")) for name, text in parts.items()),
+                     dt.datetime(1980, 1, 1))

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from reportgen.characters import printed_width
 from reportgen.data.model import BoxSpec, ColumnSpec, Gap, Indicator, IndicatorTable
 from reportgen.templating.environment import TEMPLATE_FILTERS, finalize
-from reportgen.templating.linebreak import width
 from reportgen.word import styles
 from reportgen.word.ooxml import Span, TableCell, Xml, paragraph, runs, table
 
@@ -48,7 +48,7 @@ def _widths(has_groups: bool, columns: Sequence[Sequence[str]]) -> list[int]:
     fixed = [_FIXED["类别"], _FIXED["序号"]]
     fixed += [_FIXED["分组"], _FIXED["名称"]] if has_groups else [_FIXED["名称单独"]]
     rest = FULL_WIDTH - sum(fixed)
-    longest = [max((width(text) for text in texts), default=0) for texts in columns]
+    longest = [max((printed_width(text) for text in texts), default=0) for texts in columns]
     need = [min(max(chars, 3.5), 7) * _CHAR + _CELL_MARGINS for chars in longest]
     want = [min(max(chars, 3.5), 12) * _CHAR + _CELL_MARGINS for chars in longest]
     if sum(want) <= rest:

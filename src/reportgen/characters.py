@@ -1,0 +1,49 @@
+"""Characters as the report treats them: which ones a Word file cannot hold, and how wide
+each one prints - one rule for the terminal, the spreadsheets and the page."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Private-use marks around a 【待填：…】 placeholder in rendered text, so that the document
+#: writer can find and highlight it after it has passed through template text.
+GAP_OPEN = "\ue000"
+GAP_CLOSE = "\ue001"
+
+#: Characters XML 1.0 cannot hold at all.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: What a value or a line of the narrative may not contain: what XML cannot hold, tabs and
+#: DEL, and the placeholder marks.
+FORBIDDEN = re.compile(
+    f"[\x00-\x08\x09\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff{GAP_OPEN}{GAP_CLOSE}\ud800-\udfff]")
+
+
+def forbidden_character(text: str) -> str | None:
+    """A description of the first character in ``text`` that cannot go into the document."""
+    match = FORBIDDEN.search(text)
+    if not match:
+        return None
+    char = match.group(0)
+    name = "a tab" if char == "\t" else f"the control character U+{ord(char):04X}"
+    return f"contains {name} at position {match.start() + 1}, which a Word document cannot hold"
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with the characters XML cannot hold replaced by U+FFFD."""
+    return XML_INVALID.sub("\ufffd", text)
+
+
+def display_width(text: str, ambiguous: int = 1) -> int:
+    """Columns ``text`` takes: wide and full-width characters (Chinese) count two, the others
+    one - but the ambiguous-width ones (“ ” — … ≤), which count ``ambiguous``: one in a
+    terminal, which draws them narrow; two in print and in Excel, where a Chinese font draws
+    them as wide as a Chinese character."""
+    return sum(2 if (kind := unicodedata.east_asian_width(c)) in ("W", "F")
+               else ambiguous if kind == "A" else 1 for c in text)
+
+
+def printed_width(text: str) -> float:
+    """Printed width in Chinese characters (a Chinese font's ambiguous forms are wide): a
+    half-width letter, digit or sign is one half."""
+    return display_width(text, ambiguous=2) / 2
