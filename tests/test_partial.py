@@ -8,8 +8,9 @@ import pytest
 
 from reportgen.data.model import GAP_CLOSE, GAP_OPEN, Gap
 from reportgen.errors import ReportgenError, SourceRef
-from reportgen.templating.environment import Lookup, Rows, make_env, render_text
+from reportgen.templating.environment import make_env, render_text
 from reportgen.templating.gaps import Partial
+from reportgen.templating.views import Lookup, Rows
 
 SHEET = SourceRef("data/2022/projects.xlsx", "上年民心工程")
 
@@ -19,9 +20,9 @@ def project(name: str, done: object) -> Lookup:
 
 
 def render(source: str, **context: object) -> tuple[str, list[Gap]]:
-    env = make_env()
-    text = render_text(env, source, "test", dict(context))
-    return text.replace(GAP_OPEN, "").replace(GAP_CLOSE, ""), env.gaps
+    gaps: list[Gap] = []
+    text = render_text(make_env(gaps), source, "test", dict(context))
+    return text.replace(GAP_OPEN, "").replace(GAP_CLOSE, ""), gaps
 
 
 def test_a_count_over_known_values_is_a_number() -> None:

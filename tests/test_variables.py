@@ -8,7 +8,8 @@ import pytest
 
 from reportgen.checks.names import TemplateChecker, plain_jinja
 from reportgen.errors import Problems, SourceRef
-from reportgen.templating.environment import Lookup, Rows, make_env
+from reportgen.templating.environment import make_env
+from reportgen.templating.views import Lookup, Rows
 
 WHERE = SourceRef("narrative.txt")
 

@@ -17,7 +17,9 @@ import jinja2
 from jinja2 import nodes
 
 from reportgen.errors import Problems, SourceRef, did_you_mean
-from reportgen.templating.environment import TEMPLATE_FILTERS, Lookup, ReportEnvironment, Rows
+from reportgen.templating.environment import ReportEnvironment
+from reportgen.templating.filters import OWN
+from reportgen.templating.views import FOUND, MISSING, look_up
 
 
 class _Unknown:
@@ -179,32 +181,21 @@ class TemplateChecker:
                         + did_you_mean(node.name, list(self.env.filters)))
             return UNKNOWN
         # Follow our own filters (``group`` above all) when their input is known.
-        if node.name in TEMPLATE_FILTERS and base is not UNKNOWN and not node.kwargs and \
+        if node.name in OWN and base is not UNKNOWN and not node.kwargs and \
                 UNKNOWN not in args:
             try:
-                return TEMPLATE_FILTERS[node.name](base, *args)
+                return OWN[node.name](base, *args)
             except Exception:  # a wrong call shows when rendering; here it is not followed
                 return UNKNOWN
         return UNKNOWN
 
     def follow(self, base: Any, key: str, line: int, quiet: bool) -> Any:
         """``base.key`` as the sandbox would look it up, reporting a name that is not there."""
-        if isinstance(base, Rows):
-            if key in base.by_key:
-                return base.by_key[key]
-            if hasattr(list, key):
-                return UNKNOWN
-            missing = base.missing(key)
-        elif isinstance(base, Lookup):
-            if key in base:
-                return base[key]
-            if hasattr(dict, key):
-                return UNKNOWN
-            missing = base.missing(key)
-        else:
-            return UNKNOWN
-        if not quiet:
-            self.report(line, missing)
+        found, value = look_up(base, key)
+        if found == FOUND:
+            return value
+        if found == MISSING and not quiet:
+            self.report(line, value)
         return UNKNOWN
 
 

@@ -44,7 +44,8 @@ def compose(project: Project, data: YearData) -> Composed:
     from reportgen.report.boxes.list_box import build_box, template_reader
     from reportgen.report.narrative import box_order, parse_blocks
     from reportgen.templating.context import build_context
-    from reportgen.templating.environment import Lookup, make_env, render_text
+    from reportgen.templating.environment import make_env, render_text
+    from reportgen.templating.views import Lookup
     from reportgen.word import styles
     from reportgen.word.ooxml import runs
 

@@ -146,7 +146,8 @@ def check_templates(project: Project, raw: RawYear, data: YearData, problems: Pr
     from reportgen.checks.names import TemplateChecker
     from reportgen.report.narrative import box_order, box_places
     from reportgen.templating.context import build_context
-    from reportgen.templating.environment import Lookup, make_env
+    from reportgen.templating.environment import make_env
+    from reportgen.templating.views import Lookup
     from reportgen.word.text import read_text
 
     order = box_order(data.narrative)
@@ -202,7 +203,7 @@ def _check_word_template(project: Project, checker: TemplateChecker, problems: P
     """The Word template's tags, one line per paragraph ({%p …%} read as {% … %}); it also
     sees 正文, the blocks of the body."""
     from reportgen.checks.names import plain_jinja
-    from reportgen.templating.environment import Lookup
+    from reportgen.templating.views import Lookup
     from reportgen.word.text import docx_pieces
 
     path = project.template_path

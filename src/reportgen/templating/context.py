@@ -28,8 +28,8 @@ from typing import Any
 from reportgen.data.compute import NOT_DONE, column_totals, investment_types, status
 from reportgen.data.model import Gap, Indicator, IndicatorTable, Record, RecordTable, YearData
 from reportgen.data.schema import ATTRIBUTES
-from reportgen.templating.environment import Lookup, Rows
 from reportgen.templating.gaps import Partial
+from reportgen.templating.views import Lookup, Rows
 
 
 def record_view(record: Record, label: str) -> Lookup:

@@ -9,79 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import traceback
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from reportgen.data.model import Gap, Target
-from reportgen.errors import ReportgenError, did_you_mean
-from reportgen.templating.gaps import gap_aware
-from reportgen.templating.linebreak import balance
-from reportgen.templating.numfmt import FILTERS, date, num
-from reportgen.word.ooxml import Xml, esc
-
-
-class Lookup(dict):  # type: ignore[type-arg]
-    """A name -> value table for templates (完成, 目标, 统计 …) that explains a wrong name.
-
-    ``unavailable`` maps names the data cannot provide to why, for a better message than
-    "has no".
-    """
-
-    def __init__(self, label: str, items: Iterable[tuple[str, Any]] | Mapping[str, Any] = (),
-                 unavailable: Mapping[str, str] | None = None):
-        super().__init__(items)
-        self.label = label
-        self.unavailable = dict(unavailable or {})
-
-    def missing(self, key: object) -> str:
-        if key in self.unavailable:
-            return f"{self.label}.{key} is not available: {self.unavailable[str(key)]}"
-        return f"{self.label} has no 「{key}」{did_you_mean(key, self, cutoff=0.4)}"
-
-
-class Rows(list):  # type: ignore[type-arg]
-    """Rows in report order, also reachable by their key column: 完成.地区生产总值增速.
-
-    ``gap`` is set when the list itself is still to fill in (a sheet with no rows yet): a count
-    of it then prints the gap, not 0.
-    """
-
-    def __init__(self, label: str, key: str, rows: Iterable[Lookup],
-                 extras: Mapping[str, Any] | None = None, gap: Gap | None = None,
-                 unavailable: Mapping[str, str] | None = None):
-        super().__init__(rows)
-        self.label = label
-        self.gap = gap
-        self.by_key = Lookup(label, ((str(r.get(key)), r) for r in self), unavailable)
-        self.by_key.update(extras or {})
-
-    def missing(self, key: object) -> str:
-        return self.by_key.missing(key)
-
-
-class Group(Lookup):
-    """A run of consecutive rows sharing one value, as made by the ``group`` filter."""
-
-
-def group(rows: Iterable[Any], key: str) -> list[Group]:
-    """Group consecutive rows by a column, keeping report order: each has 名称 and 行."""
-    groups: list[Group] = []
-    for row in rows:
-        value = row.get(key) if isinstance(row, dict) else None
-        name = "" if value is None or isinstance(value, Gap) else str(value)
-        if not groups or groups[-1]["名称"] != name:
-            groups.append(Group(f"group 「{name}」", [("名称", name), ("行", [])]))
-        groups[-1]["行"].append(row)
-    return groups
-
-
-TEMPLATE_FILTERS: dict[str, Callable[..., Any]] = {**FILTERS, "group": group,
-                                                   "balance": balance}
-
+from reportgen.errors import ReportgenError
+from reportgen.templating.filters import install_filters
+from reportgen.templating.numfmt import date, num
+from reportgen.templating.views import MISSING, OTHER, look_up
 
 #: Bounds on template arithmetic, so a template cannot exhaust memory or time.
 MAX_POWER = 64
@@ -91,7 +31,6 @@ MAX_REPEAT = 100_000
 class ReportEnvironment(SandboxedEnvironment):
     """Sandboxed: templates see the data they are given and nothing of Python or the machine."""
 
-    gaps: list[Gap]
     intercepted_binops = frozenset(["*", "**"])
 
     def __init__(self, **options: Any) -> None:
@@ -120,47 +59,45 @@ class ReportEnvironment(SandboxedEnvironment):
                 raise jinja2.exceptions.SecurityError("a repeated text or list would be too long")
         return super().call_binop(context, operator, left, right)
 
-    def _missing(self, obj: Any, name: Any) -> Any:
-        return self.undefined(hint=obj.missing(name), obj=obj, name=name)
+    def _view(self, obj: Any, key: Any) -> tuple[str, Any]:
+        found, value = look_up(obj, key)
+        if found == MISSING:
+            return found, self.undefined(hint=value, obj=obj, name=key)
+        return found, value
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        if isinstance(obj, Rows):
-            if attribute in obj.by_key:
-                return obj.by_key[attribute]
-            if not hasattr(list, attribute):
-                return self._missing(obj, attribute)
-        elif isinstance(obj, Lookup) and attribute not in obj and not hasattr(dict, attribute):
-            return self._missing(obj, attribute)
-        return super().getattr(obj, attribute)
+        found, value = self._view(obj, attribute)
+        return value if found != OTHER else super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
-        if isinstance(obj, Rows) and isinstance(argument, str):
-            return obj.by_key[argument] if argument in obj.by_key else self._missing(obj, argument)
-        if isinstance(obj, Lookup) and argument not in obj:
-            return self._missing(obj, argument)
-        return super().getitem(obj, argument)
+        found, value = self._view(obj, argument)
+        return value if found != OTHER else super().getitem(obj, argument)
 
 
-def make_env(autoescape: bool = False, gaps: list[Gap] | None = None) -> ReportEnvironment:
-    """The environment for every template; gaps printed through it are collected in ``gaps``."""
+def make_env(gaps: list[Gap] | None = None,
+             escape: Callable[[str], str] | None = None) -> ReportEnvironment:
+    """The environment for every template; gaps printed through it are collected in ``gaps``.
+
+    ``escape`` turns printed text into markup (the Word template's XML): the environment then
+    autoescapes, and values that are markup already (``__html__``) pass as they are.
+    """
     collected: list[Gap] = gaps if gaps is not None else []
+
     def final(value: Any) -> Any:
         value = finalize(value, collected)
-        if autoescape and isinstance(value, str) and not hasattr(value, "__html__"):
-            return Xml(esc(value))
+        if escape is not None and isinstance(value, str) and not hasattr(value, "__html__"):
+            return Markup(escape(value))
         return value
 
     env = ReportEnvironment(
         undefined=jinja2.StrictUndefined,
-        autoescape=autoescape,
+        autoescape=escape is not None,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=final,
     )
-    env.gaps = collected
-    env.filters.update(gap_aware(env.filters))
-    env.filters.update(TEMPLATE_FILTERS)
+    install_filters(env.filters)
     return env
 
 

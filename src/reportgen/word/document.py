@@ -16,6 +16,7 @@ from reportgen.data.model import Gap
 from reportgen.errors import ReportgenError, display_path
 from reportgen.templating.environment import make_env, template_error
 from reportgen.word.layout import Layout
+from reportgen.word.ooxml import esc
 from reportgen.write import fixed_zip
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -113,7 +114,7 @@ def render_docx(template_path: Path, root: Path, context: Mapping[str, Any],
         from reportgen.word.styling import apply_layout
 
         apply_layout(template.docx, layout)
-    env = make_env(autoescape=True, gaps=gaps)
+    env = make_env(gaps=gaps, escape=esc)
     try:
         template.render(dict(context), jinja_env=env, autoescape=True)
     except (jinja2.TemplateError, ArithmeticError, TypeError, ValueError, KeyError,

@@ -13,7 +13,8 @@ from typing import Any
 
 from reportgen.characters import printed_width
 from reportgen.data.model import BoxSpec, ColumnSpec, Gap, Indicator, IndicatorTable
-from reportgen.templating.environment import TEMPLATE_FILTERS, finalize
+from reportgen.templating.environment import finalize
+from reportgen.templating.filters import OWN
 from reportgen.word import styles
 from reportgen.word.ooxml import Span, TableCell, Xml, paragraph, runs, table
 
@@ -83,7 +84,7 @@ def _header_rows(columns: Sequence[ColumnSpec], name_span: int, depth: int,
 
 def format_value(value: Any, fmt: str | None, gaps: list[Gap]) -> str:
     if fmt and not isinstance(value, Gap):
-        return str(TEMPLATE_FILTERS[fmt](value))
+        return str(OWN[fmt](value))
     return str(finalize(value, gaps))
 
 

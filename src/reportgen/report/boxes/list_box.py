@@ -16,7 +16,8 @@ from reportgen.data.model import BoxSpec, Gap, YearData
 from reportgen.errors import ReportgenError, SourceRef, display_path
 from reportgen.report.boxes.indicator_table import FULL_WIDTH, box_title, indicator_box
 from reportgen.report.narrative import parse_blocks
-from reportgen.templating.environment import Lookup, ReportEnvironment, finalize, render_text
+from reportgen.templating.environment import ReportEnvironment, finalize, render_text
+from reportgen.templating.views import Lookup
 from reportgen.word import styles
 from reportgen.word.ooxml import TableCell, Xml, paragraph, runs, table
 from reportgen.word.text import read_text
