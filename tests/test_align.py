@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from conftest import REPO
 from reportgen.diff import align
 from reportgen.diff.align import DELETE, EQUAL, INSERT
-from reportgen.word.text import squeeze
+from reportgen.diff.normalise import squeeze
 
 OFFICIAL = squeeze((REPO / "data" / "2021" / "official.txt").read_text("utf-8"))
 

@@ -15,7 +15,8 @@ import pytest
 from edits import all_edits, docx_side, txt_side
 from reportgen.diff.changes import Comparison, compare
 from reportgen.diff.formats.docx import render_docx
-from reportgen.word.text import docx_category, read_pieces, squeeze
+from reportgen.diff.normalise import squeeze
+from reportgen.word.text import docx_category, read_pieces
 
 HERE = Path(__file__).resolve().parent
 

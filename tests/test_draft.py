@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from conftest import Cli
-from reportgen.word.text import read_pieces, squeeze
+from reportgen.diff.normalise import squeeze
+from reportgen.word.text import read_pieces
 from sheets import cell_value, set_cell
 
 

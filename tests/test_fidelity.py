@@ -6,7 +6,8 @@ import difflib
 from pathlib import Path
 
 from conftest import REPO
-from reportgen.word.text import read_pieces, squeeze
+from reportgen.diff.normalise import squeeze
+from reportgen.word.text import read_pieces
 
 
 def explain(official: str, generated: str) -> str:

@@ -7,8 +7,9 @@ from pathlib import Path
 import openpyxl
 
 from reportgen.commands.build import build
+from reportgen.diff.normalise import squeeze
 from reportgen.project import Project
-from reportgen.word.text import read_pieces, squeeze
+from reportgen.word.text import read_pieces
 from sheets import set_cell
 
 

@@ -18,7 +18,7 @@ from reportgen.data.targets import parse_target
 from reportgen.data.validate import indicator_table, record_table
 from reportgen.data.yamlfile import read_yaml
 from reportgen.errors import Problems, ReportgenError, SourceRef
-from reportgen.word.text import read_text
+from reportgen.textfile import read_text
 
 REF = SourceRef("data/2021/x.xlsx")
 

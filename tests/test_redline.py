@@ -10,9 +10,8 @@ from hypothesis import strategies as st
 
 from edits import OFFICIAL_LINES, all_edits, docx_side, txt_side
 from reportgen.diff.changes import compare
-from reportgen.diff.normalise import Normalisation
+from reportgen.diff.normalise import Normalisation, squeeze
 from reportgen.diff.redline import DELETE, EQUAL, INSERT, accepted, redline, rejected
-from reportgen.word.text import squeeze
 
 
 def marks(a: list[str], b: list[str]) -> list[list[tuple[str, str]]]:

@@ -14,8 +14,9 @@ from lxml import etree
 from conftest import Cli, copy_project
 from reportgen import write
 from reportgen.commands.build import build
+from reportgen.diff.normalise import squeeze
 from reportgen.project import Project
-from reportgen.word.text import read_pieces, squeeze
+from reportgen.word.text import read_pieces
 from sheets import set_cell
 
 REPORTGEN = [sys.executable, "-m", "reportgen"]

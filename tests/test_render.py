@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from reportgen.diff.normalise import squeeze
 from reportgen.word.preview import SMALL_LINE, TYPE_AREA, Line, Page, box_regions, read_pages
-from reportgen.word.text import squeeze
 
 MM = 72 / 25.4  # points per millimetre
 ONE_CHARACTER = 14.0  # 四号, the page number's indent

@@ -148,7 +148,7 @@ def check_templates(project: Project, raw: RawYear, data: YearData, problems: Pr
     from reportgen.templating.context import build_context
     from reportgen.templating.environment import make_env
     from reportgen.templating.views import Lookup
-    from reportgen.word.text import read_text
+    from reportgen.textfile import read_text
 
     order = box_order(data.narrative)
     context = build_context(data, {name: i for i, name in enumerate(order, start=1)})

@@ -21,7 +21,8 @@ from reportgen.diff.formats.text import render_terminal
 from reportgen.diff.normalise import Normalisation, Side
 from reportgen.errors import ReportgenError, UsageError, display_path
 from reportgen.project import Project, is_year, parse_year
-from reportgen.word.text import docx_category, read_pieces, read_text
+from reportgen.textfile import read_text
+from reportgen.word.text import docx_category, read_pieces
 
 #: The category stamped in the Word files ``diff`` writes, so they are never taken for a report.
 DIFF_CATEGORY = "reportgen diff"

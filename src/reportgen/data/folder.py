@@ -11,7 +11,7 @@ from reportgen.data.sheets import Table, read_csv, read_workbook
 from reportgen.data.yamlfile import read_yaml
 from reportgen.errors import ReportgenError, SourceRef
 from reportgen.project import BOXES_YAML, NARRATIVE, REPORT_YAML, WORKBOOKS
-from reportgen.word.text import read_text
+from reportgen.textfile import read_text
 
 
 @dataclass

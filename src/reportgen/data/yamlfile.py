@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from reportgen.errors import ReportgenError, SourceRef
-from reportgen.word.text import read_text
+from reportgen.textfile import read_text
 
 
 class LineDict(dict):  # type: ignore[type-arg]

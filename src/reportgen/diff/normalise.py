@@ -121,3 +121,8 @@ class Side:
     def raw_span(self, i: int, j: int) -> str:
         """The original text of normalised range [i, j), with the whitespace that follows."""
         return self.raw[self.cut(i):self.cut(j)]
+
+
+def squeeze(text: str) -> str:
+    """Text with all whitespace removed, as the default rules compare it."""
+    return _INVISIBLE.sub("", text)

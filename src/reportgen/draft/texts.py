@@ -12,7 +12,7 @@ from reportgen.data.model import TO_FILL, BoxSpec
 from reportgen.data.yamlfile import key_line
 from reportgen.project import BOXES_YAML, REPORT_YAML
 from reportgen.report.narrative import BOX_LINE
-from reportgen.word.text import read_text
+from reportgen.textfile import read_text
 
 FILL = TO_FILL[0]
 #: The 专栏 that reports on last year's projects due for completion (sheet 上年完工项目).

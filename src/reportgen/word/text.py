@@ -1,5 +1,6 @@
-"""Read a report's text in document order: from .docx (paragraphs and table cells, each merged
-cell once, tracked changes taken as accepted - or, on request, as rejected) or from .txt.
+"""A report's text in document order, as pieces: from a .docx (paragraphs and table cells, each
+merged cell once, tracked changes taken as accepted - or, on request, as rejected) or from a
+.txt (one piece per line).
 
 Each piece of text is a ``Piece`` that knows where it is: its paragraph number, and the table,
 row and cell when inside one - what ``diff`` uses to say where a change is.
@@ -7,13 +8,13 @@ row and cell when inside one - what ``diff`` uses to say where a change is.
 
 from __future__ import annotations
 
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from reportgen.errors import ReportgenError, SourceRef
+from reportgen.textfile import read_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIP = {f"{W}instrText", f"{W}delInstrText", f"{W}fldSimple", f"{W}pPr"}
@@ -197,24 +198,6 @@ def docx_category(path: Path) -> str:
     return (found.text or "") if found is not None else ""
 
 
-def read_text(path: Path, ref: SourceRef | str) -> str:
-    """A UTF-8 text file (with or without BOM), line endings made "\\n"."""
-    try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise ReportgenError("is a folder; expected a file", ref) from None
-    except OSError as exc:
-        raise ReportgenError(f"cannot be read: {exc.strerror}", ref) from None
-    try:
-        return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ReportgenError(
-            f"is not UTF-8 text (byte {exc.start + 1})", f"{ref}:{line}",
-            "Save it as UTF-8 (in Notepad: 另存为, 编码 UTF-8).",
-        ) from None
-
-
 def txt_pieces(path: Path, ref: SourceRef | str | None = None) -> list[Piece]:
     """A text file: one piece per line (tab-separated table rows stay one line each)."""
     text = read_text(path, SourceRef(str(ref or path)))
@@ -232,11 +215,3 @@ def read_pieces(path: Path, ref: SourceRef | str | None = None,
     if suffix in (".txt", ".text", ".md"):
         return txt_pieces(path, ref)
     raise ReportgenError("is neither .docx nor .txt", ref or str(path))
-
-
-_WHITESPACE = re.compile(r"\s+")
-
-
-def squeeze(text: str) -> str:
-    """Text with all whitespace removed: how reports are compared by default."""
-    return _WHITESPACE.sub("", text)

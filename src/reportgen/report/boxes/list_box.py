@@ -18,9 +18,9 @@ from reportgen.report.boxes.indicator_table import FULL_WIDTH, box_title, indica
 from reportgen.report.narrative import parse_blocks
 from reportgen.templating.environment import ReportEnvironment, finalize, render_text
 from reportgen.templating.views import Lookup
+from reportgen.textfile import read_text
 from reportgen.word import styles
 from reportgen.word.ooxml import TableCell, Xml, paragraph, runs, table
-from reportgen.word.text import read_text
 
 #: Space between a 专栏's border and its text, in twips: (top and bottom, left and right).
 BOX_PADDING = (57, 113)
