@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli
-from reportgen.commands.check import StatusRow, check_year, status_table
+from reportgen.checks.plan import StatusRow, status_table
+from reportgen.commands.check import check_year
 from reportgen.project import Project
 from sheets import add_column, rename_header, set_cell
 

@@ -14,8 +14,8 @@ import pytest
 
 from edits import all_edits, docx_side, txt_side
 from reportgen.diff.changes import Comparison, compare
-from reportgen.diff.formats.docx import render_docx
 from reportgen.diff.normalise import squeeze
+from reportgen.diff.output import encoded
 from reportgen.word.text import docx_category, read_pieces
 
 HERE = Path(__file__).resolve().parent
@@ -32,7 +32,7 @@ def tracked(built_2021: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple
     b = docx_side(built_2021)
     comparison = compare(a, b)
     path = tmp_path_factory.mktemp("tracked") / "changes.docx"
-    path.write_bytes(render_docx(comparison, "reportgen diff"))
+    path.write_bytes(encoded("docx", comparison))
     return path, comparison
 
 
@@ -58,14 +58,14 @@ def test_the_package_is_well_formed_and_reproducible(tracked: tuple[Path, Compar
     ids = re.findall(r'w:id="(\d+)"', document)
     assert len(ids) == len(set(ids))
     assert docx_category(path) == "reportgen diff"
-    assert render_docx(comparison, "reportgen diff") == path.read_bytes()
+    assert encoded("docx", comparison) == path.read_bytes()
 
 
 def test_markup_characters_read_back_as_text(tmp_path: Path) -> None:
     a = txt_side(["甲<乙&丙{_丁_}", "x"], "a")
     b = txt_side(["甲<乙&丙{_戊_}\x01", "x"], "b")
     path = tmp_path / "markup.docx"
-    path.write_bytes(render_docx(compare(a, b)))
+    path.write_bytes(encoded("docx", compare(a, b)))
     assert [p.text for p in read_pieces(path)] == ["甲<乙&丙{_戊_}\ufffd", "x"]
     assert [p.text for p in read_pieces(path, tracked="reject")] == ["甲<乙&丙{_丁_}", "x"]
 

@@ -13,7 +13,7 @@ import pytest
 
 from edits import all_edits, docx_side, txt_side
 from reportgen.diff.changes import Comparison, compare
-from reportgen.diff.formats.html import render_html
+from reportgen.diff.output import render
 
 CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"),
                              shutil.which("google-chrome")) if p), None)
@@ -24,7 +24,7 @@ def page(built_2021: Path) -> tuple[str, Comparison]:
     a = txt_side(all_edits(), "edited")
     b = docx_side(built_2021)
     comparison = compare(a, b)
-    return render_html(comparison), comparison
+    return render("html", comparison), comparison
 
 
 def test_self_contained(page: tuple[str, Comparison]) -> None:

@@ -6,12 +6,12 @@ import json
 
 from edits import OFFICIAL_LINES, all_edits, txt_side
 from reportgen.diff.changes import compare
-from reportgen.diff.formats.json import to_json
+from reportgen.diff.output import render
 
 
 def test_changes_and_summary() -> None:
     comparison = compare(txt_side(OFFICIAL_LINES, "official"), txt_side(all_edits(), "edited"))
-    data = json.loads(to_json(comparison, 1))
+    data = json.loads(render("json", comparison))
     assert data["status"] == 1 and data["same"] is False
     assert data["a"] == {"label": "official", "source": "official", "characters": 12_971}
     assert data["rules"] == {"strict": False, "fold_width": False,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from edits import EDITS, OFFICIAL_LINES, all_edits, txt_side
 from reportgen.diff.changes import compare
-from reportgen.diff.formats.text import render_terminal, shown
+from reportgen.diff.formats.text import shown
+from reportgen.diff.output import Options, render
 
 
 def comparison(lines: list[str]):  # type: ignore[no-untyped-def]
@@ -12,7 +13,7 @@ def comparison(lines: list[str]):  # type: ignore[no-untyped-def]
 
 
 def test_a_change_in_context_plain() -> None:
-    text = render_terminal(comparison(EDITS["replace"][0](OFFICIAL_LINES)), context=10)
+    text = render("text", comparison(EDITS["replace"][0](OFFICIAL_LINES)), Options(context=10))
     assert text.startswith("--- official: official\n+++ edited: edited\n")
     assert ("@@ 1/1 replace · 一、2020年国民经济和社会发展计划执行情况 › （二）坚持发展第一要务，"
             "加快构建支撑高质量发展的现代产业体系 · official line 15, edited line 15 @@") in text
@@ -22,22 +23,22 @@ def test_a_change_in_context_plain() -> None:
 
 
 def test_colours_like_git_word_diff() -> None:
-    text = render_terminal(comparison(EDITS["replace"][0](OFFICIAL_LINES)), color=True)
+    text = render("text", comparison(EDITS["replace"][0](OFFICIAL_LINES)), Options(color=True))
     assert "163.4\x1b[31m1\x1b[m\x1b[32m2\x1b[m亿元" in text
     assert "[-" not in text
 
 
 def test_paragraph_breaks_and_moves_are_shown() -> None:
-    text = render_terminal(comparison(all_edits()))
+    text = render("text", comparison(all_edits()))
     assert "move-from (to 6)" in text and "move-to (from 2)" in text
     assert "¶" in text
     assert "专栏3" in text and "by 专栏:" in text and "by section:" in text
-    brief = render_terminal(comparison(all_edits()), brief=True)
+    brief = render("text", comparison(all_edits()), Options(brief=True))
     assert "@@" not in brief and "7 changes" in brief
 
 
 def test_no_differences() -> None:
-    text = render_terminal(comparison(OFFICIAL_LINES))
+    text = render("text", comparison(OFFICIAL_LINES))
     assert text.endswith("no differences (official 12,971 characters, edited 12,971; "
                          "whitespace ignored; full-width and half-width punctuation differ)")
 

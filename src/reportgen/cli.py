@@ -1,63 +1,83 @@
-"""The command line: parse options, call one function, turn expected failures into messages.
+"""The command line: each command parses its options and calls one function of ``commands/``.
 
-Heavy imports (docxtpl, openpyxl, babel) happen inside the commands that need them, so
-``reportgen --help`` stays instant.
+Expected failures are ``ReportgenError``s, click exceptions that carry their message and exit
+status; anything else is a bug, printed as one line by the group's one handler. Heavy imports
+(docxtpl, openpyxl, babel) happen inside the commands that need them, so ``reportgen --help``
+stays instant.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from reportgen import __version__
-from reportgen.errors import ReportgenError, display_path
+from reportgen.console import Console
+from reportgen.errors import ReportgenError
 
 #: Exit status of an unexpected failure (1 is bad input, 2 a wrong command line).
 INTERNAL_ERROR = 3
+#: Exit status after Ctrl-C, as shells give it.
+INTERRUPTED = 130
 
 
-def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Expected failures print one message on stderr and exit with their code; no traceback."""
+class ReportCommand(click.Command):
+    """A command whose expected failures exit with ``trouble`` (1, or 2 for ``diff``, whose 1
+    means "different", as GNU diff's)."""
 
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def __init__(self, *args: Any, trouble: int = 1, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.trouble = trouble
+
+
+class ReportGroup(click.Group):
+    """The reportgen group: the one place where failures become messages and exit statuses."""
+
+    command_class = ReportCommand
+
+    def invoke(self, ctx: click.Context) -> Any:
         try:
-            return func(*args, **kwargs)
+            return super().invoke(ctx)
         except ReportgenError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(exc.exit_code)
+            command = self.get_command(ctx, ctx.invoked_subcommand or "")
+            exc.show()
+            trouble = command.trouble if isinstance(command, ReportCommand) else 1
+            ctx.exit(trouble if exc.exit_code == 1 else exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
-            sys.exit(130)
+            ctx.exit(INTERRUPTED)
         except Exception as exc:  # a bug, not bad input: still one message, no traceback
             if os.environ.get("REPORTGEN_DEBUG"):
                 raise
             click.echo(f"internal error: {type(exc).__name__}: {exc}\n  This is a bug in "
                        "reportgen, not a problem with your files; please report it with the "
                        "command you ran (REPORTGEN_DEBUG=1 shows the traceback).", err=True)
-            sys.exit(INTERNAL_ERROR)
-
-    return wrapper
+            ctx.exit(INTERNAL_ERROR)
 
 
-def year_argument(func: Callable[..., Any]) -> Callable[..., Any]:
+def console(color: bool | None = None) -> Console:
+    return Console(lambda text: click.echo(text, color=color),
+                   lambda text: click.echo(text, err=True))
+
+
+def year_argument(func: Any) -> Any:
     return click.argument("year", metavar="YEAR")(func)
 
 
-def project_option(func: Callable[..., Any]) -> Callable[..., Any]:
+def project_option(func: Any) -> Any:
     return click.option(
         "--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
         default=None, help="Project folder (holding data/ and templates/); default: here.",
     )(func)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=ReportGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportgen")
 def main() -> None:
     """Build the annual 国民经济和社会发展计划执行情况及计划草案 report from data and templates.
@@ -75,49 +95,27 @@ def main() -> None:
 @click.option("--png", is_flag=True,
               help="Also write the PDF and pictures of its pages and 专栏 in output/YEAR/preview/ "
                    "(needs LibreOffice and poppler).")
-@reports_errors
-def build(year: str, project_dir: Path | None, strict: bool, pdf: bool, png: bool) -> None:
+@click.pass_context
+def build(ctx: click.Context, year: str, project_dir: Path | None, strict: bool, pdf: bool,
+          png: bool) -> None:
     """Build output/YEAR/<title>.docx from data/YEAR and templates/."""
-    from reportgen.commands.build import build as run_build
+    from reportgen.commands import build as command
     from reportgen.project import Project, parse_year
 
-    project = Project.at(project_dir)
-    built = run_build(project, parse_year(year), strict=strict)
-    for warning in built.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    if built.gaps:
-        click.echo(f"{len(built.gaps)} value(s) still to fill in (highlighted 【待填】 in the "
-                   "document):", err=True)
-        for gap in built.gaps:
-            click.echo(f"  {gap.ref}: {gap.what}", err=True)
-    click.echo(display_path(built.path, project.root))
-    if pdf or png:
-        from reportgen.word.export import export
-
-        click.echo("converting with LibreOffice…", err=True)
-        for path in export(built.path, project.root, pictures=png):
-            click.echo(display_path(path, project.root))
+    ctx.exit(command.run(Project.at(project_dir), parse_year(year), console(), strict=strict,
+                         pdf=pdf, png=png))
 
 
 @main.command()
 @project_option
 @click.option("--force", is_flag=True, help="Replace an existing templates/report.docx.")
-@reports_errors
-def template(project_dir: Path | None, force: bool) -> None:
+@click.pass_context
+def template(ctx: click.Context, project_dir: Path | None, force: bool) -> None:
     """Write the default Word template (templates/report.docx) from the layout settings."""
+    from reportgen.commands import template as command
     from reportgen.project import Project
-    from reportgen.word.layout import load_layout
-    from reportgen.word.template import make_template
-    from reportgen.write import write_atomic
 
-    project = Project.at(project_dir)
-    path = project.template_path
-    if path.exists() and not force:
-        raise ReportgenError("exists already; use --force to replace it",
-                             project.ref(path).file)
-    layout, _ = load_layout(project.config_path, project.ref(project.config_path))
-    write_atomic(path, make_template(layout), project.root)
-    click.echo(project.ref(path).file)
+    ctx.exit(command.run(Project.at(project_dir), console(), force=force))
 
 
 @main.command()
@@ -125,25 +123,19 @@ def template(project_dir: Path | None, force: bool) -> None:
 @project_option
 @click.option("--from", "source", metavar="YEAR", default=None,
               help="Draft from this year's data (default: the year before).")
-@reports_errors
-def draft(year: str, project_dir: Path | None, source: str | None) -> None:
+@click.pass_context
+def draft(ctx: click.Context, year: str, project_dir: Path | None, source: str | None) -> None:
     """Create data/YEAR from last year's data, for drafting next year's report.
 
     Targets become the execution table to report on, last year's planned lists become lists
     to report on, and every value still to give is marked 待填. Never overwrites: if data/YEAR
     exists, nothing is changed. Prints what to fill in next.
     """
-    from reportgen.commands.draft import draft as run_draft
+    from reportgen.commands import draft as command
     from reportgen.project import Project, parse_year
 
-    project = Project.at(project_dir)
-    drafted = run_draft(project, parse_year(year), parse_year(source) if source else None)
-    new, old = (project.ref(p).file for p in (drafted.folder, drafted.source))
-    click.echo(f"drafted {new} from {old}; fill in next:")
-    for item in drafted.todo:
-        click.echo(f"  {item}")
-    click.echo(f"then: reportgen check {year}, and reportgen build {year} (every value still "
-               "to fill in shows as a yellow 【待填：…】)")
+    ctx.exit(command.run(Project.at(project_dir), parse_year(year), console(),
+                         parse_year(source) if source else None))
 
 
 @main.command()
@@ -151,8 +143,8 @@ def draft(year: str, project_dir: Path | None, source: str | None) -> None:
 @project_option
 @click.option("--strict", is_flag=True,
               help="Fail (exit 1) on warnings and on values still to fill in, too.")
-@reports_errors
-def check(year: str, project_dir: Path | None, strict: bool) -> None:
+@click.pass_context
+def check(ctx: click.Context, year: str, project_dir: Path | None, strict: bool) -> None:
     """Check data/YEAR and the templates; print every problem and each indicator's status.
 
     Finds every problem at once, each with its place: missing or misspelt files, sheets and
@@ -160,33 +152,13 @@ def check(year: str, project_dir: Path | None, strict: bool) -> None:
     no data. Prints the plan-vs-actual table of the execution indicators. Exit 1 on errors;
     warnings alone exit 0 unless --strict.
     """
-    from collections import Counter
-
-    from reportgen.commands.check import check_year, gap_lines, status_table
+    from reportgen.commands import check as command
     from reportgen.project import Project, parse_year
 
-    project = Project.at(project_dir)
-    result = check_year(project, parse_year(year))
-    if result.statuses:
-        counts = Counter(row.status for row in result.statuses)
-        click.echo(f"plan vs actual, {len(result.statuses)} indicators of 完成情况: "
-                   + ", ".join(f"{status} {n}" for status, n in counts.most_common()))
-        click.echo(status_table(result.statuses))
-        click.echo("")
-    if result.gaps:
-        click.echo(f"{len(result.gaps)} value(s) still to fill in (shown as 【待填：…】):")
-        for line in gap_lines(result.gaps):
-            click.echo(f"  {line}")
-    for problem in result.problems:
-        click.echo(f"{problem.level}: {problem.ref}: {problem.message}")
-    errors, warnings = len(result.errors), len(result.warnings)
-    click.echo(f"check {year}: {errors} error(s), {warnings} warning(s), "
-               f"{len(result.gaps)} value(s) to fill in", err=True)
-    if errors or (strict and (warnings or result.gaps)):
-        sys.exit(1)
+    ctx.exit(command.run(Project.at(project_dir), parse_year(year), console(), strict=strict))
 
 
-@main.command()
+@main.command(trouble=2)
 @click.argument("first", metavar="YEAR|A")
 @click.argument("second", metavar="[YEAR|B]", required=False)
 @project_option
@@ -211,10 +183,11 @@ def check(year: str, project_dir: Path | None, strict: bool) -> None:
 @click.option("--update-baseline", is_flag=True,
               help="Accept the current differences: write them to data/YEAR/"
                    "diff-baseline.json, so that only new ones make the exit status 1.")
-@reports_errors
-def diff(first: str, second: str | None, project_dir: Path | None, official: Path | None,
-         strict: bool, fold_width: bool, html_path: Path | None, docx_path: Path | None,
-         as_json: bool, brief: bool, context: int, color: str, update_baseline: bool) -> None:
+@click.pass_context
+def diff(ctx: click.Context, first: str, second: str | None, project_dir: Path | None,
+         official: Path | None, strict: bool, fold_width: bool, html_path: Path | None,
+         docx_path: Path | None, as_json: bool, brief: bool, context: int, color: str,
+         update_baseline: bool) -> None:
     """Compare texts character by character: a generated report with the official text.
 
     \b
@@ -227,21 +200,18 @@ def diff(first: str, second: str | None, project_dir: Path | None, official: Pat
     Whitespace is ignored; full-width and half-width punctuation differ. Exit status: 0 same
     (or only differences accepted in data/YEAR/diff-baseline.json), 1 different, 2 trouble.
     """
-    from reportgen.commands.diff import DiffRequest, run_diff
+    from reportgen.commands import diff as command
     from reportgen.diff.normalise import Normalisation
+    from reportgen.diff.output import Options
     from reportgen.project import Project
 
     if color == "auto":
         colored = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     else:
         colored = color == "always"
-    request = DiffRequest(first, second, official, Normalisation(strict, fold_width), html_path,
-                          docx_path, as_json, brief, colored, context, update_baseline)
-    try:
-        outcome = run_diff(Project.at(project_dir), request,
-                           lambda message: click.echo(message, err=True))
-    except ReportgenError as exc:
-        exc.exit_code = 2  # diff's "trouble", like GNU diff
-        raise
-    click.echo(outcome.output, color=colored)
-    sys.exit(outcome.status)
+    files = tuple((name, path) for name, path in (("html", html_path), ("docx", docx_path))
+                  if path is not None)
+    request = command.DiffRequest(first, second, official, Normalisation(strict, fold_width),
+                                  files, "json" if as_json else "text",
+                                  Options(colored, context, brief), update_baseline)
+    ctx.exit(command.run(Project.at(project_dir), request, console(colored)))

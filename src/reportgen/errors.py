@@ -6,6 +6,9 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
+
+import click
 
 
 def did_you_mean(word: object, choices: Iterable[object], cutoff: float = 0.5) -> str:
@@ -67,25 +70,31 @@ def display_path(path: Path, root: Path | None = None) -> str:
     return path.as_posix()
 
 
-class ReportgenError(Exception):
+class ReportgenError(click.ClickException):
     """An expected failure: bad input, a missing file, a refused action.
 
-    The CLI prints ``str(error)`` and exits with ``exit_code``; never a traceback.
+    A click exception: the command line prints it (``show``) and exits with ``exit_code``,
+    never with a traceback.
     """
 
     exit_code = 1
 
     def __init__(self, message: str, ref: SourceRef | str | None = None, hint: str = ""):
-        self.message = message
+        super().__init__(message)
         self.ref = ref
         self.hint = hint
-        super().__init__(str(self))
 
     def __str__(self) -> str:
         text = f"{self.ref}: {self.message}" if self.ref else self.message
         if self.hint:
             text += f"\n  {self.hint}"
         return text
+
+    def format_message(self) -> str:
+        return str(self)
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"error: {self}", file=file, err=file is None)
 
 
 class UsageError(ReportgenError):

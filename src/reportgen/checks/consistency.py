@@ -6,35 +6,22 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen.data.compute import investment_types
-from reportgen.data.folder import RawYear
 from reportgen.data.model import Gap, Indicator, Record, YearData
-from reportgen.errors import Problems, SourceRef
+from reportgen.errors import Problems
 
 
-def cell_ref(raw: RawYear, workbook: str, sheet: str, row: SourceRef, column: str) -> SourceRef:
-    """The place of one cell, as Excel names it: statistics.xlsx[统计]!B7（数值）."""
-    table = raw.workbooks.get(workbook, {}).get(sheet)
-    header = table.header_refs.get(column) if table else None
-    if header is None:
-        return row
-    return row.at(column=header.column, column_name=column)
-
-
-def breakdowns(raw: RawYear, data: YearData, problems: Problems) -> None:
+def breakdowns(data: YearData, problems: Problems) -> None:
     """Each investment type's complete breakdowns, and a stated 合计, give the same totals."""
     for kind in investment_types(data.investment):
         for problem in kind.problems:
-            ref = problem.ref
-            if isinstance(ref, SourceRef) and ref.column_name and ref.column is None:
-                ref = cell_ref(raw, "statistics", "投资计划", ref, ref.column_name)
-            problems.error(ref, problem.message)
+            problems.error(problem.ref, problem.message)
 
 
 def _base(name: str) -> str:
     return name.removesuffix("增速").removeprefix("其中：")
 
 
-def statistics_and_results(raw: RawYear, data: YearData, problems: Problems) -> None:
+def statistics_and_results(data: YearData, problems: Problems) -> None:
     """A 统计 row that names an indicator of 完成情况 must give its figures.
 
     The same name (less 增速) is the same figure: a difference is an error. A name that
@@ -55,16 +42,15 @@ def statistics_and_results(raw: RawYear, data: YearData, problems: Problems) -> 
             if not same and explained:
                 continue
             for mine, theirs in (("数值", "绝对值"), ("增速", "增速")):
-                _compare(raw, record, mine, row, theirs, same, problems)
+                _compare(record, mine, row, theirs, same, problems)
 
 
-def _compare(raw: RawYear, record: Record, mine: str, row: Indicator, theirs: str, same: bool,
+def _compare(record: Record, mine: str, row: Indicator, theirs: str, same: bool,
              problems: Problems) -> None:
     value, other = record.values.get(mine), row.values.get(theirs)
     if not (isinstance(value, Decimal) and isinstance(other, Decimal)) or value == other:
         return
-    where = cell_ref(raw, "statistics", "统计", record.ref, mine)
-    there = cell_ref(raw, "indicators", "完成情况", row.ref, theirs)
+    where, there = record.cell(mine), row.cell(theirs)
     name = record.values.get("指标")
     if same:
         problems.error(where, f"统计 「{name}」 {mine} is {value}, but 完成情况 「{row.name}」 "
@@ -75,8 +61,7 @@ def _compare(raw: RawYear, record: Record, mine: str, row: Indicator, theirs: st
                          "so in 说明")
 
 
-def targets_of_last_plan(raw: RawYear, data: YearData, last_raw: RawYear, last: YearData,
-                         problems: Problems) -> None:
+def targets_of_last_plan(data: YearData, last: YearData, problems: Problems) -> None:
     """The execution table reports on the targets last year's plan set, all of them."""
     execution = data.indicators.get("完成情况")
     plan = last.indicators.get("计划目标")
@@ -86,7 +71,7 @@ def targets_of_last_plan(raw: RawYear, data: YearData, last_raw: RawYear, last: 
     for planned in plan.rows:
         row = reported.get(planned.name)
         set_to = planned.values.get("计划目标")
-        there = cell_ref(last_raw, "indicators", "计划目标", planned.ref, "计划目标")
+        there = planned.cell("计划目标")
         if row is None:
             problems.warning(execution.ref, f"「{planned.name}」, a target of {last.year}'s plan "
                              f"({there}), is not reported on")
@@ -94,6 +79,6 @@ def targets_of_last_plan(raw: RawYear, data: YearData, last_raw: RawYear, last: 
         target = row.values.get("计划目标")
         if isinstance(target, Gap) or isinstance(set_to, Gap) or str(target) == str(set_to):
             continue
-        problems.warning(cell_ref(raw, "indicators", "完成情况", row.ref, "计划目标"),
+        problems.warning(row.cell("计划目标"),
                          f"「{row.name}」: 计划目标 「{target}」, but {last.year}'s plan set "
                          f"「{set_to}」 ({there})")

@@ -1,26 +1,21 @@
-"""``reportgen build``: a year's data and the templates -> the report, as a list of stages."""
+"""``reportgen build``: a year's data and the templates -> the report, as a list of stages:
+layout settings, the year read and validated, the body composed, the Word template rendered,
+the file written; then, on request, the PDF and pictures of it."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from reportgen.data.model import BoxSpec, Gap, YearData
-from reportgen.errors import ReportgenError, place_key
+from reportgen.console import Console
+from reportgen.data.model import Gap
+from reportgen.errors import ReportgenError, display_path, place_key
 from reportgen.project import Project
 
-
-@dataclass(frozen=True)
-class Composed:
-    """A year ready for the Word template: the context and the blocks of the body."""
-
-    data: YearData
-    context: dict[str, Any]
-    gaps: list[Gap]
+#: The folder beside the report that holds the pictures of its pages and 专栏.
+PREVIEW_DIR = "preview"
 
 
 @dataclass(frozen=True)
@@ -28,75 +23,6 @@ class Built:
     path: Path
     gaps: list[Gap]
     warnings: tuple[str, ...]
-
-
-def load_year(project: Project, year: int) -> YearData:
-    """Read and validate a year folder (every problem reported at once)."""
-    from reportgen.data.folder import read_year
-    from reportgen.data.validate import validate_year
-
-    folder = project.existing_year_dir(year)
-    return validate_year(read_year(year, folder, project.ref))
-
-
-def compose(project: Project, data: YearData) -> Composed:
-    """Render the narrative and the 专栏 into blocks, inside the template context."""
-    from reportgen.report.boxes.list_box import build_box, template_reader
-    from reportgen.report.narrative import box_order, parse_blocks
-    from reportgen.templating.context import build_context
-    from reportgen.templating.environment import make_env, render_text
-    from reportgen.templating.views import Lookup
-    from reportgen.word import styles
-    from reportgen.word.ooxml import runs
-
-    gaps: list[Gap] = []
-    env = make_env(gaps=gaps)
-    order = box_order(data.narrative)
-    numbers = {name: index for index, name in enumerate(order, start=1)}
-    context = build_context(data, numbers)
-    context["标题"] = render_text(env, data.meta.title, f"{data.meta.ref} (标题)", context).strip()
-    narrative_where = str(data.narrative_ref)
-    text = render_text(env, data.narrative, narrative_where, context)
-    read_template = template_reader(project.box_templates_dir, project.root)
-    blocks = []
-    for block in parse_blocks(text):
-        kind = block.kind
-        if block.kind == "box":
-            name = block.box or ""
-            content = build_box(_placed_box(data, name, numbers), numbers[name], data, env,
-                                context, read_template, gaps)
-        elif block.kind == "h2":
-            # Only the text after a run-in heading is body text; a heading alone keeps the
-            # heading font of its paragraph style.
-            run_in = block.spans[0].lead and any(not span.lead for span in block.spans)
-            content = runs(block.spans, None, styles.RUN_IN_BODY if run_in else None)
-            if run_in:
-                kind = "h2-run-in"
-        elif block.kind == "h1":
-            content = runs(block.spans)
-        else:
-            content = runs(block.spans, styles.LEAD)
-        blocks.append(Lookup("正文段落", [("类型", kind), ("内容", content)]))
-    context["正文"] = blocks
-    return Composed(data, context, gaps)
-
-
-def _placed_box(data: YearData, name: str, numbers: Mapping[str, int]) -> BoxSpec:
-    """The definition of a 专栏 the rendered narrative places, once it is known to have one and
-    a number (numbers come from the [专栏：…] lines of the narrative source)."""
-    from reportgen.report.narrative import box_places
-
-    spec = data.boxes.get(name)
-    if spec is None:
-        line = next((n for n, placed in box_places(data.narrative) if placed == name), None)
-        known = "、".join(data.boxes) or "none"
-        raise ReportgenError(f"[专栏：{name}] is not defined in boxes.yaml (defined: {known})",
-                             data.narrative_ref.at(line=line) if line else str(data.narrative_ref))
-    if name not in numbers:
-        raise ReportgenError(f"[专栏：{name}] is written by a template expression; write the line "
-                             f"[专栏：{name}] itself, so that the 专栏 can be numbered",
-                             str(data.narrative_ref))
-    return spec
 
 
 def output_name(title: str) -> str:
@@ -109,17 +35,19 @@ def output_name(title: str) -> str:
 
 def build(project: Project, year: int, strict: bool = False) -> Built:
     """Build data/<year> into output/<year>/<title>.docx."""
-    from reportgen.word.document import render_docx
+    from reportgen.report import year as years
+    from reportgen.report.compose import compose
+    from reportgen.word.document import render_report
     from reportgen.word.layout import load_layout
     from reportgen.write import source_date, write_atomic
 
     layout, overrides = load_layout(project.config_path, project.ref(project.config_path))
-    data = load_year(project, year)
+    _, data = years.load(project, year)
     composed = compose(project, data)
     meeting = data.meta.meeting_date
     stamp = source_date(meeting if isinstance(meeting, dt.date) else dt.date(year, 1, 1))
-    document = render_docx(project.template_path, project.root, composed.context, overrides,
-                           layout, composed.gaps, stamp)
+    document = render_report(project.template_path, project.root, composed.context, overrides,
+                             layout, composed.gaps, stamp)
     gaps = sorted(composed.gaps, key=lambda gap: place_key(gap.ref))
     if strict and gaps:
         raise ReportgenError(
@@ -129,3 +57,36 @@ def build(project: Project, year: int, strict: bool = False) -> Built:
     path = project.output_dir(year) / output_name(composed.context["标题"])
     write_atomic(path, document, project.root)
     return Built(path, gaps, data.warnings)
+
+
+def export(docx: Path, root: Path | None = None, pictures: bool = False) -> list[Path]:
+    """Write ``<docx>.pdf`` (LibreOffice) and, with ``pictures``, ``preview/page-NN.png`` and
+    ``preview/box-N.png`` (poppler); returns what was written: the PDF, then the folder."""
+    from reportgen.word.pdf import write_pdf
+    from reportgen.word.preview import write_previews
+
+    pdf = write_pdf(docx, root)
+    if not pictures:
+        return [pdf]
+    folder = docx.parent / PREVIEW_DIR
+    write_previews(pdf, folder, root)
+    return [pdf, folder]
+
+
+def run(project: Project, year: int, console: Console, strict: bool = False, pdf: bool = False,
+        png: bool = False) -> int:
+    """The command: build, list what is still to fill in, convert when asked; exit status."""
+    built = build(project, year, strict=strict)
+    for warning in built.warnings:
+        console.err(f"warning: {warning}")
+    if built.gaps:
+        console.err(f"{len(built.gaps)} value(s) still to fill in (highlighted 【待填】 in the "
+                    "document):")
+        for gap in built.gaps:
+            console.err(f"  {gap.ref}: {gap.what}")
+    console.out(display_path(built.path, project.root))
+    if pdf or png:
+        console.err("converting with LibreOffice…")
+        for path in export(built.path, project.root, pictures=png):
+            console.out(display_path(path, project.root))
+    return 0

@@ -13,19 +13,18 @@ raises ``ReportgenError`` and the command exits 2.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from reportgen.console import Console
+from reportgen.diff import output
 from reportgen.diff.changes import Comparison, compare
-from reportgen.diff.formats.text import render_terminal
 from reportgen.diff.normalise import Normalisation, Side
+from reportgen.diff.output import DIFF_CATEGORY
 from reportgen.errors import ReportgenError, UsageError, display_path
 from reportgen.project import Project, is_year, parse_year
 from reportgen.textfile import read_text
 from reportgen.word.text import docx_category, read_pieces
-
-#: The category stamped in the Word files ``diff`` writes, so they are never taken for a report.
-DIFF_CATEGORY = "reportgen diff"
 
 
 @dataclass(frozen=True)
@@ -34,12 +33,10 @@ class DiffRequest:
     second: str | None = None
     official: Path | None = None
     rules: Normalisation = Normalisation()
-    html: Path | None = None
-    docx: Path | None = None
-    json: bool = False
-    brief: bool = False
-    color: bool = False
-    context: int = 20
+    #: The files to write, by format (html, docx), and the format printed (text, json).
+    files: tuple[tuple[str, Path], ...] = ()
+    printed: str = "text"
+    options: output.Options = output.Options()
     update_baseline: bool = False
 
 
@@ -161,22 +158,19 @@ def run_diff(project: Project, request: DiffRequest,
     if own_official and first.year is not None:
         baseline_name = _apply_baseline(project, first.year, comparison,
                                         request.update_baseline, notify)
-    status = 1 if comparison.outstanding else 0
-    if request.html is not None:
-        from reportgen.diff.formats.html import render_html
+    options = replace(request.options, baseline=baseline_name)
+    for name, path in request.files:
         from reportgen.write import write_atomic
 
-        write_atomic(request.html, render_html(comparison).encode("utf-8"), project.root)
-        notify(f"wrote {request.html.as_posix()}")
-    if request.docx is not None:
-        from reportgen.diff.formats.docx import render_docx
-        from reportgen.write import write_atomic
+        write_atomic(path, output.encoded(name, comparison, options), project.root)
+        notify(f"wrote {path.as_posix()}")
+    printed = output.render(request.printed, comparison, options)
+    assert isinstance(printed, str)
+    return Outcome(1 if comparison.outstanding else 0, printed)
 
-        write_atomic(request.docx, render_docx(comparison, DIFF_CATEGORY), project.root)
-        notify(f"wrote {request.docx.as_posix()}")
-    if request.json:
-        from reportgen.diff.formats.json import to_json
 
-        return Outcome(status, to_json(comparison, status))
-    return Outcome(status, render_terminal(comparison, request.color, request.context,
-                                           request.brief, baseline_name))
+def run(project: Project, request: DiffRequest, console: Console) -> int:
+    """The command: the comparison printed; exit 0 same, 1 different."""
+    outcome = run_diff(project, request, console.err)
+    console.out(outcome.output)
+    return outcome.status

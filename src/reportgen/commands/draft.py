@@ -18,22 +18,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen.console import Console
 from reportgen.data.folder import RawYear
-from reportgen.data.schema import EXECUTION, PLAN, STAT_TABLES
-from reportgen.data.sheet_writer import OutCell, OutSheet
-from reportgen.data.sheets import Cell, Table
-from reportgen.data.targets import parse_target
+from reportgen.data.sheet_writer import OutSheet
+from reportgen.draft.sheets import Sheets, indicator_sheets, project_sheets, statistics_sheets
 from reportgen.draft.texts import COMPLETED_BOX, FILL, boxes_text, narrative_text, report_text
 from reportgen.errors import ReportgenError, UsageError
 from reportgen.project import BOXES_YAML, NARRATIVE, REPORT_YAML, Project
-
-#: Lists of last year's planned work that the new year reports on:
-#: new sheet <- (old sheet, only the rows of this 分组 or all).
-REPORTED = {
-    "上年民心工程": ("本年民心工程", None),
-    "上年完工项目": ("政府投资重点项目", "完工项目"),
-}
-_NUMERIC = ("number", "measure", "percent", "int")
 
 
 @dataclass(frozen=True)
@@ -54,128 +45,11 @@ class Drafted:
     todo: list[Todo]
 
 
-class _Sheets:
-    """Builds the new sheets of one workbook from the old one, keeping headers and widths."""
-
-    def __init__(self, tables: dict[str, Table], widths: dict[str, dict[int, float]]):
-        self.tables = tables
-        self.widths = widths
-
-    def start(self, name: str, keys: list[str], *like: str) -> OutSheet:
-        """An empty sheet with these columns, headers and widths as the old sheets ``like``
-        had them."""
-        headers: list[str] = []
-        widths: dict[int, float] = {}
-        for index, key in enumerate(keys, start=1):
-            for old in (self.tables[n] for n in like if n in self.tables):
-                if key in old.header_refs:
-                    headers.append(old.header_texts.get(key, key))
-                    width = self.widths.get(old.name, {}).get(old.header_refs[key].column or 0)
-                    if width:
-                        widths[index] = width
-                    break
-            else:
-                headers.append(key)
-        return OutSheet(name, headers, widths=widths)
-
-    def copy(self, table: Table, fill: tuple[str, ...] = ()) -> OutSheet:
-        """The sheet as it is, but 待填 in the ``fill`` columns where it has a value."""
-        sheet = self.start(table.name, table.headers, table.name)
-        for row in table.rows:
-            sheet.rows.append([_to_fill(row.get(k)) if k in fill and row.get(k).text
-                               else _copy(row.get(k)) for k in table.headers])
-        return sheet
-
-
-def _copy(cell: Cell) -> OutCell:
-    return OutCell(cell.text, cell.number_format)
-
-
-def _to_fill(cell: Cell) -> OutCell:
-    return OutCell(FILL, cell.number_format)
-
-
-def execution_sheet(sheets: _Sheets) -> OutSheet | None:
-    """The new 完成情况: last year's targets, results to fill in."""
-    plan, done = sheets.tables.get("计划目标"), sheets.tables.get("完成情况")
-    if plan is None:
-        return None
-    columns = EXECUTION.names
-    sheet = sheets.start("完成情况", columns, "完成情况", "计划目标")
-    previous = {row.get("指标名称").text: row for row in (done.rows if done else [])}
-    for row in plan.rows:
-        name = row.get("指标名称").text
-        before = previous.get(name)
-        cells = {key: _copy(row.get(key)) for key in PLAN.names}
-        for key in ("绝对值", "增速"):
-            old = before.get(key) if before else Cell("", row.ref)
-            cells[key] = _copy(old) if old.text == "—" else _to_fill(old)
-        if parse_target(row.get("计划目标").text).op == "increase":
-            result = before and before.get("增速" if "增速" in name else "绝对值")
-            cells["上年值"] = (_copy(result) if result and result.text not in ("", "—")
-                             else OutCell(FILL))
-        sheet.rows.append([cells.get(key, OutCell()) for key in columns])
-    return sheet
-
-
-def reported_sheet(sheets: _Sheets, name: str) -> OutSheet | None:
-    """A list of last year's planned work, to report on: 完成情况 and 是否完工 待填."""
-    source_name, group = REPORTED[name]
-    source = sheets.tables.get(source_name)
-    if source is None:
-        return None
-    rows = [r for r in source.rows if group is None or r.get("分组").text == group]
-    if group is not None and not rows:
-        return None
-    keys = [k for k in source.headers if k not in ("完成情况", "是否完工")
-            and not (group is not None and k == "分组")] + ["完成情况", "是否完工"]
-    sheet = sheets.start(name, keys, name, source_name)
-    for row in rows:
-        sheet.rows.append([OutCell(FILL) if k in ("完成情况", "是否完工") else _copy(row.get(k))
-                           for k in keys])
-    return sheet
-
-
-def project_sheets(sheets: _Sheets) -> list[OutSheet]:
-    out: list[OutSheet] = []
-    added = [n for n in REPORTED if n not in sheets.tables]
-    for name, table in sheets.tables.items():
-        made = reported_sheet(sheets, name) if name in REPORTED else None
-        out.append(made or sheets.start(name, table.headers, name))
-        if name in REPORTED:
-            out += [s for n in added if (s := reported_sheet(sheets, n)) is not None]
-            added = []
-    return out + [s for n in added if (s := reported_sheet(sheets, n)) is not None]
-
-
-def statistics_sheets(sheets: _Sheets) -> list[OutSheet]:
-    schemas = {s.sheet: s for s in STAT_TABLES}
-    out = []
-    for name, table in sheets.tables.items():
-        schema = schemas.get(name)
-        fill = tuple(c.name for c in schema.columns if c.type in _NUMERIC) if schema else ()
-        out.append(sheets.copy(table, fill))
-    return out
-
-
-def indicator_sheets(sheets: _Sheets) -> list[OutSheet]:
-    out = []
-    for name, table in sheets.tables.items():
-        if name == "完成情况":
-            continue
-        if name == "计划目标":
-            execution = execution_sheet(sheets)
-            out += [execution] if execution else []
-        out.append(sheets.copy(table))
-    return out
-
-
 def draft(project: Project, year: int, source_year: int | None = None) -> Drafted:
     """Create data/<year> from data/<source_year> (default: the year before); never overwrites."""
-    from reportgen.data.folder import read_year
     from reportgen.data.sheet_writer import csv_bytes, workbook_bytes
     from reportgen.data.sheets import read_column_widths
-    from reportgen.data.validate import validate_year
+    from reportgen.report import year as years
     from reportgen.write import source_date, write_new_folder
 
     source_year = source_year or year - 1
@@ -186,9 +60,8 @@ def draft(project: Project, year: int, source_year: int | None = None) -> Drafte
         raise ReportgenError(
             "exists already; reportgen draft never overwrites a year", project.ref(target),
             "Edit it to go on drafting, or move it away to draft it afresh.")
-    folder = project.existing_year_dir(source_year)
-    raw = read_year(source_year, folder, project.ref)
-    data = validate_year(raw)
+    raw, data = years.load(project, source_year)
+    folder = raw.folder
     stamp = source_date(dt.date(year, 1, 1))
     files: dict[str, bytes] = {}
     made: dict[str, list[OutSheet]] = {}
@@ -197,7 +70,7 @@ def draft(project: Project, year: int, source_year: int | None = None) -> Drafte
         source = raw.workbook_refs[name].file
         is_xlsx = source.endswith(".xlsx")
         widths = read_column_widths(folder / f"{name}.xlsx") if is_xlsx else {}
-        made[name] = build(_Sheets(raw.workbooks[name], widths))
+        made[name] = build(Sheets(raw.workbooks[name], widths))
         if is_xlsx:
             files[f"{name}.xlsx"] = workbook_bytes(made[name], stamp)
         else:
@@ -258,3 +131,15 @@ def checklist(project: Project, raw: RawYear, year: int, made: dict[str, list[Ou
         todo.append(Todo(f"{new}/narrative.txt",
                          f"place the new 专栏 with a line [专栏：{COMPLETED_BOX}]"))
     return todo
+
+
+def run(project: Project, year: int, console: Console, source_year: int | None = None) -> int:
+    """The command: draft the year, then print what to fill in next."""
+    drafted = draft(project, year, source_year)
+    new, old = (project.ref(p).file for p in (drafted.folder, drafted.source))
+    console.out(f"drafted {new} from {old}; fill in next:")
+    for item in drafted.todo:
+        console.out(f"  {item}")
+    console.out(f"then: reportgen check {year}, and reportgen build {year} (every value still "
+                "to fill in shows as a yellow 【待填：…】)")
+    return 0

@@ -1,4 +1,4 @@
-"""Pure computations on a validated year: totals from parts, breakdowns, plan-vs-actual status."""
+"""Pure computations on a validated year: totals from parts, and the breakdowns of investment."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reportgen.data.model import Gap, Indicator, Record, RecordTable, Target, Value
-from reportgen.data.targets import water_class
+from reportgen.data.model import Gap, Record, RecordTable, Value
 from reportgen.errors import Problem, SourceRef
 
 TOTAL = "合计"
@@ -110,7 +109,7 @@ def investment_types(table: RecordTable) -> list[InvestmentType]:
                 first_name, first_parts, first = numbers[0]
                 if other != first:
                     problems.append(Problem(
-                        other_parts[0].ref.at(column_name=measure),
+                        other_parts[0].cell(measure),
                         f"{name}·{measure}: {other_name} ({_rows(other_parts)}) gives {other}, "
                         f"but {first_name} ({_rows(first_parts)}) gives {first}",
                     ))
@@ -118,60 +117,3 @@ def investment_types(table: RecordTable) -> list[InvestmentType]:
                 f"{name}·{measure}", rows[0].ref)
         result.append(InvestmentType(name, breakdowns, stated, totals, tuple(problems)))
     return result
-
-
-# --- plan vs actual -------------------------------------------------------------------------
-
-DONE, NOT_DONE, HUMAN, NO_TARGET = "完成", "未完成", "需人工判断", "—"
-
-
-def compared_value(row: Indicator) -> Value:
-    """The result a target is judged on: the growth rate for a growth indicator (名称 …增速)
-    when the table has one, else the absolute value."""
-    growth = row.values.get("增速")
-    if "增速" in row.name and isinstance(growth, (Decimal, Gap)):
-        return growth
-    return row.values.get("绝对值")
-
-
-def _judged(met: bool, text: str) -> tuple[str, str]:
-    return (DONE if met else NOT_DONE), text
-
-
-def status(row: Indicator) -> tuple[str | Gap, str]:
-    """(status, reason) of one execution-table row; the status is the result's gap while the
-    result is still to fill in."""
-    override = row.values.get("完成状态")
-    if isinstance(override, str) and override:
-        return override, "set in the data (完成状态)"
-    target = row.values.get("计划目标")
-    if isinstance(target, Gap) or target is None:
-        return NO_TARGET, "no target"
-    assert isinstance(target, Target)
-    result = compared_value(row)
-    if isinstance(result, Gap):
-        return result, "the result is still to fill in"
-    if target.op == "class":
-        found = water_class(result) if isinstance(result, str) else None
-        if found is None:
-            return HUMAN, f"result 「{result}」 is not a water class"
-        return _judged(found <= int(target.value or 0), f"{result}, target {target}")
-    if not target.quantitative:
-        why = "a target of about (左右)" if target.op == "approx" else "a qualitative target"
-        return HUMAN, why
-    if not isinstance(result, Decimal):
-        return HUMAN, f"result 「{result}」 is not a number"
-    assert target.value is not None
-    if target.op == "increase":
-        base = row.values.get("上年值")
-        if isinstance(base, Gap):
-            return base, "the 上年值 is still to fill in"
-        if not isinstance(base, Decimal):
-            return HUMAN, "提高…个百分点 needs the 上年值 column"
-        rise = result - base
-        return _judged(rise >= target.value, f"{result} - {base} = {rise}, target +{target.value}")
-    if target.op == ">=":
-        met = result >= target.value
-        return _judged(met, f"{result} {'≥' if met else '<'} {target.value}")
-    met = result <= target.value
-    return _judged(met, f"{result} {'≤' if met else '>'} {target.value}")

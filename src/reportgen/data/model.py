@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from reportgen.characters import GAP_CLOSE, GAP_OPEN
 from reportgen.errors import SourceRef
@@ -96,6 +97,12 @@ class Indicator:
     starts_group: bool
     values: Mapping[str, Value]
     ref: SourceRef
+    #: The place of each value's cell, by column: what a message about the value names.
+    cells: Mapping[str, SourceRef] = field(default_factory=dict)
+
+    def cell(self, column: str) -> SourceRef:
+        """Where the value of ``column`` is (the row, when the sheet has no such column)."""
+        return self.cells.get(column, self.ref)
 
     @property
     def label(self) -> str:
@@ -120,9 +127,15 @@ class Record:
 
     values: Mapping[str, Value]
     ref: SourceRef
+    #: The place of each value's cell, by column.
+    cells: Mapping[str, SourceRef] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> Value:
         return self.values[key]
+
+    def cell(self, column: str) -> SourceRef:
+        """Where the value of ``column`` is (the row, when the sheet has no such column)."""
+        return self.cells.get(column, self.ref)
 
 
 @dataclass(frozen=True)
@@ -134,30 +147,20 @@ class RecordTable:
 
 
 @dataclass(frozen=True)
-class ColumnSpec:
-    """A value column of an indicator-table 专栏: header text, data field, optional filter."""
-
-    title: str
-    field: str | None = None
-    fmt: str | None = None
-    children: tuple[ColumnSpec, ...] = ()
-
-    def leaves(self) -> list[ColumnSpec]:
-        return [leaf for child in self.children for leaf in child.leaves()] or [self]
-
-
-@dataclass(frozen=True)
 class BoxSpec:
-    """A 专栏 as defined in boxes.yaml; its number comes from where the narrative places it."""
+    """A 专栏 as defined in boxes.yaml; its number comes from where the narrative places it.
+
+    ``kind`` names its kind (``report/boxes/kinds.py``), ``source`` the sheet it shows, and
+    ``options`` what that kind reads besides (a list's template, a table's columns).
+    """
 
     key: str
     title: str
-    kind: str  # "list" or "table"
-    source: str  # sheet name in projects.xlsx (list) or indicators.xlsx (table)
-    template: str | None
+    kind: str
+    source: str
     params: Mapping[str, object]
-    columns: tuple[ColumnSpec, ...]
     ref: SourceRef | str
+    options: Any = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 from reportgen.characters import forbidden_character
 from reportgen.data.folder import RawYear
+from reportgen.data.meta import meta
 from reportgen.data.model import (
     TO_FILL,
     Gap,
@@ -31,8 +32,7 @@ from reportgen.data.schema import (
     Column,
     TableSchema,
 )
-from reportgen.data.sheets import Cell, Table, parse_decimal
-from reportgen.data.specs import box_specs, check_box_sources, meta
+from reportgen.data.sheets import Cell, Row, Table, parse_decimal
 from reportgen.data.targets import parse_target
 from reportgen.errors import Problems, SourceRef, did_you_mean
 
@@ -129,6 +129,10 @@ def record_values(row_cells: Mapping[str, Cell], schema: TableSchema, extra: lis
     return values
 
 
+def cell_refs(row: Row, values: Mapping[str, Value]) -> dict[str, SourceRef]:
+    return {name: row.cells[name].ref for name in values if name in row.cells}
+
+
 def check_key(seen: dict[tuple[Any, ...], SourceRef], key: tuple[Any, ...], ref: SourceRef,
               label: str, problems: Problems) -> None:
     if key in seen:
@@ -186,7 +190,8 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> In
         check_key(seen, (name,), row.get("指标名称").ref, f"指标 「{name}」", problems)
         values = record_values(cells, value_schema, extra, table.headers, name, problems)
         rows.append(Indicator(category, starts_category, number, name, row.get("单位").text,
-                              group, starts_group and number is not None, values, row.ref))
+                              group, starts_group and number is not None, values, row.ref,
+                              cell_refs(row, values)))
     columns = tuple(c.name for c in value_columns if c.name in table.headers) + tuple(extra)
     return IndicatorTable(table.name, table.ref, columns, tuple(rows))
 
@@ -204,7 +209,7 @@ def record_table(table: Table, schema: TableSchema, problems: Problems) -> Recor
         what = "·".join(k for k in key if k)
         check_key(seen, key, row.get(first_key).ref, f"「{what}」", problems)
         values = record_values(row.cells, schema, extra, table.headers, what, problems)
-        rows.append(Record(values, row.ref))
+        rows.append(Record(values, row.ref, cell_refs(row, values)))
     columns = tuple(c for c in schema.names if c in table.headers) + tuple(extra)
     return RecordTable(table.name, table.ref, columns, tuple(rows))
 
@@ -225,14 +230,6 @@ def empty_records(raw: RawYear, schema: TableSchema) -> RecordTable:
 
 
 # --- the year -------------------------------------------------------------------------------
-
-
-def validate_year(raw: RawYear) -> YearData:
-    """The validated year; every error found is raised at once as ``DataErrors``."""
-    problems = Problems()
-    data = collect_year(raw, problems)
-    problems.raise_if_any()
-    return data
 
 
 def collect_year(raw: RawYear, problems: Problems) -> YearData:
@@ -258,8 +255,6 @@ def collect_year(raw: RawYear, problems: Problems) -> YearData:
             record_table(found, schema, problems) if found is not None
             else empty_records(raw, schema)
         )
-    boxes = box_specs(raw, problems)
-    check_box_sources(boxes, indicators, projects, problems)
     for number, line in enumerate(raw.narrative.split("\n"), start=1):
         bad = forbidden_character(line)
         if bad:
@@ -267,6 +262,6 @@ def collect_year(raw: RawYear, problems: Problems) -> YearData:
     return YearData(
         year=raw.year, meta=meta_data, indicators=indicators, projects=projects,
         statistics=stats[STATISTICS.sheet or ""], major_projects=stats[MAJOR_PROJECTS.sheet or ""],
-        investment=stats[INVESTMENT.sheet or ""], boxes=boxes, narrative=raw.narrative,
-        narrative_ref=raw.narrative_ref, warnings=tuple(str(w) for w in problems.warnings),
+        investment=stats[INVESTMENT.sheet or ""], boxes={}, narrative=raw.narrative,
+        narrative_ref=raw.narrative_ref,
     )

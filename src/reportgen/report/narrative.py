@@ -4,7 +4,7 @@ One paragraph per line (blank lines are ignored). A line that starts with
 
 * ``# `` is a level-1 heading (一、…), ``## `` a level-2 heading (（一）…);
 * ``**…**`` opens with a lead sentence (引导句): ``**疫情防控取得重大成果。**认真贯彻…``; in a
-  ``##`` line the lead is the run-in heading and the rest is body text;
+  ``##`` line the lead is the run-in heading and the rest is body text (kind h2-run-in);
 * ``[专栏：name]`` (the whole line) places the 专栏 defined as ``name`` in boxes.yaml.
 
 The same markup is used for the lines a 专栏 list template writes.
@@ -23,7 +23,7 @@ _LEAD = re.compile(r"^\*\*(.+?)\*\*(.*)$")
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # "h1" | "h2" | "p" | "box"
+    kind: str  # a name of word.blocks.BLOCK_KINDS: "h1", "h2", "h2-run-in", "p", "box"
     spans: tuple[Span, ...] = ()
     box: str | None = None
 
@@ -47,6 +47,8 @@ def parse_line(line: str) -> Block | None:
     lead = _LEAD.match(text)
     if lead:
         spans = [Span(lead.group(1), lead=True)] + ([Span(lead.group(2))] if lead.group(2) else [])
+        if kind == "h2" and lead.group(2):
+            kind = "h2-run-in"
     else:
         spans = [Span(text)]
     return Block(kind, tuple(spans))
@@ -65,3 +67,9 @@ def box_places(source: str) -> list[tuple[int, str]]:
 def box_order(source: str) -> list[str]:
     """The 专栏 names in the order the narrative source places them (this numbers them)."""
     return list(dict.fromkeys(name for _, name in box_places(source)))
+
+
+def box_numbers(source: str) -> dict[str, int]:
+    """Each placed 专栏's number: its place among the [专栏：…] lines of the narrative source, so
+    adding one renumbers the rest."""
+    return {name: index for index, name in enumerate(box_order(source), start=1)}

@@ -25,9 +25,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from reportgen.data.compute import NOT_DONE, column_totals, investment_types, status
+from reportgen.data.compute import column_totals, investment_types
 from reportgen.data.model import Gap, Indicator, IndicatorTable, Record, RecordTable, YearData
 from reportgen.data.schema import ATTRIBUTES
+from reportgen.data.status import NOT_DONE, status
 from reportgen.templating.gaps import Partial
 from reportgen.templating.views import Lookup, Rows
 

@@ -94,7 +94,7 @@ def strip_gap_marks(text: str) -> str:
     return text.replace(GAP_OPEN, "").replace(GAP_CLOSE, "")
 
 
-def render_docx(template_path: Path, root: Path, context: Mapping[str, Any],
+def render_report(template_path: Path, root: Path, context: Mapping[str, Any],
                 overrides: Mapping[str, Any], layout: Layout, gaps: list[Gap],
                 stamp: dt.datetime) -> bytes:
     """The report as .docx bytes: template + context, gaps highlighted, reproducible."""

@@ -12,6 +12,7 @@ import io
 from typing import Any
 
 from reportgen.word import styles
+from reportgen.word.blocks import BLOCK_KINDS, PARAGRAPH
 from reportgen.word.layout import Layout
 from reportgen.word.styling import PPR_ORDER, apply_layout, set_child
 from reportgen.write import fixed_zip
@@ -19,8 +20,8 @@ from reportgen.write import fixed_zip
 #: The time stamped into the template's zip entries (the stock template's own date).
 STAMP = dt.datetime(2013, 12, 23, 23, 15)
 
-#: The title block and the body loop: (style id, text) per paragraph.
-BODY: list[tuple[str, str]] = [
+#: The title block: (style id, text) per paragraph.
+TITLE_BLOCK: list[tuple[str, str]] = [
     (styles.TITLE, "{{ 标题|balance(20) }}"),
     (styles.BODY, ""),
     (styles.SUBTITLE, "{% filter balance(28) %}——{{ 会议.日期|date }}在{{ 会议.名称 }}上"
@@ -28,22 +29,28 @@ BODY: list[tuple[str, str]] = [
     (styles.ISSUER, "{{ 报告单位 }}"),
     (styles.BODY, ""),
     (styles.SALUTATION, "各位代表："),
-    (styles.BODY, "{%p for b in 正文 %}"),
-    (styles.BODY, "{%p if b.类型 == 'h1' %}"),
-    (styles.HEADING1, "{{r b.内容 }}"),
-    (styles.BODY, "{%p elif b.类型 == 'h2' %}"),
-    (styles.HEADING2, "{{r b.内容 }}"),
-    (styles.BODY, "{%p elif b.类型 == 'h2-run-in' %}"),
-    (styles.HEADING2_RUN_IN, "{{r b.内容 }}"),
-    (styles.BODY, "{%p elif b.类型 == 'box' %}"),
-    (styles.BODY, ""),  # one blank line before and after a 专栏 (gongwen §10.4)
-    (styles.BODY, "{{p b.内容 }}"),
-    (styles.BODY, ""),
-    (styles.BODY, "{%p else %}"),
-    (styles.BODY, "{{r b.内容 }}"),
-    (styles.BODY, "{%p endif %}"),
-    (styles.BODY, "{%p endfor %}"),
 ]
+
+
+def body_loop() -> list[tuple[str, str]]:
+    """The loop that places the body's blocks, one branch per block kind (``blocks``)."""
+    loop = [(styles.BODY, "{%p for b in 正文 %}")]
+    kinds = [kind for kind in BLOCK_KINDS.values() if kind.name != PARAGRAPH]
+    for index, kind in enumerate(kinds):
+        loop.append((styles.BODY, f"{{%p {'if' if index == 0 else 'elif'} "
+                                  f"b.类型 == '{kind.name}' %}}"))
+        if kind.table:
+            # one blank line before and after a 专栏 (gongwen §10.4)
+            loop += [(styles.BODY, ""), (kind.style, "{{p b.内容 }}"), (styles.BODY, "")]
+        else:
+            loop.append((kind.style, "{{r b.内容 }}"))
+    loop += [(styles.BODY, "{%p else %}"), (BLOCK_KINDS[PARAGRAPH].style, "{{r b.内容 }}"),
+             (styles.BODY, "{%p endif %}"), (styles.BODY, "{%p endfor %}")]
+    return loop
+
+
+#: The title block and the body loop: (style id, text) per paragraph.
+BODY: list[tuple[str, str]] = TITLE_BLOCK + body_loop()
 
 
 def _page_field(paragraph: Any) -> None:

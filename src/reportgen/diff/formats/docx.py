@@ -16,6 +16,7 @@ import re
 from reportgen.characters import xml_safe
 from reportgen.diff.changes import Comparison
 from reportgen.diff.outline import heading_level
+from reportgen.diff.output import Options
 from reportgen.diff.redline import DELETE, EQUAL, INSERT, Para, redline
 from reportgen.word.ooxml import esc
 from reportgen.write import zip_parts
@@ -159,8 +160,9 @@ def _core(comparison: Comparison, category: str) -> str:
             "</cp:coreProperties>")
 
 
-def render_docx(comparison: Comparison, category: str = AUTHOR) -> bytes:
-    """The .docx file's bytes; ``category`` goes into its document properties."""
+def render(comparison: Comparison, options: Options) -> bytes:
+    """The .docx file's bytes; the options' category goes into its document properties."""
+    category = options.category
     parts = {
         "[Content_Types].xml": _CONTENT_TYPES,
         "_rels/.rels": _PACKAGE_RELS,

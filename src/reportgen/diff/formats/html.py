@@ -14,6 +14,7 @@ from itertools import groupby
 from reportgen.diff.changes import Change, Comparison
 from reportgen.diff.formats.text import render_summary, shown
 from reportgen.diff.outline import heading_level, shorten
+from reportgen.diff.output import Options
 from reportgen.diff.redline import DELETE, EQUAL, INSERT, Para, redline
 
 _TAGS = {DELETE: "del", INSERT: "ins"}
@@ -177,7 +178,7 @@ def _body(paras: list[Para], accepted: set[int]) -> str:
     return "\n".join(out)
 
 
-def render_html(comparison: Comparison) -> str:
+def render(comparison: Comparison, options: Options) -> str:
     """The page, as text."""
     a, b = comparison.a, comparison.b
     stats = comparison.summary()

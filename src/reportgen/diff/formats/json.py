@@ -8,6 +8,7 @@ from typing import Any
 
 from reportgen.diff.changes import Change, Comparison
 from reportgen.diff.outline import Place
+from reportgen.diff.output import Options
 
 
 def _where(place: Place) -> dict[str, Any]:
@@ -40,11 +41,11 @@ def _change(change: Change, comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def to_json(comparison: Comparison, status: int) -> str:
+def render(comparison: Comparison, options: Options) -> str:
     """The report as a JSON document (UTF-8 text, keys in a fixed order)."""
     summary = comparison.summary()
     data = {
-        "status": status,
+        "status": 1 if comparison.outstanding else 0,
         "same": comparison.same,
         "a": {"label": comparison.a.label, "source": comparison.a.source,
               "characters": summary.a_chars},

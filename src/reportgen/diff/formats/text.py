@@ -9,6 +9,7 @@ import re
 
 from reportgen.diff.changes import Change, Comparison, Summary
 from reportgen.diff.normalise import PARAGRAPH
+from reportgen.diff.output import Options
 
 RED, GREEN, CYAN, BOLD, DIM, RESET = ("\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "\x1b[2m",
                                        "\x1b[m")
@@ -87,9 +88,10 @@ def render_summary(comparison: Comparison, summary: Summary, baseline: str = "",
     return "\n".join(lines)
 
 
-def render_terminal(comparison: Comparison, color: bool = False, context: int = 20,
-                    brief: bool = False, baseline: str = "") -> str:
+def render(comparison: Comparison, options: Options) -> str:
     """The whole terminal report: the two sides, each change not accepted, the summary."""
+    color, context, brief, baseline = (options.color, options.context, options.brief,
+                                       options.baseline)
     a, b = comparison.a, comparison.b
     lines = [f"--- {a.label}: {a.source}", f"+++ {b.label}: {b.source}"]
     if color:

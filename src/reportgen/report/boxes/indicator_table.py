@@ -1,4 +1,12 @@
-"""Indicator-table 专栏 (主要指标完成情况 / 主要指标计划) as Word tables with real merges.
+"""The indicator-table 专栏 (主要指标完成情况 / 主要指标计划): a sheet of indicators.xlsx as a Word
+table with real merges.
+
+    主要指标计划:
+      标题: "{{ 本年 }}年国民经济和社会发展主要指标计划"
+      指标表: 计划目标                       # the sheet
+      列:                                    # the value columns after 类别, 序号, 指标名称
+        - {标题: "{{ 本年 }}年计划目标", 字段: 计划目标}
+        - {标题: 备注, 字段: 属性}           # 子列 for a two-level header, 格式 for a filter
 
 Grid: 类别 | 序号 | [分组] | 指标名称 | value columns…  The 类别 cell is merged down over its rows
 (a new 类别 value in the sheet starts a new cell); a group (能耗“双控”目标) merges its 序号 and
@@ -8,18 +16,20 @@ title and the header rows repeat on each page.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from reportgen.characters import printed_width
-from reportgen.data.model import BoxSpec, ColumnSpec, Gap, Indicator, IndicatorTable
+from reportgen.data.model import BoxSpec, Gap, Indicator, IndicatorTable, YearData
+from reportgen.data.yamlfile import line_ref
+from reportgen.errors import Problems, SourceRef, did_you_mean
+from reportgen.report.boxes.base import FULL_WIDTH, BoxContext, BoxKind, box_title
 from reportgen.templating.environment import finalize
-from reportgen.templating.filters import OWN
+from reportgen.templating.numfmt import FILTERS
 from reportgen.word import styles
 from reportgen.word.ooxml import Span, TableCell, Xml, paragraph, runs, table
 
-#: Text width of the 版心 in twips (156 mm).
-FULL_WIDTH = 8844
 SUB_MARK = "﹟"
 HEADER_LABELS = ("类别", "序号", "指  标  名  称")
 _FIXED = {"类别": 700, "序号": 600, "分组": 1200, "名称": 2500, "名称单独": 3500}
@@ -27,13 +37,39 @@ _FIXED = {"类别": 700, "序号": 600, "分组": 1200, "名称": 2500, "名称�
 _CHAR, _CELL_MARGINS = 240, 2 * 57 + 20
 
 
+@dataclass(frozen=True)
+class ColumnSpec:
+    """A value column of the table: header text, data field, optional filter."""
+
+    title: str
+    field: str | None = None
+    fmt: str | None = None
+    children: tuple[ColumnSpec, ...] = ()
+
+    def leaves(self) -> list[ColumnSpec]:
+        return [leaf for child in self.children for leaf in child.leaves()] or [self]
+
+
+def column_specs(items: Any, ref: SourceRef, problems: Problems) -> tuple[ColumnSpec, ...]:
+    if not isinstance(items, list) or not items:
+        problems.error(ref, "「列」 must list the value columns, each with 标题 and 字段")
+        return ()
+    specs = []
+    for item in items:
+        where = line_ref(ref, item, "标题")
+        if not isinstance(item, dict) or "标题" not in item:
+            problems.error(where, "each column needs a 标题")
+            continue
+        children = column_specs(item["子列"], where, problems) if "子列" in item else ()
+        field = item.get("字段")
+        if not children and not field:
+            problems.error(where, f"column 「{item['标题']}」 needs a 字段 (or 子列)")
+        specs.append(ColumnSpec(str(item["标题"]), field, item.get("格式"), children))
+    return tuple(specs)
+
+
 def _cell_paragraph(text: str, style: str, align: str = "center") -> str:
     return paragraph(runs([Span(text)]), style, align)
-
-
-def box_title(number: int, title: str) -> str:
-    """The title paragraph of a 专栏 of either kind: 专栏3：…, centred."""
-    return _cell_paragraph(f"专栏{number}：{title}", styles.BOX_TITLE)
 
 
 def cell(text: str, style: str = styles.TABLE_TEXT, span: int = 1, merge: str | None = None,
@@ -84,7 +120,7 @@ def _header_rows(columns: Sequence[ColumnSpec], name_span: int, depth: int,
 
 def format_value(value: Any, fmt: str | None, gaps: list[Gap]) -> str:
     if fmt and not isinstance(value, Gap):
-        return str(OWN[fmt](value))
+        return str(FILTERS[fmt](value))
     return str(finalize(value, gaps))
 
 
@@ -109,18 +145,53 @@ def _body_rows(rows: Sequence[Indicator], values: Sequence[Sequence[str]],
     return out
 
 
-def indicator_box(spec: BoxSpec, number: int, title: str, data: IndicatorTable,
-                  render_title: Callable[[str], str], gaps: list[Gap]) -> Xml:
+def indicator_box(columns: Sequence[ColumnSpec], number: int, title: str,
+                  data: IndicatorTable, render_title: Callable[[str], str],
+                  gaps: list[Gap]) -> Xml:
     """The whole 专栏: title row, header rows, one row per indicator."""
     has_groups = any(row.group is not None for row in data.rows)
-    leaves = [leaf for column in spec.columns for leaf in column.leaves()]
-    depth = 2 if any(column.children for column in spec.columns) else 1
+    leaves = [leaf for column in columns for leaf in column.leaves()]
+    depth = 2 if any(column.children for column in columns) else 1
     values = [[format_value(row.values.get(leaf.field or ""), leaf.fmt, gaps) for leaf in leaves]
               for row in data.rows]
     widths = _widths(has_groups, [[render_title(leaf.title), *(row[index] for row in values)]
                                   for index, leaf in enumerate(leaves)])
     name_span = 2 if has_groups else 1
     title_row = [TableCell(box_title(number, title), span=len(widths))]
-    rows = [title_row, *_header_rows(spec.columns, name_span, depth, render_title),
+    rows = [title_row, *_header_rows(columns, name_span, depth, render_title),
             *_body_rows(data.rows, values, has_groups)]
     return table(widths, rows, header_rows=1 + depth)
+
+
+class IndicatorTableBox(BoxKind):
+    name = "table"
+    key = "指标表"
+    names = "a sheet of indicators.xlsx"
+
+    def options(self, box: str, spec: Mapping[str, Any], where: SourceRef,
+                problems: Problems) -> Any:
+        return column_specs(spec.get("列"), where, problems)
+
+    def check(self, box: BoxSpec, data: YearData, problems: Problems) -> None:
+        table = data.indicators.get(box.source)
+        if table is None:
+            problems.error(box.ref, f"专栏 「{box.key}」: indicators.xlsx has no sheet "
+                           f"「{box.source}」" + did_you_mean(box.source, list(data.indicators)))
+            return
+        for leaf in (leaf for column in box.options for leaf in column.leaves()):
+            if leaf.field and leaf.field not in table.columns:
+                problems.error(box.ref, f"专栏 「{box.key}」: column 「{leaf.title}」 reads "
+                               f"字段 「{leaf.field}」, which sheet 「{box.source}」 does not "
+                               f"have" + did_you_mean(leaf.field, list(table.columns)))
+            if leaf.fmt and leaf.fmt not in FILTERS:
+                problems.error(box.ref, f"专栏 「{box.key}」: 格式 「{leaf.fmt}」 is not a "
+                               f"filter" + did_you_mean(leaf.fmt, list(FILTERS)))
+
+    def titles(self, box: BoxSpec) -> list[str]:
+        return [box.title] + [c.title for column in box.options
+                              for c in (column, *column.children)]
+
+    def render(self, box: BoxSpec, number: int, ctx: BoxContext) -> Xml:
+        return indicator_box(box.options, number, ctx.render(box, box.title),
+                             ctx.data.indicators[box.source],
+                             lambda text: ctx.render(box, text), ctx.gaps)

@@ -1,0 +1,86 @@
+"""Every name the templates use exists in the data: the narrative, the titles in report.yaml and
+boxes.yaml, the 专栏 templates and the Word template; and years written out where a name would
+move on with the year."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from reportgen.checks.names import TemplateChecker, plain_jinja
+from reportgen.data.folder import RawYear
+from reportgen.data.model import YearData
+from reportgen.data.yamlfile import line_ref
+from reportgen.errors import Problems, ReportgenError, SourceRef, did_you_mean, display_path
+from reportgen.project import Project
+from reportgen.report.boxes.base import TemplateFiles
+from reportgen.report.boxes.kinds import kind_of
+from reportgen.report.narrative import box_numbers, box_places
+from reportgen.templating.context import build_context
+from reportgen.templating.environment import make_env
+from reportgen.templating.views import Lookup
+from reportgen.word.text import docx_pieces
+
+
+def check_templates(project: Project, raw: RawYear, data: YearData, problems: Problems) -> None:
+    """Every name in the narrative, titles, 专栏 templates and the Word template exists."""
+    numbers = box_numbers(data.narrative)
+    context = build_context(data, numbers)
+    context["标题"] = ""
+    checker = TemplateChecker(make_env(), context, problems)
+    years = {data.meta.review_year: "上年", data.meta.plan_year: "本年"}
+
+    def literal_years(where: SourceRef) -> Any:
+        def look(text: str, line: int) -> None:
+            for match in re.finditer(r"(?<!\d)(\d{4})年", text):
+                name = years.get(int(match.group(1)))
+                if name:
+                    at = line + text[: match.start()].count("\n")
+                    problems.warning(where.at(line=at), f"「{match.group(0)}」 is written out; "
+                                     f"write {{{{ {name} }}}}年 so that it moves on with the year")
+        return look
+
+    narrative = data.narrative_ref
+    checker.check(data.narrative, _lines(narrative), literal=literal_years(narrative))
+    title_ref = line_ref(raw.report_ref, raw.report, "标题")
+    checker.check(data.meta.title, _fixed(title_ref), literal=literal_years(title_ref))
+    templates = TemplateFiles(project)
+    for name, box in data.boxes.items():
+        where = box.ref if isinstance(box.ref, SourceRef) else SourceRef(str(box.ref))
+        kind = kind_of(box)
+        for title in kind.titles(box):
+            checker.check(title, _fixed(where), literal=literal_years(where))
+        if name not in numbers:
+            problems.warning(where, f"专栏 「{name}」 is defined but the narrative never places "
+                             f"it (a line [专栏：{name}])")
+        kind.check_templates(box, templates, checker, context, problems)
+    for line, name in box_places(data.narrative):
+        if name not in data.boxes:
+            problems.error(narrative.at(line=line), f"[专栏：{name}] is not defined in "
+                           f"boxes.yaml" + did_you_mean(name, list(data.boxes)))
+    _check_word_template(project, checker, problems)
+
+
+def _check_word_template(project: Project, checker: TemplateChecker, problems: Problems) -> None:
+    """The Word template's tags, one line per paragraph ({%p …%} read as {% … %}); it also
+    sees 正文, the blocks of the body."""
+    path = project.template_path
+    if not path.is_file():
+        return
+    shown = display_path(path, project.root)
+    try:
+        text = "\n".join(piece.text for piece in docx_pieces(path, shown))
+    except ReportgenError as exc:
+        problems.error(exc.ref or shown, exc.message)
+        return
+    body = {"正文": [Lookup("正文段落", [("类型", "p"), ("内容", "")])]}
+    checker.check(plain_jinja(text), lambda n: f"{shown} (paragraph {n})", body)
+
+
+def _lines(ref: SourceRef) -> Callable[[int], SourceRef]:
+    return lambda line: ref.at(line=line)
+
+
+def _fixed(ref: SourceRef) -> Callable[[int], SourceRef]:
+    return lambda line: ref

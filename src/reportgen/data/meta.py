@@ -1,0 +1,85 @@
+"""report.yaml -> the report's Meta (region, issuer, years, meeting, title), with the line of
+every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from reportgen.characters import forbidden_character
+from reportgen.data.folder import RawYear
+from reportgen.data.model import TO_FILL, Gap, Meta
+from reportgen.data.yamlfile import LineDict, line_ref
+from reportgen.errors import Problems
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() in ("", *TO_FILL))
+
+
+def meta(raw: RawYear, problems: Problems) -> Meta:
+    report = raw.report
+    ref = raw.report_ref
+    if not isinstance(report, dict):
+        problems.error(ref, "must be a mapping of 地区, 报告单位, 年份, 会议, 标题")
+        report = LineDict()
+        report.lines = {}
+
+    def text(key: str, parent: Any = report, label: str | None = None) -> str | Gap:
+        value = parent.get(key) if isinstance(parent, dict) else None
+        where = line_ref(ref, parent, key)
+        if _is_blank(value):
+            if parent is report and key not in report:
+                problems.error(ref, f"「{key}」 is missing")
+                return ""
+            return Gap(label or key, where)
+        if not isinstance(value, (str, int)):
+            problems.error(where, f"「{key}」 must be text")
+            return ""
+        bad = forbidden_character(str(value))
+        if bad:
+            problems.error(where, bad)
+        return str(value).strip()
+
+    years = report.get("年份")
+    review_year = plan_year = 0
+    if not isinstance(years, dict):
+        problems.error(line_ref(ref, report, "年份"),
+                       "「年份」 needs 上年 and 本年, e.g. 上年: 2020")
+    else:
+        for key in ("上年", "本年"):
+            value = years.get(key)
+            if not isinstance(value, int) or isinstance(value, bool):
+                problems.error(line_ref(ref, years, key) if key in years else ref,
+                               f"年份.{key} must be a year such as {raw.year - (key == '上年')}")
+        if isinstance(years.get("本年"), int) and isinstance(years.get("上年"), int):
+            plan_year, review_year = years["本年"], years["上年"]
+            if plan_year != raw.year:
+                problems.error(line_ref(ref, years, "本年"),
+                               f"年份.本年 is {plan_year} but the folder is {raw.year}")
+            if review_year != plan_year - 1:
+                problems.error(line_ref(ref, years, "上年"),
+                               f"年份.上年 should be {plan_year - 1}, the year before 本年")
+
+    meeting = report.get("会议")
+    if not isinstance(meeting, dict):
+        problems.error(line_ref(ref, report, "会议"), "「会议」 needs 日期 and 名称")
+        meeting = {}
+    date_value = meeting.get("日期")
+    meeting_date: dt.date | Gap
+    if isinstance(date_value, dt.date):
+        meeting_date = date_value
+    elif _is_blank(date_value):
+        meeting_date = Gap("会议日期", line_ref(ref, meeting, "日期"))
+    else:
+        problems.error(line_ref(ref, meeting, "日期"),
+                       f"会议.日期 「{date_value}」 is not a date; write it as 2021-03-10")
+        meeting_date = Gap("会议日期", ref)
+    region = text("地区")
+    issuer = text("报告单位")
+    title = text("标题")
+    return Meta(
+        region=str(region), issuer=str(issuer), meeting_date=meeting_date,
+        meeting_name=text("名称", meeting, "会议名称"), review_year=review_year,
+        plan_year=plan_year, title=str(title), ref=ref,
+    )

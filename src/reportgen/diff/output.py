@@ -1,0 +1,54 @@
+"""The diff's outputs in one registry: each format is a module of ``diff/formats`` with a
+function ``render(comparison, options)``; a new format is that module and one entry here."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reportgen.diff.changes import Comparison
+
+#: The category stamped in the Word files ``diff`` writes, so they are never taken for a report.
+DIFF_CATEGORY = "reportgen diff"
+
+
+@dataclass(frozen=True)
+class Options:
+    """How the outputs are drawn: colours and context in the terminal, the summary only, the
+    baseline's name, and the category of a Word file."""
+
+    color: bool = False
+    context: int = 20
+    brief: bool = False
+    baseline: str = ""
+    category: str = DIFF_CATEGORY
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    module: str  # in reportgen.diff.formats
+    binary: bool  # bytes (a file), or text
+    to_file: bool  # written to a file the user names, or printed
+
+
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("text", "text", binary=False, to_file=False),
+    Format("json", "json", binary=False, to_file=False),
+    Format("html", "html", binary=False, to_file=True),
+    Format("docx", "docx", binary=True, to_file=True),
+)}
+
+
+def render(name: str, comparison: Comparison, options: Options = Options()) -> str | bytes:
+    """The comparison in the format ``name``."""
+    module = importlib.import_module(f"reportgen.diff.formats.{FORMATS[name].module}")
+    return module.render(comparison, options)  # type: ignore[no-any-return]
+
+
+def encoded(name: str, comparison: Comparison, options: Options = Options()) -> bytes:
+    """The comparison in the format ``name``, as the bytes of a file."""
+    result = render(name, comparison, options)
+    return result if isinstance(result, bytes) else result.encode("utf-8")

@@ -1,0 +1,71 @@
+"""Composing a year's report body: the narrative rendered and read into blocks, each 专栏
+rendered by its kind, all inside the context the Word template sees (``正文``, ``标题`` …)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from reportgen.data.model import BoxSpec, Gap, YearData
+from reportgen.errors import ReportgenError
+from reportgen.report.boxes.base import BoxContext, TemplateFiles
+from reportgen.report.boxes.kinds import kind_of
+from reportgen.report.narrative import box_numbers, box_places, parse_blocks
+from reportgen.templating.context import build_context
+from reportgen.templating.environment import make_env, render_text
+from reportgen.templating.views import Lookup
+from reportgen.word.blocks import BLOCK_KINDS
+from reportgen.word.ooxml import runs
+
+if TYPE_CHECKING:
+    from reportgen.project import Project
+
+
+@dataclass(frozen=True)
+class Composed:
+    """A year ready for the Word template: the context (with the blocks of the body as 正文)
+    and every value still to fill in that it prints."""
+
+    data: YearData
+    context: dict[str, Any]
+    gaps: list[Gap]
+
+
+def compose(project: Project, data: YearData) -> Composed:
+    """Render the narrative and the 专栏 into blocks, inside the template context."""
+    gaps: list[Gap] = []
+    env = make_env(gaps=gaps)
+    numbers = box_numbers(data.narrative)
+    context = build_context(data, numbers)
+    context["标题"] = render_text(env, data.meta.title, f"{data.meta.ref} (标题)", context).strip()
+    text = render_text(env, data.narrative, str(data.narrative_ref), context)
+    boxes = BoxContext(data, env, context, TemplateFiles(project), gaps)
+    blocks = []
+    for block in parse_blocks(text):
+        if block.kind == "box":
+            name = block.box or ""
+            box = placed_box(data, name, numbers)
+            content = kind_of(box).render(box, numbers[name], boxes)
+        else:
+            kind = BLOCK_KINDS[block.kind]
+            content = runs(block.spans, kind.lead, kind.text)
+        blocks.append(Lookup("正文段落", [("类型", block.kind), ("内容", content)]))
+    context["正文"] = blocks
+    return Composed(data, context, gaps)
+
+
+def placed_box(data: YearData, name: str, numbers: Mapping[str, int]) -> BoxSpec:
+    """The definition of a 专栏 the rendered narrative places, once it is known to have one and
+    a number (numbers come from the [专栏：…] lines of the narrative source)."""
+    spec = data.boxes.get(name)
+    if spec is None:
+        line = next((n for n, placed in box_places(data.narrative) if placed == name), None)
+        known = "、".join(data.boxes) or "none"
+        raise ReportgenError(f"[专栏：{name}] is not defined in boxes.yaml (defined: {known})",
+                             data.narrative_ref.at(line=line) if line else str(data.narrative_ref))
+    if name not in numbers:
+        raise ReportgenError(f"[专栏：{name}] is written by a template expression; write the line "
+                             f"[专栏：{name}] itself, so that the 专栏 can be numbered",
+                             str(data.narrative_ref))
+    return spec

@@ -1,0 +1,36 @@
+"""The kinds of block the report's body is made of, in one registry: what the narrative's markup
+makes of a line, the paragraph style the Word template gives it, and the run styles of its lead
+sentence and of the text after it.
+
+The Word template places each block by its kind (``b.类型``); ``template.BODY`` is written from
+this table, so a new kind is one entry here (and, for the narrative, its markup in
+``report/narrative``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportgen.word import styles
+
+
+@dataclass(frozen=True)
+class BlockKind:
+    name: str  # what the Word template tests: b.类型 == 'h1'
+    style: str  # paragraph style
+    lead: str | None = None  # character style of a lead sentence (**…**)
+    text: str | None = None  # character style of the text after a lead
+    heading: bool = False  # a heading (inside a 专栏: 专栏小标题)
+    table: bool = False  # placed as a table (a 专栏) between blank lines, not as a paragraph
+
+
+#: In the order the Word template tests them; "p" is what every other block is.
+BLOCK_KINDS: dict[str, BlockKind] = {kind.name: kind for kind in (
+    BlockKind("h1", styles.HEADING1, heading=True),
+    BlockKind("h2", styles.HEADING2, heading=True),
+    # A run-in （一）…。 heading: only the text after it is body text.
+    BlockKind("h2-run-in", styles.HEADING2_RUN_IN, text=styles.RUN_IN_BODY, heading=True),
+    BlockKind("box", styles.BODY, table=True),
+    BlockKind("p", styles.BODY, lead=styles.LEAD),
+)}
+PARAGRAPH = "p"
