@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from reportgen.data.compute import investment_types
 from reportgen.data.model import Gap, Indicator, Record, YearData
+from reportgen.data.schema import GROWTH, NOTE, RESULT, STAT, TARGET, VALUE
 from reportgen.errors import Problems
 
 
@@ -18,7 +19,7 @@ def breakdowns(data: YearData, problems: Problems) -> None:
 
 
 def _base(name: str) -> str:
-    return name.removesuffix("增速").removeprefix("其中：")
+    return name.removesuffix(GROWTH).removeprefix("其中：")
 
 
 def statistics_and_results(data: YearData, problems: Problems) -> None:
@@ -28,20 +29,20 @@ def statistics_and_results(data: YearData, problems: Problems) -> None:
     contains the other (外贸进出口总额 / 进出口总额增速) may be another measure: a difference is a
     warning until 说明 explains it.
     """
-    table = data.indicators.get("完成情况")
+    table = data.execution
     if table is None:
         return
     for record in data.statistics.rows:
-        name = str(record.values.get("指标"))
+        name = str(record.values.get(STAT))
         for row in table.rows:
             base = _base(row.name)
             if len(base) < 2 or base not in name:
                 continue
-            same = name.removesuffix("增速") == base
-            explained = bool(record.values.get("说明"))
+            same = name.removesuffix(GROWTH) == base
+            explained = bool(record.values.get(NOTE))
             if not same and explained:
                 continue
-            for mine, theirs in (("数值", "绝对值"), ("增速", "增速")):
+            for mine, theirs in ((VALUE, RESULT), (GROWTH, GROWTH)):
                 _compare(record, mine, row, theirs, same, problems)
 
 
@@ -51,7 +52,7 @@ def _compare(record: Record, mine: str, row: Indicator, theirs: str, same: bool,
     if not (isinstance(value, Decimal) and isinstance(other, Decimal)) or value == other:
         return
     where, there = record.cell(mine), row.cell(theirs)
-    name = record.values.get("指标")
+    name = record.values.get(STAT)
     if same:
         problems.error(where, f"统计 「{name}」 {mine} is {value}, but 完成情况 「{row.name}」 "
                        f"{theirs} is {other} ({there}): one figure, two values")
@@ -63,20 +64,19 @@ def _compare(record: Record, mine: str, row: Indicator, theirs: str, same: bool,
 
 def targets_of_last_plan(data: YearData, last: YearData, problems: Problems) -> None:
     """The execution table reports on the targets last year's plan set, all of them."""
-    execution = data.indicators.get("完成情况")
-    plan = last.indicators.get("计划目标")
+    execution, plan = data.execution, last.plan
     if execution is None or plan is None:
         return
     reported = {row.name: row for row in execution.rows}
     for planned in plan.rows:
         row = reported.get(planned.name)
-        set_to = planned.values.get("计划目标")
-        there = planned.cell("计划目标")
+        set_to = planned.values.get(TARGET)
+        there = planned.cell(TARGET)
         if row is None:
             problems.warning(execution.ref, f"「{planned.name}」, a target of {last.year}'s plan "
                              f"({there}), is not reported on")
             continue
-        target = row.values.get("计划目标")
+        target = row.values.get(TARGET)
         if isinstance(target, Gap) or isinstance(set_to, Gap) or str(target) == str(set_to):
             continue
         problems.warning(row.cell("计划目标"),

@@ -8,7 +8,7 @@ from typing import Any
 
 from reportgen.characters import display_width
 from reportgen.data.model import Gap, YearData
-from reportgen.data.schema import EXECUTION
+from reportgen.data.schema import TARGET
 from reportgen.data.status import compared_value, status
 from reportgen.templating.environment import finalize
 
@@ -35,12 +35,12 @@ def _shown(value: Any) -> str:
 
 
 def plan_vs_actual(data: YearData) -> list[StatusRow]:
-    table = data.indicators.get(EXECUTION.sheet or "")
+    table = data.execution
     rows = []
     for row in table.rows if table else ():
         state, reason = status(row)
         rows.append(StatusRow(str(row.number or ""), row.label,
-                              _shown(row.values.get("计划目标")), _shown(compared_value(row)),
+                              _shown(row.values.get(TARGET)), _shown(compared_value(row)),
                               _shown(state), reason))
     return rows
 

@@ -20,6 +20,13 @@ from pathlib import Path
 
 from reportgen.console import Console
 from reportgen.data.folder import RawYear
+from reportgen.data.schema import (
+    EXECUTION_SHEET,
+    INVESTMENT,
+    MAJOR_PROJECTS,
+    PLAN_SHEET,
+    STATISTICS,
+)
 from reportgen.data.sheet_writer import OutSheet
 from reportgen.draft.sheets import Sheets, indicator_sheets, project_sheets, statistics_sheets
 from reportgen.draft.texts import COMPLETED_BOX, FILL, boxes_text, narrative_text, report_text
@@ -99,14 +106,14 @@ def checklist(project: Project, raw: RawYear, year: int, made: dict[str, list[Ou
     review = year - 1
     todo = [Todo(f"{new}/report.yaml", "会议.日期 and 会议.名称 (marked 待填)")]
     notes = {
-        "完成情况": f"{review}'s results against its targets",
-        "计划目标": f"{raw.year}'s targets, copied: edit them into {year}'s targets and 属性",
+        EXECUTION_SHEET: f"{review}'s results against its targets",
+        PLAN_SHEET: f"{raw.year}'s targets, copied: edit them into {year}'s targets and 属性",
         "上年重大项目": f"the {review} major projects, by 分组",
         "上年民心工程": "what each 民心工程 achieved, and whether it was completed",
         "上年完工项目": "what each project due for completion achieved, and whether it was",
-        "统计": f"the {review} figures the prose quotes",
-        "重大项目执行": f"{review}'s major projects by 投资类型",
-        "投资计划": f"{year}'s planned projects by breakdown",
+        STATISTICS.sheet: f"the {review} figures the prose quotes",
+        MAJOR_PROJECTS.sheet: f"{review}'s major projects by 投资类型",
+        INVESTMENT.sheet: f"{year}'s planned projects by breakdown",
     }
     for book, sheets in made.items():
         xlsx = raw.workbook_refs[book].file.endswith(".xlsx")
@@ -123,7 +130,7 @@ def checklist(project: Project, raw: RawYear, year: int, made: dict[str, list[Ou
             elif count:
                 todo.append(Todo(here, f"{note}: {count} cells marked 待填 "
                                        f"({'、'.join(marked)})"))
-            elif sheet.name == "计划目标":
+            elif sheet.name == PLAN_SHEET:
                 todo.append(Todo(here, note))
     todo.append(Todo(f"{new}/narrative.txt", f"{raw.year}'s prose, copied: rewrite it for "
                      f"{review} and {year} (its years follow report.yaml)"))

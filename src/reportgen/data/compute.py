@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reportgen.data.model import Gap, Record, RecordTable, Value
+from reportgen.data.schema import BREAKDOWN, COUNT, INVEST_TYPE, PLANNED
 from reportgen.errors import Problem, SourceRef
 
 TOTAL = "合计"
@@ -55,7 +56,7 @@ class InvestmentType:
     problems: tuple[Problem, ...]
 
 
-MEASURES = ("项目数", "年度计划投资")
+MEASURES = (COUNT, PLANNED)
 
 
 def _rows(records: Sequence[Record]) -> str:
@@ -75,7 +76,7 @@ def investment_types(table: RecordTable) -> list[InvestmentType]:
     order: list[str] = []
     rows_by_type: dict[str, list[Record]] = {}
     for row in table.rows:
-        name = str(row.values.get("投资类型"))
+        name = str(row.values.get(INVEST_TYPE))
         if name not in rows_by_type:
             order.append(name)
             rows_by_type[name] = []
@@ -83,14 +84,14 @@ def investment_types(table: RecordTable) -> list[InvestmentType]:
     result = []
     for name in order:
         rows = rows_by_type[name]
-        stated = next((r for r in rows if r.values.get("分类方式") == TOTAL), None)
+        stated = next((r for r in rows if r.values.get(BREAKDOWN) == TOTAL), None)
         breakdown_names: list[str] = []
         for row in rows:
-            kind = str(row.values.get("分类方式"))
+            kind = str(row.values.get(BREAKDOWN))
             if kind != TOTAL and kind not in breakdown_names:
                 breakdown_names.append(kind)
         breakdowns = tuple(
-            Breakdown(kind, tuple(r for r in rows if r.values.get("分类方式") == kind))
+            Breakdown(kind, tuple(r for r in rows if r.values.get(BREAKDOWN) == kind))
             for kind in breakdown_names
         )
         totals: dict[str, Value] = {}

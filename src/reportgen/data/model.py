@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from reportgen.characters import GAP_CLOSE, GAP_OPEN
+from reportgen.data.schema import EXECUTION_SHEET, PLAN_SHEET
 from reportgen.errors import SourceRef
 
 #: What a user (or ``reportgen draft``) writes in a cell or in report.yaml for a value still
@@ -178,3 +179,13 @@ class YearData:
     narrative: str
     narrative_ref: SourceRef
     warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def execution(self) -> IndicatorTable | None:
+        """Last year's results against its targets (sheet 完成情况), when the year has it."""
+        return self.indicators.get(EXECUTION_SHEET)
+
+    @property
+    def plan(self) -> IndicatorTable | None:
+        """This year's targets (sheet 计划目标), when the year has it."""
+        return self.indicators.get(PLAN_SHEET)

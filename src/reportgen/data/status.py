@@ -6,18 +6,26 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen.data.model import Gap, Indicator, Target, Value
+from reportgen.data.schema import BASE, GROWTH, RESULT, STATE, TARGET
 from reportgen.data.targets import water_class
 
 DONE, NOT_DONE, HUMAN, NO_TARGET = "完成", "未完成", "需人工判断", "—"
 
 
+def compared_column(name: str) -> str:
+    """The column whose result a target is judged on: the growth rate for a growth indicator
+    (名称 …增速), else the absolute value."""
+    return GROWTH if GROWTH in name else RESULT
+
+
 def compared_value(row: Indicator) -> Value:
-    """The result a target is judged on: the growth rate for a growth indicator (名称 …增速)
-    when the table has one, else the absolute value."""
-    growth = row.values.get("增速")
-    if "增速" in row.name and isinstance(growth, (Decimal, Gap)):
-        return growth
-    return row.values.get("绝对值")
+    """The result a target is judged on (``compared_column``), the absolute value when a
+    growth indicator's table has no growth rate."""
+    column = compared_column(row.name)
+    value = row.values.get(column)
+    if column != RESULT and not isinstance(value, (Decimal, Gap)):
+        return row.values.get(RESULT)
+    return value
 
 
 def _judged(met: bool, text: str) -> tuple[str, str]:
@@ -27,10 +35,10 @@ def _judged(met: bool, text: str) -> tuple[str, str]:
 def status(row: Indicator) -> tuple[str | Gap, str]:
     """(status, reason) of one execution-table row; the status is the result's gap while the
     result is still to fill in."""
-    override = row.values.get("完成状态")
+    override = row.values.get(STATE)
     if isinstance(override, str) and override:
         return override, "set in the data (完成状态)"
-    target = row.values.get("计划目标")
+    target = row.values.get(TARGET)
     if isinstance(target, Gap) or target is None:
         return NO_TARGET, "no target"
     assert isinstance(target, Target)
@@ -49,7 +57,7 @@ def status(row: Indicator) -> tuple[str | Gap, str]:
         return HUMAN, f"result 「{result}」 is not a number"
     assert target.value is not None
     if target.op == "increase":
-        base = row.values.get("上年值")
+        base = row.values.get(BASE)
         if isinstance(base, Gap):
             return base, "the 上年值 is still to fill in"
         if not isinstance(base, Decimal):

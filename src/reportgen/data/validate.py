@@ -22,13 +22,18 @@ from reportgen.data.model import (
 )
 from reportgen.data.schema import (
     ATTRIBUTES,
+    CATEGORY,
+    GROUP,
     INDICATOR_STRUCTURE,
     INDICATOR_TABLES,
     INVESTMENT,
     MAJOR_PROJECTS,
+    NAME,
+    NUMBER,
     PROJECTS,
     STATISTICS,
     STATUSES,
+    UNIT,
     Column,
     TableSchema,
 )
@@ -160,16 +165,16 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> In
             bad = forbidden_character(cells[name].text)
             if bad:
                 problems.error(cells[name].ref, bad)
-        name = row.get("指标名称").text
+        name = row.get(NAME).text
         if not name:
             problems.error(row.get("指标名称").ref, "指标名称 is blank; every row needs one")
             continue
-        starts_category = bool(row.get("类别").text)
+        starts_category = bool(row.get(CATEGORY).text)
         if starts_category:
-            category = row.get("类别").text
+            category = row.get(CATEGORY).text
         elif not rows:
             problems.error(row.get("类别").ref, "the first row needs a 类别")
-        number_text = row.get("序号").text
+        number_text = row.get(NUMBER).text
         number: int | None = None
         if number_text:
             parsed = parse_decimal(number_text)
@@ -177,7 +182,7 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> In
                 problems.error(row.get("序号").ref, f"「{number_text}」 is not a 序号 (1, 2, 3 …)")
             else:
                 number = int(parsed)
-        group_text = row.get("分组").text
+        group_text = row.get(GROUP).text
         starts_group = bool(group_text)
         if number is not None:
             have_numbered = True
@@ -189,7 +194,7 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> In
             problems.error(row.get("序号").ref, "the first indicator needs a 序号")
         check_key(seen, (name,), row.get("指标名称").ref, f"指标 「{name}」", problems)
         values = record_values(cells, value_schema, extra, table.headers, name, problems)
-        rows.append(Indicator(category, starts_category, number, name, row.get("单位").text,
+        rows.append(Indicator(category, starts_category, number, name, row.get(UNIT).text,
                               group, starts_group and number is not None, values, row.ref,
                               cell_refs(row, values)))
     columns = tuple(c.name for c in value_columns if c.name in table.headers) + tuple(extra)

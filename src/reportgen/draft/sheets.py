@@ -4,9 +4,24 @@ last year's planned work become lists to report on; every value still to give is
 
 from __future__ import annotations
 
-from reportgen.data.schema import EXECUTION, PLAN, STAT_TABLES
+from reportgen.data.schema import (
+    BASE,
+    COMPLETED,
+    EXECUTION,
+    EXECUTION_SHEET,
+    GROUP,
+    GROWTH,
+    NAME,
+    PLAN,
+    PLAN_SHEET,
+    PROGRESS,
+    RESULT,
+    STAT_TABLES,
+    TARGET,
+)
 from reportgen.data.sheet_writer import OutCell, OutSheet
 from reportgen.data.sheets import Cell, Table
+from reportgen.data.status import compared_column
 from reportgen.data.targets import parse_target
 from reportgen.draft.texts import FILL
 
@@ -63,22 +78,22 @@ def _to_fill(cell: Cell) -> OutCell:
 
 def execution_sheet(sheets: Sheets) -> OutSheet | None:
     """The new 完成情况: last year's targets, results to fill in."""
-    plan, done = sheets.tables.get("计划目标"), sheets.tables.get("完成情况")
+    plan, done = sheets.tables.get(PLAN_SHEET), sheets.tables.get(EXECUTION_SHEET)
     if plan is None:
         return None
     columns = EXECUTION.names
-    sheet = sheets.start("完成情况", columns, "完成情况", "计划目标")
-    previous = {row.get("指标名称").text: row for row in (done.rows if done else [])}
+    sheet = sheets.start(EXECUTION_SHEET, columns, EXECUTION_SHEET, PLAN_SHEET)
+    previous = {row.get(NAME).text: row for row in (done.rows if done else [])}
     for row in plan.rows:
-        name = row.get("指标名称").text
+        name = row.get(NAME).text
         before = previous.get(name)
         cells = {key: _copy(row.get(key)) for key in PLAN.names}
-        for key in ("绝对值", "增速"):
+        for key in (RESULT, GROWTH):
             old = before.get(key) if before else Cell("", row.ref)
             cells[key] = _copy(old) if old.text == "—" else _to_fill(old)
-        if parse_target(row.get("计划目标").text).op == "increase":
-            result = before and before.get("增速" if "增速" in name else "绝对值")
-            cells["上年值"] = (_copy(result) if result and result.text not in ("", "—")
+        if parse_target(row.get(TARGET).text).op == "increase":
+            result = before and before.get(compared_column(name))
+            cells[BASE] = (_copy(result) if result and result.text not in ("", "—")
                              else OutCell(FILL))
         sheet.rows.append([cells.get(key, OutCell()) for key in columns])
     return sheet
@@ -90,14 +105,15 @@ def reported_sheet(sheets: Sheets, name: str) -> OutSheet | None:
     source = sheets.tables.get(source_name)
     if source is None:
         return None
-    rows = [r for r in source.rows if group is None or r.get("分组").text == group]
+    rows = [r for r in source.rows if group is None or r.get(GROUP).text == group]
     if group is not None and not rows:
         return None
-    keys = [k for k in source.headers if k not in ("完成情况", "是否完工")
-            and not (group is not None and k == "分组")] + ["完成情况", "是否完工"]
+    reported = (PROGRESS, COMPLETED)
+    keys = [k for k in source.headers if k not in reported
+            and not (group is not None and k == GROUP)] + list(reported)
     sheet = sheets.start(name, keys, name, source_name)
     for row in rows:
-        sheet.rows.append([OutCell(FILL) if k in ("完成情况", "是否完工") else _copy(row.get(k))
+        sheet.rows.append([OutCell(FILL) if k in reported else _copy(row.get(k))
                            for k in keys])
     return sheet
 
@@ -127,9 +143,9 @@ def statistics_sheets(sheets: Sheets) -> list[OutSheet]:
 def indicator_sheets(sheets: Sheets) -> list[OutSheet]:
     out = []
     for name, table in sheets.tables.items():
-        if name == "完成情况":
+        if name == EXECUTION_SHEET:
             continue
-        if name == "计划目标":
+        if name == PLAN_SHEET:
             execution = execution_sheet(sheets)
             out += [execution] if execution else []
         out.append(sheets.copy(table))

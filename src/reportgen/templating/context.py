@@ -27,7 +27,19 @@ from typing import Any
 
 from reportgen.data.compute import column_totals, investment_types
 from reportgen.data.model import Gap, Indicator, IndicatorTable, Record, RecordTable, YearData
-from reportgen.data.schema import ATTRIBUTES
+from reportgen.data.schema import (
+    ATTRIBUTE,
+    ATTRIBUTES,
+    CATEGORY,
+    GROUP,
+    INVEST_TYPE,
+    NAME,
+    NUMBER,
+    PART,
+    PROJECT,
+    STAT,
+    UNIT,
+)
 from reportgen.data.status import NOT_DONE, status
 from reportgen.templating.gaps import Partial
 from reportgen.templating.views import Lookup, Rows
@@ -39,8 +51,8 @@ def record_view(record: Record, label: str) -> Lookup:
 
 def indicator_view(row: Indicator, table: str, with_status: bool) -> Lookup:
     view = Lookup(f"{table} 「{row.name}」", [
-        ("类别", row.category), ("序号", row.number), ("指标名称", row.name),
-        ("单位", row.unit), ("分组", row.group), ("名称", row.label),
+        (CATEGORY, row.category), (NUMBER, row.number), (NAME, row.name),
+        (UNIT, row.unit), (GROUP, row.group), ("名称", row.label),
     ])
     view.update(row.values)
     if with_status:
@@ -56,7 +68,7 @@ def unmet(table: IndicatorTable, views: list[Lookup], attribute: str | None) -> 
     for row, view in zip(table.rows, views, strict=True):
         if row.number is None and row.group is None:  # a 其中 row details its parent
             continue
-        decisive = [view["状态"]] + ([row.values.get("属性")] if attribute else [])
+        decisive = [view["状态"]] + ([row.values.get(ATTRIBUTE)] if attribute else [])
         found = [value for value in decisive if isinstance(value, Gap)]
         if found:
             gaps += found
@@ -76,12 +88,12 @@ def indicator_rows(table: IndicatorTable, label: str, with_status: bool) -> Rows
         extras["未完成"] = unmet(table, views, None)
         for attribute in ATTRIBUTES:
             name = f"未完成{attribute}"
-            if "属性" in table.columns:
+            if ATTRIBUTE in table.columns:
                 extras[name] = unmet(table, views, attribute)
             else:
                 unavailable[name] = (f"sheet 「{table.name}」 has no 属性 column, so which "
                                      "indicators are 预期性 or 约束性 is not known")
-    return Rows(label, "指标名称", views, extras, unavailable=unavailable)
+    return Rows(label, NAME, views, extras, unavailable=unavailable)
 
 
 def record_rows(table: RecordTable, label: str, key: str, extras: Mapping[str, Any] | None = None
@@ -99,15 +111,21 @@ def investment_view(table: RecordTable) -> Rows:
         view.update(kind.totals)
         for breakdown in kind.breakdowns:
             parts = [record_view(p, f"{kind.name}·{breakdown.name}") for p in breakdown.parts]
-            view[breakdown.name] = Rows(f"{kind.name}·{breakdown.name}", "类别", parts)
+            view[breakdown.name] = Rows(f"{kind.name}·{breakdown.name}", PART, parts)
         views.append(view)
-    return Rows("投资计划", "投资类型", views)
+    return Rows("投资计划", INVEST_TYPE, views)
 
 
 def major_projects_view(table: RecordTable) -> Rows:
-    measures = [c for c in table.columns if c != "投资类型"]
+    measures = [c for c in table.columns if c != INVEST_TYPE]
     totals = Lookup("重大项目.合计", column_totals(table.rows, measures, "重大项目合计", table.ref))
-    return record_rows(table, "重大项目", "投资类型", {"合计": totals})
+    return record_rows(table, "重大项目", INVEST_TYPE, {"合计": totals})
+
+
+def _required(table: IndicatorTable | None) -> IndicatorTable:
+    """An indicator table the context is built from; validation has made sure it is there."""
+    assert table is not None, "the year has no execution or plan table"
+    return table
 
 
 def build_context(data: YearData, box_numbers: Mapping[str, int]) -> dict[str, Any]:
@@ -119,12 +137,12 @@ def build_context(data: YearData, box_numbers: Mapping[str, int]) -> dict[str, A
         "地区": meta.region,
         "报告单位": meta.issuer,
         "会议": Lookup("会议", [("日期", meta.meeting_date), ("名称", meta.meeting_name)]),
-        "完成": indicator_rows(data.indicators["完成情况"], "完成", with_status=True),
-        "目标": indicator_rows(data.indicators["计划目标"], "目标", with_status=False),
-        "统计": record_rows(data.statistics, "统计", "指标"),
+        "完成": indicator_rows(_required(data.execution), "完成", with_status=True),
+        "目标": indicator_rows(_required(data.plan), "目标", with_status=False),
+        "统计": record_rows(data.statistics, "统计", STAT),
         "重大项目": major_projects_view(data.major_projects),
         "投资计划": investment_view(data.investment),
-        "项目": Lookup("项目", ((name, record_rows(t, name, "名称"))
+        "项目": Lookup("项目", ((name, record_rows(t, name, PROJECT))
                                for name, t in data.projects.items())),
         "专栏编号": Lookup("专栏编号", box_numbers.items()),
     }
