@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli
+from helpers.project import Cli
 from reportgen import __version__
 from reportgen.cli import main
 
@@ -53,7 +53,7 @@ def test_missing_year_names_the_folder(cli: Cli) -> None:
 
 
 def test_bad_cell_is_one_message_with_its_place(cli: Cli, project: Path) -> None:
-    from sheets import set_cell
+    from helpers.sheets import set_cell
 
     set_cell(project / "data" / "2021" / "indicators.xlsx", "完成情况", "指标名称",
              "地区生产总值增速", "绝对值", "5OO")

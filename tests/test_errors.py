@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli
-from sheets import set_cell
+from helpers.project import Cli
+from helpers.sheets import set_cell
 
 Y = Path("data/2021")
 

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import Cli, copy_project
+from helpers.project import REPO, Cli, copy_project
+from helpers.sheets import set_cell
 from reportgen import write
 from reportgen.commands.build import build
 from reportgen.diff.normalise import squeeze
 from reportgen.project import Project
 from reportgen.word.text import read_pieces
-from sheets import set_cell
 
 REPORTGEN = [sys.executable, "-m", "reportgen"]
 
@@ -140,7 +140,7 @@ def test_the_word_template_renders_in_the_same_sandbox(cli: Cli, project: Path) 
 
 
 def test_a_large_year_builds(tmp_path: Path) -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    sys.path.insert(0, str(REPO / "benchmarks"))
     from synthetic import grow
 
     root = copy_project(tmp_path / "big")

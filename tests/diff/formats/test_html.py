@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from edits import all_edits, docx_side, txt_side
+from helpers.edits import all_edits, docx_side, txt_side
 from reportgen.diff.changes import Comparison, compare
 from reportgen.diff.output import render
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli
+from helpers.project import Cli
+from helpers.sheets import add_column, rename_header, set_cell
 from reportgen.checks.plan import StatusRow, status_table
 from reportgen.commands.check import check_year
 from reportgen.project import Project
-from sheets import add_column, rename_header, set_cell
 
 
 def stats(project: Path) -> Path:

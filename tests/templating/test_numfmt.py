@@ -136,7 +136,7 @@ def test_gaps_pass_through_every_filter() -> None:
 
 
 def test_every_filter_is_documented_in_module_and_readme() -> None:
-    from conftest import REPO
+    from helpers.project import REPO
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for name, func in numfmt.FILTERS.items():

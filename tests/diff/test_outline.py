@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from helpers.project import REPO
 from reportgen.diff.outline import Place, heading_level, outline
 from reportgen.word.text import read_pieces
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli
+from helpers.project import Cli
 from reportgen.errors import ReportgenError
 from reportgen.word import pdf as pdf_module
 from reportgen.word import preview

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import REPO
+from helpers.project import REPO
 from reportgen.diff.normalise import Normalisation, Side
 from reportgen.word.text import Piece, read_pieces
 

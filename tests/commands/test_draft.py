@@ -11,10 +11,10 @@ import openpyxl
 import pytest
 import yaml
 
-from conftest import Cli
+from helpers.project import Cli
+from helpers.sheets import cell_value, set_cell
 from reportgen.diff.normalise import squeeze
 from reportgen.word.text import read_pieces
-from sheets import cell_value, set_cell
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
-from docx_xml import (
+from helpers.docx_xml import (
     NS,
     THEME_ATTR,
     Package,
@@ -20,6 +19,7 @@ from docx_xml import (
     text_runs,
     w,
 )
+from helpers.project import REPO
 from reportgen.characters import printed_width as width
 from reportgen.commands.build import build
 from reportgen.project import Project

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from conftest import REPO
+from helpers.project import REPO
 from reportgen.diff.normalise import squeeze
 from reportgen.word.text import read_pieces
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import openpyxl
 
+from helpers.sheets import set_cell
 from reportgen.commands.build import build
 from reportgen.diff.normalise import squeeze
 from reportgen.project import Project
 from reportgen.word.text import read_pieces
-from sheets import set_cell
 
 
 def built_text(project: Path) -> tuple[str, list[str]]:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from edits import OFFICIAL_LINES, all_edits, docx_side, txt_side
+from helpers.edits import OFFICIAL_LINES, all_edits, docx_side, txt_side
 from reportgen.diff.changes import compare
 from reportgen.diff.normalise import Normalisation, squeeze
 from reportgen.diff.redline import DELETE, EQUAL, INSERT, accepted, redline, rejected

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from edits import EDITS, OFFICIAL_LINES, all_edits, txt_side
+from helpers.edits import EDITS, OFFICIAL_LINES, all_edits, txt_side
 from reportgen.diff.changes import compare
 from reportgen.diff.formats.text import shown
 from reportgen.diff.output import Options, render

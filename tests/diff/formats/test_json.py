@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from edits import OFFICIAL_LINES, all_edits, txt_side
+from helpers.edits import OFFICIAL_LINES, all_edits, txt_side
 from reportgen.diff.changes import compare
 from reportgen.diff.output import render
 

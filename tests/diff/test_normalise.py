@@ -7,7 +7,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from edits import txt_side
+from helpers.edits import txt_side
 from reportgen.diff.normalise import PARAGRAPH, Normalisation
 
 DEFAULT = Normalisation()

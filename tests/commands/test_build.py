@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers.sheets import append_row, insert_row_after, set_cell
 from reportgen.commands.build import build
 from reportgen.diff.normalise import squeeze
 from reportgen.project import Project
 from reportgen.word.text import read_pieces
-from sheets import append_row, insert_row_after, set_cell
 
 
 def text_of(path: Path) -> str:

@@ -167,7 +167,7 @@ def test_a_damaged_workbook_gives_tables_or_one_clean_error(data: st.DataObject)
     import io
     import zipfile
 
-    from conftest import REPO
+    from helpers.project import REPO
 
     source = (REPO / "data" / "2021" / "indicators.xlsx").read_bytes()
     with zipfile.ZipFile(io.BytesIO(source)) as package:

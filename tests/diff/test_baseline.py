@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from edits import OFFICIAL_LINES, txt_side
+from helpers.edits import OFFICIAL_LINES, txt_side
 from reportgen.diff import baseline
 from reportgen.diff.changes import Comparison, compare
 from reportgen.errors import ReportgenError

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from edits import all_edits, docx_side, txt_side
+from helpers.edits import all_edits, docx_side, txt_side
 from reportgen.diff.changes import Comparison, compare
 from reportgen.diff.normalise import squeeze
 from reportgen.diff.output import encoded
 from reportgen.word.text import docx_category, read_pieces
 
-HERE = Path(__file__).resolve().parent
+HELPERS = Path(__file__).resolve().parent.parent.parent / "helpers"
 
 
 def squeezed(texts: list[str]) -> str:
@@ -97,7 +97,7 @@ def test_libreoffice_converts_it_to_pdf(tracked: tuple[Path, Comparison], tmp_pa
 @pytest.mark.skipif(_python_with_uno() is None, reason="no Python with LibreOffice's uno")
 def test_libreoffice_accepts_and_rejects_all(tracked: tuple[Path, Comparison]) -> None:
     path, comparison = tracked
-    result = subprocess.run([str(_python_with_uno()), str(HERE / "lo_tracked.py"), str(path)],
+    result = subprocess.run([str(_python_with_uno()), str(HELPERS / "lo_tracked.py"), str(path)],
                             capture_output=True, text=True, timeout=240)
     assert result.returncode == 0, result.stderr
     office = json.loads(result.stdout)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO
+from helpers.project import REPO
 from reportgen.diff import align
 from reportgen.diff.align import DELETE, EQUAL, INSERT
 from reportgen.diff.normalise import squeeze

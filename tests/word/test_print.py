@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from helpers.project import REPO
 from reportgen.diff.normalise import squeeze
 from reportgen.word.preview import SMALL_LINE, TYPE_AREA, Line, Page, box_regions, read_pages
 

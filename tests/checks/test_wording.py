@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
-from docx_xml import Package, text_of
+from helpers.docx_xml import Package, text_of
+from helpers.project import REPO
 from reportgen.checks.wording import RULES, lint
 from reportgen.word.text import read_pieces
 

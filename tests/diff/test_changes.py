@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from edits import (
+from helpers.edits import (
     DEFAULT,
     EDITS,
     MOVED,

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli, copy_project
-from edits import EDITS, OFFICIAL_LINES, all_edits
+from helpers.edits import EDITS, OFFICIAL_LINES, all_edits
+from helpers.project import Cli, copy_project
 
 
 @pytest.fixture(scope="module")
