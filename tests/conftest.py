@@ -5,8 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
+from helpers import snapshots
+from helpers.clients import need
 from helpers.project import Cli, copy_project
+
+# No deadline: a cold 2-core machine takes the first examples far slower than a warm one, and
+# timing belongs to the benchmarks, not to the tests.
+settings.register_profile("reportgen", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("reportgen")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-snapshots", action="store_true",
+                     help="rewrite tests/snapshots/ from what the code outputs now")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    snapshots.UPDATE = bool(config.getoption("--update-snapshots"))
 
 
 @pytest.fixture
@@ -31,14 +49,10 @@ def built_2021(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def report_pdf(built_2021: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built 2021 report converted to PDF by LibreOffice, once per session; skipped only
-    where LibreOffice or poppler is not installed (.ci/run installs both)."""
-    import shutil
-
+    """The built 2021 report converted to PDF by LibreOffice, once per session (the tests
+    that use it need LibreOffice and poppler, which .ci/run installs)."""
     from reportgen.word.pdf import convert
 
-    if not (shutil.which("soffice") or shutil.which("libreoffice")):
-        pytest.skip("LibreOffice (soffice) is not installed")
-    if not shutil.which("pdftotext"):
-        pytest.skip("poppler-utils (pdftotext) is not installed")
+    need("soffice")
+    need("pdftotext")
     return convert(built_2021, tmp_path_factory.mktemp("pdf"))

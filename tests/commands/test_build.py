@@ -8,14 +8,9 @@ from pathlib import Path
 import pytest
 
 from helpers.sheets import append_row, insert_row_after, set_cell
+from helpers.text import report_text
 from reportgen.commands.build import build
-from reportgen.diff.normalise import squeeze
 from reportgen.project import Project
-from reportgen.word.text import read_pieces
-
-
-def text_of(path: Path) -> str:
-    return squeeze("".join(piece.text for piece in read_pieces(path)))
 
 
 def body_xml(path: Path) -> str:
@@ -24,7 +19,7 @@ def body_xml(path: Path) -> str:
 
 
 def rebuild(project: Path) -> str:
-    return text_of(build(Project.at(project), 2021).path)
+    return report_text(build(Project.at(project), 2021).path)
 
 
 def test_a_result_changed_in_the_sheet_changes_the_prose_and_the_table(project: Path) -> None:
@@ -90,7 +85,7 @@ def test_indicator_tables_have_real_merges(built_2021: Path) -> None:
 
 @pytest.mark.parametrize("box", range(1, 8))
 def test_every_box_is_numbered_in_order(built_2021: Path, box: int) -> None:
-    text = text_of(built_2021)
+    text = report_text(built_2021)
     assert f"专栏{box}：" in text
     if box > 1:
         assert text.index(f"专栏{box - 1}：") < text.index(f"专栏{box}：")

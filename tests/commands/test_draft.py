@@ -13,8 +13,7 @@ import yaml
 
 from helpers.project import Cli
 from helpers.sheets import cell_value, set_cell
-from reportgen.diff.normalise import squeeze
-from reportgen.word.text import read_pieces
+from helpers.text import report_text
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
@@ -137,7 +136,7 @@ def test_a_drafted_year_builds_with_highlighted_placeholders(cli: Cli, drafted: 
     assert "data/2022/indicators.xlsx[完成情况]!G2（绝对值）: 地区生产总值增速·绝对值" in result.stderr
     assert "data/2022/report.yaml:8: 会议日期" in result.stderr
     assert "data/2022/projects.xlsx[本年民心工程]: 本年民心工程清单" in result.stderr
-    text = squeeze("".join(p.text for p in read_pieces(path)))
+    text = report_text(path)
     for heading in ("一、2021年国民经济和社会发展计划执行情况", "二、2022年国民经济和社会发展计划总体考虑",
                     "三、2022年实现国民经济和社会发展计划的重点工作",
                     "专栏1：2021年重大项目完成情况", "专栏2：2021年政府投资完工项目完成情况",
@@ -181,7 +180,7 @@ def test_filled_values_appear_in_the_document(cli: Cli, drafted: Path, project: 
                       .replace("名称: 待填", "名称: 重庆市綦江区第二届人民代表大会第七次会议"),
                       encoding="utf-8")
     result = cli("build", "2022")
-    text = squeeze("".join(p.text for p in read_pieces(project / result.stdout.strip())))
+    text = report_text(project / result.stdout.strip())
     assert "——2022年1月12日在重庆市綦江区第二届人民代表大会第七次会议上" in text
     assert "全年实现地区生产总值540.12亿元、增长5.1%" in text
     assert "地区生产总值增速（%）7540.125.1%" in text  # 2021's target 7, the results
@@ -212,8 +211,7 @@ def test_unmet_indicators_wait_for_the_results(cli: Cli, drafted: Path, project:
     narrative.write_text(narrative.read_text(encoding="utf-8")
                          + "未完成：{{ 完成.未完成预期性|map(attribute='指标名称')|join('、') }}\n",
                          encoding="utf-8")
-    first = squeeze("".join(p.text for p in read_pieces(project / cli("build", "2022").stdout
-                                                         .strip())))
+    first = report_text(project / cli("build", "2022").stdout.strip())
     assert "未完成：【待填：完成情况·结果】" in first
     book = drafted / "indicators.xlsx"
     for row in rows(book, "完成情况")[1:]:
@@ -223,8 +221,7 @@ def test_unmet_indicators_wait_for_the_results(cli: Cli, drafted: Path, project:
     set_cell(book, "完成情况", "指标名称", "地区生产总值增速", "增速", 0.03)  # target 7, 预期性
     set_cell(book, "完成情况", "指标名称", "万人发明专利拥有量", "绝对值", 2.5)  # 2.75, 预期性
     set_cell(book, "完成情况", "指标名称", "森林覆盖率", "绝对值", 48)  # 50%, 约束性
-    then = squeeze("".join(p.text for p in read_pieces(project / cli("build", "2022").stdout
-                                                       .strip())))
+    then = report_text(project / cli("build", "2022").stdout.strip())
     assert "未完成：地区生产总值增速、万人发明专利拥有量" in then
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import subprocess
+import sys
+import time
 import zipfile
 from decimal import Decimal
 
@@ -28,9 +31,17 @@ def test_cells_read_back_as_written(tmp_path) -> None:  # type: ignore[no-untype
     assert [row.get("文本").text for row in table.rows] == [t for t, _ in texts if t]
 
 
-def test_same_input_same_bytes() -> None:
-    sheet = OutSheet("表", ["数值"], [[OutCell("1.50", "0.00")]])
-    assert workbook_bytes([sheet], STAMP) == workbook_bytes([sheet], STAMP)
+def test_same_input_same_bytes_whenever_written() -> None:
+    """Two processes, at different times, write the same bytes, every entry stamped alike."""
+    script = ("import datetime as dt, sys; from reportgen.data.sheet_writer import OutCell, "
+              "OutSheet, workbook_bytes; sys.stdout.buffer.write(workbook_bytes([OutSheet('表', "
+              "['数值'], [[OutCell('1.50', '0.00')]])], dt.datetime(2022, 1, 1)))")
+    first = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True).stdout
+    time.sleep(1.1)  # past a second boundary of the clock a zip entry would otherwise carry
+    second = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True).stdout
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as book:
+        assert {info.date_time for info in book.infolist()} == {(2022, 1, 1, 0, 0, 0)}
 
 
 def test_a_plain_number_keeps_the_general_format() -> None:

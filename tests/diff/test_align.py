@@ -5,12 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.project import REPO
+from helpers.text import OFFICIAL_2021, report_text
 from reportgen.diff import align
 from reportgen.diff.align import DELETE, EQUAL, INSERT
-from reportgen.diff.normalise import squeeze
 
-OFFICIAL = squeeze((REPO / "data" / "2021" / "official.txt").read_text("utf-8"))
+OFFICIAL = report_text(OFFICIAL_2021)
 
 
 def sides(ops: list[align.Op]) -> tuple[str, str]:

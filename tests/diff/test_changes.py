@@ -100,3 +100,17 @@ def test_summary_counts_and_similarity() -> None:
 def test_similarity_is_never_rounded_up_to_100() -> None:
     lines = [OFFICIAL_LINES[0] + "一"] + OFFICIAL_LINES[1:]
     assert run(lines).summary().similarity_text == "99.99%"
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    (["甲乙丙。丁戊己"], ["甲乙丙。丁戊庚"], [("replace", "己", "庚")]),  # the very last character
+    (["甲乙丙。丁戊己"], ["甲乙丙。丁戊己庚"], [("insert", "", "庚")]),  # added at the end
+    (["甲乙丙。丁戊己"], ["甲乙丙。丁戊"], [("delete", "己", "")]),  # removed at the end
+    (["甲乙丙。丁戊己"], ["乙乙丙。丁戊己"], [("replace", "甲", "乙")]),  # the very first one
+    (["甲"], [""], [("delete", "甲", "")]),
+    ([""], ["甲"], [("insert", "", "甲")]),
+])
+def test_a_change_at_either_end_of_the_text_is_found(a: list[str], b: list[str],
+                                                     expected: list[tuple[str, str, str]]) -> None:
+    found = compare(txt_side(a, "a"), txt_side(b, "b")).changes
+    assert [(c.kind, c.deleted, c.inserted) for c in found] == expected

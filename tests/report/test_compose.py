@@ -7,15 +7,14 @@ from pathlib import Path
 import openpyxl
 
 from helpers.sheets import set_cell
+from helpers.text import report_text
 from reportgen.commands.build import build
-from reportgen.diff.normalise import squeeze
 from reportgen.project import Project
-from reportgen.word.text import read_pieces
 
 
 def built_text(project: Path) -> tuple[str, list[str]]:
     built = build(Project.at(project), 2021)
-    text = squeeze("".join(p.text for p in read_pieces(built.path)))
+    text = report_text(built.path)
     return text, [f"{gap.ref}: {gap.what}" for gap in built.gaps]
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from helpers.project import REPO
-from reportgen.diff.normalise import squeeze
+from helpers.text import OFFICIAL_2021, report_text
 from reportgen.word.text import read_pieces
 
 
@@ -21,8 +20,8 @@ def explain(official: str, generated: str) -> str:
 
 
 def test_built_2021_text_equals_the_official_text(built_2021: Path) -> None:
-    official = squeeze((REPO / "data" / "2021" / "official.txt").read_text(encoding="utf-8"))
-    generated = squeeze("".join(piece.text for piece in read_pieces(built_2021)))
+    official = report_text(OFFICIAL_2021)
+    generated = report_text(built_2021)
     assert len(official) > 12_000
     assert generated == official, "the built report differs from official.txt:\n" + explain(
         official, generated)

@@ -9,7 +9,7 @@ import pytest
 from reportgen.data.model import GAP_CLOSE, GAP_OPEN, Gap
 from reportgen.errors import ReportgenError, SourceRef
 from reportgen.templating.environment import make_env, render_text
-from reportgen.templating.gaps import Partial
+from reportgen.templating.gaps import Partial, gap_of
 from reportgen.templating.views import Lookup, Rows
 
 SHEET = SourceRef("data/2022/projects.xlsx", "上年民心工程")
@@ -67,8 +67,14 @@ def test_numbers_are_untouched() -> None:
     assert render("{{ v|sum }} {{ v|max }} {{ v|list|length }}", v=values)[0] == "3.5 2 2"
 
 
-def test_a_partial_is_a_list() -> None:
-    assert Partial([1, 2], Gap("x", "y")) == [1, 2]
+def test_a_partial_is_a_list_that_carries_its_gap() -> None:
+    gap = Gap("上年民心工程·是否完工", SHEET.at(row=2, column=3))
+    partial = Partial(["甲", "乙"], gap)
+    assert isinstance(partial, list) and list(partial) == ["甲", "乙"]
+    assert gap_of(partial) is gap and gap_of(["甲", "乙"]) is None
+    # looping over it is fine, a count of it is the gap
+    assert render("{% for x in v %}{{ x }}{% endfor %}|{{ v|length }}", v=partial) == (
+        "甲乙|【待填：上年民心工程·是否完工】", [gap])
 
 
 def test_a_text_template_is_compiled_once_and_rendered_with_each_context() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from lxml import etree
 
 from reportgen.data.model import Gap
@@ -51,3 +53,21 @@ def test_text_without_gaps_is_untouched() -> None:
     before = etree.tostring(p)
     assert highlight_gaps(p) == 0
     assert etree.tostring(p) == before
+
+
+def test_text_the_word_template_prints_is_escaped(project: Path) -> None:
+    """report.yaml's values go into the Word template's XML as text: & < > stay as typed, and
+    so do docxtpl's own escapes of braces ({_{ }_}), which it would turn into {{ }}."""
+    from helpers.text import report_text
+    from reportgen.commands.build import build
+    from reportgen.project import Project
+
+    report = project / "data" / "2021" / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    text = text.replace("报告单位: 重庆市綦江区发展和改革委员会", '报告单位: "发展&改革<委员会> & 局{_{甲}_}"')
+    text = text.replace("名称: 重庆市綦江区第二届人民代表大会第六次会议",
+                        '名称: "第二届<人大>&第六次会议"')
+    report.write_text(text, encoding="utf-8")
+    built = report_text(build(Project.at(project), 2021).path)
+    assert "发展&改革<委员会>&局{_{甲}_}" in built
+    assert "在第二届<人大>&第六次会议上" in built

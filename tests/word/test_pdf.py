@@ -78,14 +78,21 @@ def test_without_libreoffice_the_docx_is_built_and_the_message_says_why(
 
 def test_conversion_uses_a_private_profile_and_names_the_missing_fonts(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path, built_2021: Path) -> None:
-    log = tmp_path / "args.txt"
+    log, fonts = tmp_path / "args.txt", tmp_path / "fonts-used.conf"
     fake_program(tmp_path / "bin", "soffice", f"""
 out = sys.argv[sys.argv.index("--outdir") + 1]
 os.makedirs(out, exist_ok=True)
 open(os.path.join(out, "report.pdf"), "wb").write(b"%PDF-1.4 fake")
 open({str(log)!r}, "w").write("\\n".join(sys.argv[1:] + [os.environ.get("FONTCONFIG_FILE", "")]))
+open({str(fonts)!r}, "w").write(open(os.environ["FONTCONFIG_FILE"], encoding="utf-8").read())
 """)
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    # a machine with Noto CJK and none of the GB2312 faces the report names
+    base = tmp_path / "system-fonts.conf"
+    base.write_text("<fontconfig/>", encoding="utf-8")
+    monkeypatch.setenv("FONTCONFIG_FILE", str(base))
+    monkeypatch.setattr(pdf_module, "_installed_families",
+                        lambda: {"Noto Serif CJK SC", "Noto Sans CJK SC", "Times New Roman"})
     docx = tmp_path / "报告.docx"
     shutil.copyfile(built_2021, docx)
     written = pdf_module.write_pdf(docx)
@@ -94,8 +101,12 @@ open({str(log)!r}, "w").write("\\n".join(sys.argv[1:] + [os.environ.get("FONTCON
     assert args[0].startswith("-env:UserInstallation=file://")
     assert "--headless" in args and args[args.index("--convert-to") + 1] == "pdf"
     assert args[-2].endswith("report.docx")  # an ASCII copy, whatever the locale
-    if pdf_module.fontconfig_file({"仿宋_GB2312"}, tmp_path) is not None:
-        assert args[-1].endswith("fonts.conf")
+    assert args[-1].endswith("fonts.conf") and args[-1] != str(base)
+    used = fonts.read_text(encoding="utf-8")
+    assert str(base.resolve()) in used  # the system's own settings, and on top of them:
+    for name, stand_in in (("仿宋_GB2312", "Noto Serif CJK SC"), ("黑体", "Noto Sans CJK SC")):
+        assert f"<string>{name}</string></test>" in used
+        assert f"<string>{stand_in}</string>" in used
 
 
 def test_a_failing_libreoffice_is_one_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.project import REPO
-from reportgen.diff.normalise import squeeze
+from helpers.text import OFFICIAL_2021, report_text
 from reportgen.word.preview import SMALL_LINE, TYPE_AREA, Line, Page, box_regions, read_pages
 
 MM = 72 / 25.4  # points per millimetre
@@ -33,7 +32,7 @@ def body_only(page: Page) -> bool:
 
 
 def test_page_count_is_plausible_for_22_lines_of_28_characters(pages: list[Page]) -> None:
-    text = squeeze((REPO / "data" / "2021" / "official.txt").read_text(encoding="utf-8"))
+    text = report_text(OFFICIAL_2021)
     full = len(text) / (22 * 28)  # pages if every line were full 三号 text
     assert math.floor(full * 0.8) <= len(pages) <= math.ceil(full * 1.25)
 

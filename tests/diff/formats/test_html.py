@@ -4,19 +4,16 @@ browser (headless Chromium takes a screenshot)."""
 from __future__ import annotations
 
 import re
-import shutil
 import struct
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from helpers.clients import need
 from helpers.edits import all_edits, docx_side, txt_side
 from reportgen.diff.changes import Comparison, compare
 from reportgen.diff.output import render
-
-CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"),
-                             shutil.which("google-chrome")) if p), None)
 
 
 @pytest.fixture(scope="module")
@@ -50,14 +47,14 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
 def test_the_page_renders_in_chromium(page: tuple[str, Comparison], tmp_path: Path) -> None:
+    chromium = need("chromium")
     html, _ = page
     file = tmp_path / "changes.html"
     file.write_text(html, encoding="utf-8")
     shot = tmp_path / "changes.png"
     result = subprocess.run(
-        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
          "--no-first-run", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars",
          f"--screenshot={shot}", "--window-size=1280,2000", file.as_uri()],

@@ -1,0 +1,42 @@
+"""Validated rows and tables made directly, for unit tests of what reads them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from reportgen.data.model import Indicator, IndicatorTable
+from reportgen.data.sheets import parse_decimal
+from reportgen.data.targets import parse_target
+from reportgen.errors import SourceRef
+
+SHEET = SourceRef("data/2021/indicators.xlsx", "完成情况")
+
+
+def indicator(name: str, target: str | None = None, result: Any = None, growth: Any = None, *,
+              number: int | None = 1, category: str = "发展综合质量效益",
+              starts_category: bool = False, group: str | None = None,
+              starts_group: bool = False, unit: str = "", row: int = 2,
+              **values: Any) -> Indicator:
+    """One row of an indicator table; numbers may be given as text ("7.5")."""
+    def number_of(value: Any) -> Any:
+        if isinstance(value, int):
+            return Decimal(value)
+        number = parse_decimal(value) if isinstance(value, str) else None
+        return number if number is not None else value
+
+    cells: dict[str, Any] = {}
+    if target is not None:
+        cells["计划目标"] = parse_target(target)
+    if result is not None:
+        cells["绝对值"] = number_of(result)
+    if growth is not None:
+        cells["增速"] = number_of(growth)
+    cells.update(values)
+    return Indicator(category, starts_category, number, name, unit, group, starts_group, cells,
+                     SHEET.at(row=row))
+
+
+def table(*rows: Indicator, columns: tuple[str, ...] = ("计划目标", "绝对值", "增速", "属性"),
+          name: str = "完成情况") -> IndicatorTable:
+    return IndicatorTable(name, SHEET, columns, rows)

@@ -1,0 +1,72 @@
+"""The indicator-table 专栏 as a Word table: 类别 merged down, a group's 序号 and label merged
+over its ﹟ rows, a two-level header."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from helpers.model import indicator, table
+from reportgen.report.boxes.indicator_table import ColumnSpec, indicator_box
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+COLUMNS = (ColumnSpec("计划目标", "计划目标"),
+           ColumnSpec("完成", children=(ColumnSpec("绝对值", "绝对值"),
+                                        ColumnSpec("增速", "增速", "pct"))))
+DATA = table(
+    indicator("地区生产总值增速", "7.5以上", "500.30", "3", starts_category=True, unit="%"),
+    indicator("能耗“双控”目标", "完成市下达目标", "—", "—", number=2, group="能耗“双控”目标",
+              starts_group=True, row=3),
+    indicator("能耗总量", "≤100", "98", "—", number=None, group="能耗“双控”目标", row=4),
+    indicator("单位GDP能耗", "≤0.5", "0.4", "—", number=None, group="能耗“双控”目标", row=5),
+    indicator("森林覆盖率", "≥50", "52", "—", number=3, category="绿色发展",
+              starts_category=True, row=6),
+)
+
+
+def grid() -> list[list[tuple[str, str | None, int]]]:
+    """Each row's cells as (text, vMerge, gridSpan)."""
+    xml = indicator_box(COLUMNS, 3, "主要指标完成情况", DATA, lambda text: text, [])
+    root = etree.fromstring(f'<w:body xmlns:w="{W}">{xml}</w:body>')
+    rows = []
+    for tr in root.iter(f"{{{W}}}tr"):
+        cells = []
+        for tc in tr.findall(f"{{{W}}}tc"):
+            merge = tc.find(f"{{{W}}}tcPr/{{{W}}}vMerge")
+            span = tc.find(f"{{{W}}}tcPr/{{{W}}}gridSpan")
+            cells.append(("".join(t.text or "" for t in tc.iter(f"{{{W}}}t")),
+                          None if merge is None else merge.get(f"{{{W}}}val", "continue"),
+                          int(span.get(f"{{{W}}}val")) if span is not None else 1))
+        rows.append(cells)
+    return rows
+
+
+def test_title_and_a_two_level_header() -> None:
+    rows = grid()
+    assert rows[0] == [("专栏3：主要指标完成情况", None, 7)]  # 类别 序号 分组 名称 and 3
+    assert [c[0] for c in rows[1]] == ["类别", "序号", "指  标  名  称", "计划目标", "完成"]
+    assert rows[1][4][2] == 2 and [c[0] for c in rows[2][-2:]] == ["绝对值", "增速"]
+    assert rows[1][0][1] == "restart" and rows[2][0][1] == "continue"
+
+
+def test_a_category_is_merged_down_until_the_next_one() -> None:
+    body = grid()[3:]
+    assert [(row[0][0], row[0][1]) for row in body] == [
+        ("发展综合质量效益", "restart"), ("", "continue"), ("", "continue"), ("", "continue"),
+        ("绿色发展", "restart")]
+
+
+def test_a_group_merges_its_number_and_label_over_its_sub_rows() -> None:
+    body = grid()[3:]
+    group = body[1:4]
+    assert [row[1][:2] for row in group] == [("2", "restart"), ("", "continue"),
+                                             ("", "continue")]
+    assert [row[2][:2] for row in group] == [("能耗“双控”目标", "restart"), ("", "continue"),
+                                             ("", "continue")]
+    assert [row[3][0] for row in group] == ["﹟能耗“双控”目标", "﹟能耗总量", "﹟单位GDP能耗"]
+    # outside a group the name spans the group label's column, and nothing is merged
+    assert body[0][1] == ("1", None, 1) and body[0][2] == ("地区生产总值增速（%）", None, 2)
+
+
+def test_values_print_through_their_filter() -> None:
+    body = grid()[3:]
+    assert [c[0] for c in body[0][-3:]] == ["7.5以上", "500.30", "3%"]
