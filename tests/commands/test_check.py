@@ -8,6 +8,7 @@ import pytest
 
 from helpers.project import Cli
 from helpers.sheets import add_column, rename_header, set_cell
+from helpers.snapshots import assert_snapshot
 from reportgen.checks.plan import StatusRow, status_table
 from reportgen.commands.check import check_year
 from reportgen.project import Project
@@ -209,3 +210,10 @@ def test_an_unreadable_template_is_one_problem_among_the_others(project: Path) -
         "templates/report.docx: cannot be read as a Word .docx file (BadZipFile)",
         "templates/专栏/编号清单.txt:1: is not UTF-8 text (byte 1)",
     ]
+
+
+def test_the_check_output_is_as_stored(cli: Cli) -> None:
+    """What check prints for the shipped year: the plan-vs-actual table, then the problems."""
+    result = cli("check", "2021")
+    assert_snapshot("check-2021.txt", result.stdout)
+    assert result.stderr == "check 2021: 0 error(s), 0 warning(s), 0 value(s) to fill in\n"

@@ -12,6 +12,7 @@ import pytest
 
 from helpers.clients import need
 from helpers.edits import all_edits, docx_side, txt_side
+from helpers.snapshots import assert_snapshot
 from reportgen.diff.changes import Comparison, compare
 from reportgen.diff.output import render
 
@@ -63,3 +64,8 @@ def test_the_page_renders_in_chromium(page: tuple[str, Comparison], tmp_path: Pa
     assert png_size(shot) == (1280, 2000)
     # a blank page compresses to a few kilobytes; text and highlights do not
     assert shot.stat().st_size > 100_000
+
+
+def test_the_page_is_as_stored(page: tuple[str, Comparison]) -> None:
+    html, _ = page
+    assert_snapshot("diff.html", html)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from helpers.edits import OFFICIAL_LINES, all_edits, txt_side
+from helpers.snapshots import assert_snapshot
 from reportgen.diff.changes import compare
 from reportgen.diff.output import render
 
@@ -27,3 +28,8 @@ def test_changes_and_summary() -> None:
     moved = [c for c in data["changes"] if c["moved"] is not None]
     assert [c["kind"] for c in moved] == ["move-from", "move-to"]
     assert moved[0]["moved"] == moved[1]["number"]
+
+
+def test_the_json_output_is_as_stored() -> None:
+    comparison = compare(txt_side(OFFICIAL_LINES, "official"), txt_side(all_edits(), "edited"))
+    assert_snapshot("diff.json", str(render("json", comparison)) + "\n")

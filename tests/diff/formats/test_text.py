@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpers.edits import EDITS, OFFICIAL_LINES, all_edits, txt_side
+from helpers.snapshots import assert_snapshot
 from reportgen.diff.changes import compare
 from reportgen.diff.formats.text import shown
 from reportgen.diff.output import Options, render
@@ -45,3 +46,8 @@ def test_no_differences() -> None:
 
 def test_shown_puts_text_on_one_line() -> None:
     assert shown("甲\u2029乙\n丙\t  丁 ") == "甲¶乙↵丙 丁"
+
+
+def test_the_terminal_output_is_as_stored() -> None:
+    """The whole report of every kind of edit, as a reviewer reads it in the terminal."""
+    assert_snapshot("diff-terminal.txt", render("text", comparison(all_edits())) + "\n")
