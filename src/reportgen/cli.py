@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -72,7 +71,7 @@ def year_argument(func: Any) -> Any:
 
 def project_option(func: Any) -> Any:
     return click.option(
-        "--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
+        "--project", "project_dir", type=click.Path(file_okay=False),
         default=None, help="Project folder (holding data/ and templates/); default: here.",
     )(func)
 
@@ -96,7 +95,7 @@ def main() -> None:
               help="Also write the PDF and pictures of its pages and 专栏 in output/YEAR/preview/ "
                    "(needs LibreOffice and poppler).")
 @click.pass_context
-def build(ctx: click.Context, year: str, project_dir: Path | None, strict: bool, pdf: bool,
+def build(ctx: click.Context, year: str, project_dir: str | None, strict: bool, pdf: bool,
           png: bool) -> None:
     """Build output/YEAR/<title>.docx from data/YEAR and templates/."""
     from reportgen.commands import build as command
@@ -110,7 +109,7 @@ def build(ctx: click.Context, year: str, project_dir: Path | None, strict: bool,
 @project_option
 @click.option("--force", is_flag=True, help="Replace an existing templates/report.docx.")
 @click.pass_context
-def template(ctx: click.Context, project_dir: Path | None, force: bool) -> None:
+def template(ctx: click.Context, project_dir: str | None, force: bool) -> None:
     """Write the default Word template (templates/report.docx) from the layout settings."""
     from reportgen.commands import template as command
     from reportgen.project import Project
@@ -124,7 +123,7 @@ def template(ctx: click.Context, project_dir: Path | None, force: bool) -> None:
 @click.option("--from", "source", metavar="YEAR", default=None,
               help="Draft from this year's data (default: the year before).")
 @click.pass_context
-def draft(ctx: click.Context, year: str, project_dir: Path | None, source: str | None) -> None:
+def draft(ctx: click.Context, year: str, project_dir: str | None, source: str | None) -> None:
     """Create data/YEAR from last year's data, for drafting next year's report.
 
     Targets become the execution table to report on, last year's planned lists become lists
@@ -144,7 +143,7 @@ def draft(ctx: click.Context, year: str, project_dir: Path | None, source: str |
 @click.option("--strict", is_flag=True,
               help="Fail (exit 1) on warnings and on values still to fill in, too.")
 @click.pass_context
-def check(ctx: click.Context, year: str, project_dir: Path | None, strict: bool) -> None:
+def check(ctx: click.Context, year: str, project_dir: str | None, strict: bool) -> None:
     """Check data/YEAR and the templates; print every problem and each indicator's status.
 
     Finds every problem at once, each with its place: missing or misspelt files, sheets and
@@ -162,16 +161,16 @@ def check(ctx: click.Context, year: str, project_dir: Path | None, strict: bool)
 @click.argument("first", metavar="YEAR|A")
 @click.argument("second", metavar="[YEAR|B]", required=False)
 @project_option
-@click.option("--official", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("--official", type=click.Path(dir_okay=False), default=None,
               help="Compare with this file instead of data/YEAR/official.txt or .docx.")
 @click.option("--strict", is_flag=True,
               help="Whitespace and paragraph breaks count too (default: ignored).")
 @click.option("--fold-width", is_flag=True,
               help="Full-width punctuation, digits and letters (U+FF01-FF5E, U+3000) equal "
                    "their half-width forms (default: they differ).")
-@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--html", "html_path", type=click.Path(dir_okay=False),
               default=None, help="Also write the changes as one self-contained HTML page.")
-@click.option("--docx", "docx_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--docx", "docx_path", type=click.Path(dir_okay=False),
               default=None, help="Also write a Word file with the changes as tracked changes.")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the changes and the summary as JSON instead of text.")
@@ -184,9 +183,9 @@ def check(ctx: click.Context, year: str, project_dir: Path | None, strict: bool)
               help="Accept the current differences: write them to data/YEAR/"
                    "diff-baseline.json, so that only new ones make the exit status 1.")
 @click.pass_context
-def diff(ctx: click.Context, first: str, second: str | None, project_dir: Path | None,
-         official: Path | None, strict: bool, fold_width: bool, html_path: Path | None,
-         docx_path: Path | None, as_json: bool, brief: bool, context: int, color: str,
+def diff(ctx: click.Context, first: str, second: str | None, project_dir: str | None,
+         official: str | None, strict: bool, fold_width: bool, html_path: str | None,
+         docx_path: str | None, as_json: bool, brief: bool, context: int, color: str,
          update_baseline: bool) -> None:
     """Compare texts character by character: a generated report with the official text.
 
@@ -200,6 +199,8 @@ def diff(ctx: click.Context, first: str, second: str | None, project_dir: Path |
     Whitespace is ignored; full-width and half-width punctuation differ. Exit status: 0 same
     (or only differences accepted in data/YEAR/diff-baseline.json), 1 different, 2 trouble.
     """
+    from pathlib import Path
+
     from reportgen.commands import diff as command
     from reportgen.diff.normalise import Normalisation
     from reportgen.diff.output import Options
@@ -209,9 +210,10 @@ def diff(ctx: click.Context, first: str, second: str | None, project_dir: Path |
         colored = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     else:
         colored = color == "always"
-    files = tuple((name, path) for name, path in (("html", html_path), ("docx", docx_path))
+    files = tuple((name, Path(path)) for name, path in (("html", html_path), ("docx", docx_path))
                   if path is not None)
-    request = command.DiffRequest(first, second, official, Normalisation(strict, fold_width),
+    request = command.DiffRequest(first, second, Path(official) if official else None,
+                                  Normalisation(strict, fold_width),
                                   files, "json" if as_json else "text",
                                   Options(colored, context, brief), update_baseline)
     ctx.exit(command.run(Project.at(project_dir), request, console(colored)))

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def did_you_mean(word: object, choices: Iterable[object], cutoff: float = 0.5) -> str:
     """A "; did you mean 「…」?" hint for a misspelt name, or "" when nothing is close."""
+    import difflib
+
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=cutoff)
     return f"; did you mean 「{close[0]}」?" if close else ""
 

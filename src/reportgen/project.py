@@ -43,8 +43,8 @@ class Project:
     root: Path
 
     @classmethod
-    def at(cls, root: Path | None = None) -> Project:
-        return cls((root or Path.cwd()).resolve())
+    def at(cls, root: Path | str | None = None) -> Project:
+        return cls(Path(root or Path.cwd()).resolve())
 
     @property
     def data_dir(self) -> Path:

@@ -10,13 +10,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 import zipfile
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from pathlib import Path
 from typing import Any
 
+from reportgen import cache
 from reportgen.errors import ReportgenError, SourceRef
 
 _LINEBREAKS = re.compile(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
@@ -97,14 +99,17 @@ def number_text(value: float | Decimal, number_format: str = "General") -> str:
     """The text Excel shows for a numeric cell, without thousands separators."""
     decimals, percent = _format_decimals(number_format or "General")
     number = Decimal(value) if isinstance(value, (int, Decimal)) else Decimal(repr(value))
-    if percent:
-        number = number * 100
-    if decimals is None:
-        number = number.normalize() if number != number.to_integral_value() else number.quantize(1)
-        if number == 0:
-            number = Decimal(0)
-    else:
-        number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    with localcontext() as context:  # enough digits for any number a cell holds
+        context.prec = max(28, number.adjusted() + (decimals or 0) + 6)
+        if percent:
+            number = number * 100
+        if decimals is None:
+            whole = number == number.to_integral_value()
+            number = number.quantize(1) if whole else number.normalize()
+            if number == 0:
+                number = Decimal(0)
+        else:
+            number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     text = format(number, "f")
     return text + "%" if percent else text
 
@@ -129,21 +134,52 @@ def cell_text(value: Any, number_format: str = "General") -> str:
 
 
 def read_workbook(path: Path, ref: SourceRef) -> dict[str, Table]:
-    """Every sheet of an .xlsx workbook as a Table, keyed by sheet name."""
-    import openpyxl
-    from openpyxl.utils.escape import unescape
-    from openpyxl.utils.exceptions import InvalidFileException
+    """Every sheet of an .xlsx workbook as a Table, keyed by sheet name.
 
+    What Excel shows in each cell depends on the file's bytes alone, so it is kept in the
+    cache under their hash: a workbook read before is not opened again.
+    """
     if path.suffix.lower() == ".xls":
         raise ReportgenError(
             "this is an old-style .xls workbook; reportgen reads .xlsx",
             ref,
             "Open it in Excel or WPS and save it as Excel 工作簿 (*.xlsx).",
         )
-    if path.stat().st_size == 0:
-        raise ReportgenError("the file is empty (0 bytes); expected an .xlsx workbook", ref)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReportgenError(f"cannot be read: {exc.strerror}", ref) from None
+    if not data:
+        raise ReportgenError("the file is empty (0 bytes); expected an .xlsx workbook", ref)
+    name = cache.key("workbook", cache.code_of(__file__), data)
+    sheets = _decode(cache.load("workbooks", name))
+    if sheets is None:
+        sheets = _read_sheets(data, ref)
+        cache.store("workbooks", name, json.dumps(sheets, ensure_ascii=False).encode("utf-8"))
+    return {title: _table_from_grid(title, ref.at(sheet=title), texts, formats)
+            for title, texts, formats in sheets}
+
+
+Sheets = list[tuple[str, list[list[str]], list[list[str]]]]
+
+
+def _decode(data: bytes | None) -> Sheets | None:
+    if data is None:
+        return None
+    try:
+        return [(title, texts, formats) for title, texts, formats in json.loads(data)]
+    except (ValueError, TypeError):
+        return None
+
+
+def _read_sheets(data: bytes, ref: SourceRef) -> Sheets:
+    """(title, texts, number formats) of every sheet, as openpyxl reads them."""
+    import openpyxl
+    from openpyxl.utils.escape import unescape
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise ReportgenError(
             "cannot be read as an .xlsx workbook (corrupt, password-protected, or another format)",
@@ -157,18 +193,18 @@ def read_workbook(path: Path, ref: SourceRef) -> dict[str, Table]:
             f"Open it in Excel or WPS and save it again as *.xlsx. ({type(exc).__name__}: {exc})",
         ) from None
     try:
-        tables = {}
+        sheets = []
         for sheet in book.worksheets:
-            sheet_ref = ref.at(sheet=sheet.title)
             # Excel stores characters XML cannot hold as _xHHHH_; openpyxl decodes them only in
             # shared strings, so inline strings are decoded here (validation then rejects them).
             grid = [
                 [(unescape(c.value) if isinstance(c.value, str) and "_x" in c.value else c.value,
-                  getattr(c, "number_format", "General")) for c in row]
+                  getattr(c, "number_format", "General") or "General") for c in row]
                 for row in sheet.iter_rows()
             ]
-            tables[sheet.title] = _table_from_grid(sheet.title, sheet_ref, grid)
-        return tables
+            sheets.append((sheet.title, [[cell_text(v, f) for v, f in row] for row in grid],
+                           [[f for _, f in row] for row in grid]))
+        return sheets
     except ReportgenError:
         raise
     except Exception as exc:
@@ -217,13 +253,12 @@ def read_csv(path: Path, name: str, ref: SourceRef) -> Table:
         records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as exc:
         raise ReportgenError(f"is not valid CSV: {exc}", ref) from None
-    grid = [[(value, "@") for value in record] for record in records]
-    return _table_from_grid(name, ref, grid)
+    texts = [[clean_text(value) for value in record] for record in records]
+    return _table_from_grid(name, ref, texts, [["General"] * len(row) for row in texts])
 
 
-def _table_from_grid(name: str, ref: SourceRef, grid: list[list[tuple[Any, str]]]) -> Table:
-    texts = [[cell_text(v, f) for v, f in row] for row in grid]
-    formats = [[f if f != "@" else "General" for _, f in row] for row in grid]
+def _table_from_grid(name: str, ref: SourceRef, texts: list[list[str]],
+                     formats: list[list[str]]) -> Table:
     start = next((i for i, row in enumerate(texts) if any(row)), None)
     if start is None:
         raise ReportgenError("the sheet is empty; expected a header row of column names", ref)

@@ -8,6 +8,8 @@ with its file and line.
 from __future__ import annotations
 
 import datetime as dt
+import marshal
+import sys
 import traceback
 from collections.abc import Callable
 from decimal import Decimal
@@ -17,6 +19,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from reportgen import cache
 from reportgen.data.model import Gap, Target
 from reportgen.errors import ReportgenError
 from reportgen.templating.filters import install_filters
@@ -47,6 +50,28 @@ class ReportEnvironment(SandboxedEnvironment):
             self.compiled[key] = self.template_class.from_code(self, code,
                                                                self.make_globals(None), None)
         return self.compiled[key]
+
+    def compile(  # type: ignore[override]
+            self, source: Any, name: str | None = None, filename: str | None = None,
+            raw: bool = False, defer_init: bool = False) -> Any:
+        """Jinja's compile, through the cache: a template's code depends only on its text, its
+        name and the environment's settings (and on Jinja, Python and this module)."""
+        if raw or not isinstance(source, str):
+            return super().compile(source, name, filename, raw, defer_init)  # type: ignore[call-overload]
+        settings = repr((name, filename, defer_init, self.autoescape, self.trim_blocks,
+                         self.lstrip_blocks, self.keep_trailing_newline,
+                         self.finalize is not None, sorted(self.intercepted_binops),
+                         jinja2.__version__, sys.version))
+        entry = cache.key("template", cache.code_of(__file__), settings, source)
+        stored = cache.load("templates", entry)
+        if stored is not None:
+            try:
+                return marshal.loads(stored)
+            except (EOFError, ValueError, TypeError):
+                pass
+        code = super().compile(source, name, filename, raw, defer_init)
+        cache.store("templates", entry, marshal.dumps(code))
+        return code
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, (int, float, Decimal)) \
