@@ -1,16 +1,7 @@
-"""``reportgen draft``: next year's data folder from this year's, every value still to give 待填.
-
-What maps to what (documented in the README's "Drafting next year"):
-
-* report.yaml: 年份 moved on, 会议.日期 and 会议.名称 待填, 标题 kept (it is a template);
-* indicators: 完成情况 <- the old 计划目标 rows (targets and 属性 copied, results 待填, "—"
-  where last year's table had none, 上年值 from last year's result for 提高…个百分点 targets);
-  计划目标 <- a copy of the old 计划目标, to edit;
-* projects: the lists of last year's planned work become lists to report on (``REPORTED``),
-  with 完成情况 and 是否完工 待填; every other list starts empty under its header;
-* statistics: names, units, notes and breakdowns kept, every value 待填;
-* narrative.txt copied (its years are {{ 上年 }}/{{ 本年 }}), boxes.yaml adapted.
-"""
+"""``reportgen draft``: next year's data folder from this year's, every value still to give
+待填 (what becomes of each file: the README's "Drafting next year"). Stages: refuse an existing
+year, read and validate the source year, roll its sheets and text files forward, write the new
+folder all at once, then list what to fill in."""
 
 from __future__ import annotations
 

@@ -1,24 +1,6 @@
-"""The one place that decides what names templates see, and what each holds.
-
-Names are the data's own, in Chinese, as the spreadsheets and YAML write them:
-
-=============  ==============================================================================
-上年, 本年      the review year and the plan year (numbers)
-地区, 报告单位  from report.yaml; 会议.日期, 会议.名称; 标题 (rendered)
-完成            rows of indicators.xlsx[完成情况], by 指标名称; each row has its columns, 名称 (with
-               unit), 状态 and 状态说明 (plan vs actual); 完成.指标数 counts numbered indicators
-               (合计 and per 类别); 完成.未完成 lists the indicators not met (numbered ones and
-               ﹟ rows of a group, not 其中 rows), 完成.未完成预期性 and 完成.未完成约束性 those
-               of one 属性 (only when the sheet has a 属性 column)
-目标            rows of indicators.xlsx[计划目标], by 指标名称; 目标.指标数 likewise
-统计            rows of statistics.xlsx[统计], by 指标
-重大项目        rows of statistics.xlsx[重大项目执行], by 投资类型, and 重大项目.合计 (computed)
-投资计划        per 投资类型: 项目数 and 年度计划投资 (computed from the parts), and each breakdown
-               (按领域, 按建设性质 …) as rows by 类别
-项目            each sheet of projects.xlsx, as rows by 名称
-专栏编号        the number of each 专栏, by its name in boxes.yaml
-=============  ==============================================================================
-"""
+"""The one place that decides what names templates see, and what each holds: the data's own
+names, in Chinese, as the spreadsheets and YAML write them (上年, 完成, 统计, 项目 …; the
+README's table "Names the templates see" lists them)."""
 
 from __future__ import annotations
 
