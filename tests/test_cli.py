@@ -66,12 +66,6 @@ def test_bad_cell_is_one_message_with_its_place(cli: Cli, project: Path) -> None
     assert "Traceback" not in result.stderr
 
 
-def test_template_refuses_to_overwrite(cli: Cli) -> None:
-    result = cli("template", code=1)
-    assert "exists already" in result.stderr
-    cli("template", "--force")
-
-
 def test_an_unexpected_failure_is_one_line_without_traceback(cli: Cli,
                                                              monkeypatch: pytest.MonkeyPatch
                                                              ) -> None:

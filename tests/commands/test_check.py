@@ -9,7 +9,6 @@ import pytest
 from helpers.project import Cli
 from helpers.sheets import add_column, rename_header, set_cell
 from helpers.snapshots import assert_snapshot
-from reportgen.checks.plan import StatusRow, status_table
 from reportgen.commands.check import check_year
 from reportgen.project import Project
 
@@ -43,18 +42,6 @@ def test_the_status_table_has_every_indicator(cli: Cli) -> None:
     assert "需人工判断" in rows["二氧化硫（%）"] and "a qualitative target" in rows["二氧化硫（%）"]
     assert "需人工判断" in rows["常住人口城镇化率（%）"] and "上年值" in rows["常住人口城镇化率（%）"]
     assert "完成" in rows["綦河出境水质"]
-
-
-def test_the_status_table_lines_up_by_terminal_width() -> None:
-    rows = [StatusRow("1", "地区生产总值增速（%）", "7.5以上", "3", "未完成", "3 < 7.5"),
-            StatusRow("", "其中：税收收入增速（%）", "8", "—", "—", ""),
-            StatusRow("12", "PM2.5浓度（微克/立方米）", "≤35", "31", "完成", "31 ≤ 35")]
-    assert status_table(rows).split("\n") == [
-        "序号 指标                     计划目标 结果 状态   说明",
-        " 1   地区生产总值增速（%）    7.5以上  3    未完成 3 < 7.5",
-        "     其中：税收收入增速（%）  8        —    —",
-        "12   PM2.5浓度（微克/立方米） ≤35      31   完成   31 ≤ 35",
-    ]
 
 
 def test_statuses(project: Path) -> None:

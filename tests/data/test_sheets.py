@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -14,7 +13,6 @@ from hypothesis import strategies as st
 
 from reportgen.data.schema import EXECUTION, INVESTMENT, PLAN, PROJECTS, STATISTICS
 from reportgen.data.sheets import clean_text, header_key, number_text, read_csv, read_workbook
-from reportgen.data.targets import parse_target
 from reportgen.data.validate import indicator_table, record_table
 from reportgen.data.yamlfile import read_yaml
 from reportgen.errors import Problems, ReportgenError, SourceRef
@@ -53,17 +51,6 @@ def test_header_keys(header: str, key: str) -> None:
 
 def test_cell_line_breaks_join_chinese_text() -> None:
     assert clean_text(" 高庙度假区\n连接道（一期） ") == "高庙度假区连接道（一期）"
-
-
-@pytest.mark.parametrize(("text", "op", "value"), [
-    ("7.5以上", ">=", "7.5"), ("≥300", ">=", "300"), ("≤4.5", "<=", "4.5"), ("9", ">=", "9"),
-    ("50%", ">=", "50"), ("提高1.5个百分点", "increase", "1.5"), ("5左右", "approx", "5"),
-    ("Ⅲ类", "class", "3"), ("控制在5.5%以内", "<=", "5.5"),
-    ("完成国家和市下达目标", "qualitative", None), ("与经济增长同步", "qualitative", None),
-])
-def test_targets_parse_as_written(text: str, op: str, value: str | None) -> None:
-    target = parse_target(text)
-    assert (target.op, target.value, str(target)) == (op, Decimal(value) if value else None, text)
 
 
 cells = st.one_of(
@@ -159,44 +146,6 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-text_without_nul = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"))
-
-
-@settings(max_examples=60)
-@given(st.lists(text_without_nul, max_size=5), st.sampled_from(["\n", "\r\n", "\r"]),
-       st.booleans())
-def test_any_utf8_text_reads_back_with_its_lines(lines: list[str], end: str, bom: bool) -> None:
-    lines = [line.replace("\r", "").replace("\n", "") for line in lines]
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "x.txt"
-        path.write_bytes(("\ufeff" if bom else "").encode() + end.join(lines).encode("utf-8"))
-        assert read_text(path, REF) == "\n".join(lines)
-
-
-@settings(max_examples=40)
-@given(st.dictionaries(st.text(st.characters(categories=("Lo", "Nd")), min_size=1, max_size=6),
-                       st.one_of(st.integers(), st.text(st.characters(categories=("Lo",)),
-                                                        max_size=8)), max_size=6))
-def test_yaml_of_any_mapping_reads_back(mapping: dict[str, object]) -> None:
-    import yaml
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "x.yaml"
-        path.write_text(yaml.safe_dump(mapping, allow_unicode=True), encoding="utf-8")
-        assert read_yaml(path, REF) == mapping
-
-
-@pytest.mark.parametrize(("text", "message"), [
-    ("地区: 甲\n地区: 乙\n", "data/2021/x.yaml:2: key 「地区」 appears twice (lines 1 and 2)"),
-    ("会议:\n  ? [日期]\n  : 2021-03-10\n", "data/2021/x.yaml:2: a mapping key must be plain text"),
-    ("会议: [\n", "data/2021/x.yaml:2: is not valid YAML"),
-])
-def test_a_yaml_mistake_names_its_line(tmp_path: Path, text: str, message: str) -> None:
-    path = tmp_path / "x.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ReportgenError) as caught:
-        read_yaml(path, SourceRef("data/2021/x.yaml"))
-    assert str(caught.value).startswith(message), str(caught.value)
 
 
 @settings(max_examples=60)
