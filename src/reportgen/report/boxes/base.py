@@ -9,10 +9,10 @@ across page breaks and when edited in Word).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reportgen.data.model import BoxSpec, Gap, YearData
 from reportgen.errors import Problems, ReportgenError, SourceRef, display_path
@@ -24,7 +24,6 @@ from reportgen.word.blocks import BLOCK_KINDS
 from reportgen.word.ooxml import Span, TableCell, Xml, paragraph, runs, table
 
 if TYPE_CHECKING:
-    from reportgen.checks.names import TemplateChecker
     from reportgen.project import Project
 
 #: Text width of the 版心 in twips (156 mm): the width of every 专栏.
@@ -66,6 +65,13 @@ def framed_text(number: int, title: str, text: str) -> Xml:
         rows.append([TableCell("".join(rest), pad=(0, top_bottom))])
     return table([FULL_WIDTH], rows, inner=None, cant_split=[True, False][:len(rows)],
                  padding=(0, sides))
+
+
+class NameChecker(Protocol):
+    """What checks the names a template uses against the data (``checks.names``)."""
+
+    def check(self, source: str, where: Callable[[int], SourceRef | str],
+              local: Mapping[str, Any] | None = None) -> None: ...
 
 
 class TemplateFiles:
@@ -133,7 +139,7 @@ class BoxKind:
         """The templates written in the definition itself (its title and any others)."""
         return [box.title]
 
-    def check_templates(self, box: BoxSpec, templates: TemplateFiles, checker: TemplateChecker,
+    def check_templates(self, box: BoxSpec, templates: TemplateFiles, checker: NameChecker,
                         context: Mapping[str, Any], problems: Problems) -> None:
         """Check the names used by the template files the 专栏 renders, if any."""
 

@@ -14,17 +14,20 @@ narrative markup (``# `` for a numbered group heading, ``**…**`` for a lead).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reportgen.data.model import BoxSpec, YearData
 from reportgen.errors import Problems, ReportgenError, SourceRef, did_you_mean
-from reportgen.report.boxes.base import BoxContext, BoxKind, TemplateFiles, framed_text
+from reportgen.report.boxes.base import (
+    BoxContext,
+    BoxKind,
+    NameChecker,
+    TemplateFiles,
+    framed_text,
+)
 from reportgen.templating.environment import finalize, render_text
 from reportgen.templating.views import Lookup
 from reportgen.word.ooxml import Xml
-
-if TYPE_CHECKING:
-    from reportgen.checks.names import TemplateChecker
 
 
 class ListBox(BoxKind):
@@ -50,7 +53,7 @@ class ListBox(BoxKind):
         return {"行": context["项目"][box.source],
                 "参数": Lookup(f"专栏 「{box.key}」 的参数", box.params.items())}
 
-    def check_templates(self, box: BoxSpec, templates: TemplateFiles, checker: TemplateChecker,
+    def check_templates(self, box: BoxSpec, templates: TemplateFiles, checker: NameChecker,
                         context: Mapping[str, Any], problems: Problems) -> None:
         if box.options is None or box.source not in context["项目"]:
             return
