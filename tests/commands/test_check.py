@@ -169,7 +169,7 @@ def test_unmet_by_attribute_needs_the_attribute_column(cli: Cli, project: Path, 
 
 
 def test_a_run_time_template_error_is_reported(cli: Cli, project: Path) -> None:
-    edit_narrative(project, "{{ 统计.接待游客.数值 }}", "{{ 统计.接待游客.数值|amount(1, 2, 3, 4) }}")
+    edit_narrative(project, "{{ 统计.接待游客.数值 }}", "{{ 统计.接待游客.数值|amount('亿元', 2, '万元', 'down', 5) }}")
     out = cli("check", "2021", code=1).stdout
     assert "error: data/2021/narrative.txt:17: TypeError" in out
 

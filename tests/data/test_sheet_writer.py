@@ -13,8 +13,9 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reportgen.data.cells import cell_text
 from reportgen.data.sheet_writer import OutCell, OutSheet, excel_value, workbook_bytes
-from reportgen.data.sheets import cell_text, read_workbook
+from reportgen.data.sheets import read_workbook
 from reportgen.errors import SourceRef
 
 STAMP = dt.datetime(2022, 1, 1)

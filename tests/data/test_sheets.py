@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportgen.data.cells import clean_text, header_key, number_text
 from reportgen.data.schema import EXECUTION, INVESTMENT, PLAN, PROJECTS, STATISTICS
-from reportgen.data.sheets import clean_text, header_key, number_text, read_csv, read_workbook
+from reportgen.data.sheets import read_csv, read_workbook
 from reportgen.data.validate import indicator_table, record_table
 from reportgen.data.yamlfile import read_yaml
 from reportgen.errors import Problems, ReportgenError, SourceRef

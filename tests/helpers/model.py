@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from reportgen.data.cells import parse_decimal
 from reportgen.data.model import Indicator, IndicatorTable
-from reportgen.data.sheets import parse_decimal
 from reportgen.data.targets import parse_target
 from reportgen.errors import SourceRef
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -12,8 +13,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.data.model import Gap, Target
-from reportgen.templating import numfmt
+from reportgen.data.model import Gap
+from reportgen.data.targets import parse_target
+from reportgen.templating import numerals, numfmt
+from reportgen.templating.filters import NUMBER_FILTERS
 
 D = Decimal
 
@@ -94,7 +97,7 @@ def test_amount_refuses_to_convert_between_different_units() -> None:
     (dt.date(2025, 1, 5), "2025年1月5日"),  # no zero padding
 ])
 def test_date(value: dt.date, expected: str) -> None:
-    assert numfmt.date(value) == expected
+    assert numerals.date(value) == expected
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -103,7 +106,7 @@ def test_date(value: dt.date, expected: str) -> None:
     (10000, "一万"), (100000, "十万"), (110000, "十一万"), (10**8, "一亿"), (0, "零"),
 ])
 def test_cn(value: int, expected: str) -> None:
-    assert numfmt.cn(value) == expected
+    assert numerals.cn(value) == expected
 
 
 @pytest.mark.parametrize(("value", "style", "expected"), [
@@ -111,37 +114,99 @@ def test_cn(value: int, expected: str) -> None:
     (2, "1．", "2．"), (4, "（1）", "（4）"), (3, "①", "③"),
 ])
 def test_ordinal(value: int, style: str, expected: str) -> None:
-    assert numfmt.ordinal(value, style) == expected
+    assert numerals.ordinal(value, style) == expected
 
 
 def test_cn_year() -> None:
-    assert numfmt.cn_year(2025) == "二〇二五"
+    assert numerals.cn_year(2025) == "二〇二五"
 
 
-def test_targets_format_by_their_value() -> None:
-    assert numfmt.num(Target("≥320", ">=", D("320"))) == "320"
-    assert numfmt.growth(Target("7", ">=", D("7"))) == "增长7%"
-    assert numfmt.num(Target("完成国家和市下达目标", "qualitative")) == "完成国家和市下达目标"
+#: Each target form through each filter, as reports write them (None: the filter refuses).
+TARGETS = [
+    # target,            num,            pct,              growth,               amount 亿元
+    ("7.5以上",          "7.5以上",      "7.5%以上",       "增长7.5%以上",       "7.5亿元以上"),
+    ("≥6.5",             "6.5以上",      "6.5%以上",       "增长6.5%以上",       "6.5亿元以上"),
+    ("6.5%以上",         "6.5以上",      "6.5%以上",       "增长6.5%以上",       "6.5亿元以上"),
+    ("≥320",             "320以上",      "320%以上",       "增长320%以上",       "320亿元以上"),
+    ("≤4.5",             "4.5以内",      "4.5%以内",       "增长4.5%以内",       "4.5亿元以内"),
+    ("4.5以下",          "4.5以下",      "4.5%以下",       "增长4.5%以下",       "4.5亿元以下"),
+    ("控制在3%以内",     "3以内",        "3%以内",         "增长3%以内",         "3亿元以内"),
+    ("6.5左右",          "6.5左右",      "6.5%左右",       "增长6.5%左右",       "6.5亿元左右"),
+    ("6-6.5",            "6—6.5",        "6%—6.5%",        "增长6%—6.5%",        "6亿元—6.5亿元"),
+    ("6%～6.5%",         "6～6.5",       "6%～6.5%",       "增长6%～6.5%",       "6亿元～6.5亿元"),
+    ("7",                "7",            "7%",             "增长7%",             "7亿元"),
+    ("提高1.5个百分点",  None,           None,             None,                 None),
+    ("Ⅲ类",              None,           None,             None,                 None),
+    ("完成国家和市下达目标", "完成国家和市下达目标", "完成国家和市下达目标", "完成国家和市下达目标",
+     "完成国家和市下达目标"),
+]
 
 
-def test_a_target_of_about_keeps_its_word() -> None:
-    about = Target("6.5左右", "approx", D("6.5"))
-    assert numfmt.growth(about) == "增长6.5%左右"
-    assert numfmt.pct(about) == "6.5%左右"
-    assert numfmt.num(about) == "6.5左右"
+@pytest.mark.parametrize(("text", "as_num", "as_pct", "as_growth", "as_amount"), TARGETS)
+def test_a_target_keeps_its_meaning_in_every_filter(text: str, as_num: str | None,
+                                                    as_pct: str | None, as_growth: str | None,
+                                                    as_amount: str | None) -> None:
+    target = replace(parse_target(text), ref="data/2022/indicators.xlsx[计划目标]!F2（计划目标）")
+    for func, expected in ((numfmt.num, as_num), (numfmt.pct, as_pct),
+                           (numfmt.growth, as_growth),
+                           (lambda v: numfmt.amount(v, "亿元"), as_amount)):
+        if expected is None:
+            with pytest.raises(numfmt.FilterError) as refused:
+                func(target)
+            assert str(refused.value).endswith(
+                f"cannot print the target 「{text}」 (data/2022/indicators.xlsx[计划目标]!F2（计划目标）)")
+        else:
+            assert func(target) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("提高1.5个百分点", "提高1.5个百分点"), ("提高1个百分点以上", "提高1个百分点以上"),
+    ("1.5", "提高1.5个百分点"), ("≥1.5", "提高1.5个百分点以上"),
+])
+def test_points_print_a_rise_with_its_word(text: str, expected: str) -> None:
+    assert numfmt.points(parse_target(text), up="提高") == expected
+
+
+def test_a_fall_is_never_a_negative_growth_target() -> None:
+    with pytest.raises(numfmt.FilterError, match="a fall is written 下降"):
+        numfmt.growth(parse_target("≥-2"))
+    assert numfmt.growth(parse_target("-2")) == "下降2%"  # a bare figure reads as a fall
+
+
+@pytest.mark.parametrize("name", ["cn", "cn_year", "ordinal"])
+def test_numerals_refuse_a_target(name: str) -> None:
+    with pytest.raises(numfmt.FilterError, match=f"^{name} cannot print the target 「≥300」"):
+        NUMBER_FILTERS[name](parse_target("≥300"))
+
+
+@pytest.mark.parametrize(("value", "places", "rounding", "expected"), [
+    ("1.05", 0, "down", "1"), ("1.95", 0, "down", "1"), ("1.05", 0, "half-up", "1"),
+    ("1.5", 0, "half-up", "2"), ("1.01", 0, "up", "2"), ("-1.5", 0, "down", "-1"),
+])
+def test_rounding_can_be_chosen(value: str, places: int, rounding: str, expected: str) -> None:
+    assert numfmt.num(D(value), places, rounding) == expected
+
+
+def test_a_figure_grows_by_a_rate() -> None:
+    assert numfmt.grow(D("5"), parse_target("8.5")) == D("5.425")
+    assert numfmt.num(numfmt.grow(D("5"), D("8.5")), 1) == "5.4"
+    gap = Gap("x", "y")
+    assert numfmt.grow(gap, D("8.5")) is gap and numfmt.grow(D("5"), gap) is gap
+    with pytest.raises(numfmt.FilterError, match="grow needs two numbers"):
+        numfmt.grow("—", D("8.5"))
 
 
 def test_gaps_pass_through_every_filter() -> None:
     gap = Gap("地区生产总值·绝对值", "indicators.xlsx")
-    for name, func in numfmt.FILTERS.items():
-        assert func(gap) is gap, name
+    for name, func in NUMBER_FILTERS.items():
+        assert (func(gap, Decimal(1)) if name == "grow" else func(gap)) is gap, name
 
 
 def test_every_filter_is_documented_in_module_and_readme() -> None:
     from helpers.project import REPO
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    for name, func in numfmt.FILTERS.items():
+    for name, func in NUMBER_FILTERS.items():
         assert func.__doc__ and len(func.__doc__) > 20, name
         assert f"`{name}" in readme, f"filter {name} is not in the README"
 
@@ -179,7 +244,7 @@ def test_rounding_is_half_up(value: Decimal, places: int) -> None:
 @given(st.decimals())
 def test_filters_never_raise_and_use_only_allowed_characters(value: Decimal) -> None:
     allowed = re.compile(r"^[0-9.\-%增长下降持平个百分点提高降低亿万元—一二三四五六七八九十百千零负]*$")
-    for func in (numfmt.num, numfmt.pct, numfmt.growth, numfmt.points, numfmt.cn):
+    for func in (numfmt.num, numfmt.pct, numfmt.growth, numfmt.points, numerals.cn):
         out = func(value)
         assert isinstance(out, str)
         assert allowed.match(out), (func.__name__, value, out)
@@ -199,11 +264,11 @@ def test_growth_never_says_growth_of_a_negative(value: Decimal) -> None:
 
 @given(st.integers(min_value=0, max_value=10**12))
 def test_cn_uses_only_chinese_numerals(value: int) -> None:
-    assert re.fullmatch(r"[零一二三四五六七八九十百千万亿]+", numfmt.cn(value))
-    assert not numfmt.cn(value).startswith("一十")
+    assert re.fullmatch(r"[零一二三四五六七八九十百千万亿]+", numerals.cn(value))
+    assert not numerals.cn(value).startswith("一十")
 
 
 @given(st.integers(min_value=1, max_value=99))
 def test_ordinal_styles(value: int) -> None:
-    assert numfmt.ordinal(value, "（一）") == f"（{numfmt.cn(value)}）"
-    assert numfmt.ordinal(value, "1.") == f"{value}."
+    assert numerals.ordinal(value, "（一）") == f"（{numerals.cn(value)}）"
+    assert numerals.ordinal(value, "1.") == f"{value}."

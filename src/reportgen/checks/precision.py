@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+from reportgen.data.cells import parse_decimal
 from reportgen.data.folder import RawYear
-from reportgen.data.sheets import parse_decimal
 from reportgen.errors import Problems
 
 #: More decimals than any figure of a report has: a computed value shown unformatted.

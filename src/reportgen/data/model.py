@@ -46,23 +46,30 @@ class Gap:
 
 @dataclass(frozen=True)
 class Target:
-    """A plan target as written ("7.5以上", "≥300", "提高1.5个百分点", "完成国家和市下达目标").
+    """A plan target as written: 7.5以上, ≥300, 6-6.5, 提高1.5个百分点, 完成国家和市下达目标.
 
-    ``op`` is how a result is judged against it: ``>=``, ``<=``, ``increase`` (points over the
-    previous value), ``class`` (water-quality class Ⅰ–Ⅵ, lower is better), ``approx`` (左右:
-    judged by a person) or ``qualitative``.
+    ``op`` is how a result is judged against it: ``>=``, ``<=``, ``range`` (``value`` to
+    ``high``: met from its lower end), ``increase`` (points over the previous value), ``class``
+    (water-quality class Ⅰ–Ⅵ, lower is better), ``approx`` (左右: judged by a person) or
+    ``qualitative``. ``word`` is the qualifier reports write after the figure (以上, 以内, 以下,
+    左右), so that every filter prints the target with its meaning: 增长6.5%以上. ``ref`` is the
+    cell it was read from, for messages.
     """
 
     text: str
     op: str
     value: Decimal | None = None
+    high: Decimal | None = None
+    word: str = ""
+    dash: str = "—"
+    ref: SourceRef | str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return self.text
 
     @property
     def quantitative(self) -> bool:
-        return self.op in (">=", "<=", "increase", "class")
+        return self.op in (">=", "<=", "range", "increase", "class")
 
 
 Value = Decimal | str | bool | Target | Gap | dt.date | None

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportgen.characters import display_width
-from reportgen.data.sheets import cell_text, parse_decimal
+from reportgen.data.cells import cell_text, parse_decimal
 
 GENERAL = "General"
 HEADER_FILL = "DDEBF7"

@@ -1,48 +1,38 @@
 """Read spreadsheets (xlsx, CSV) into raw, string-valued tables with source refs.
 
-Nothing here knows what a column means: that is ``validate``'s job. A spreadsheet cell is read
-as the text Excel shows for it (number formats applied, thousands separators dropped), so
-500.30 formatted with two decimals stays "500.30" and a 0.095 cell formatted 0.0% reads "9.5%".
+Nothing here knows what a column means: that is ``validate``'s job. How a cell's value reads
+is ``cells``; this module reads the workbooks - with openpyxl for the values and number
+formats, and from the sheet's XML for what openpyxl's fast reader does not give: which cells
+hold formulas, and the merged cells.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import re
 import zipfile
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from pathlib import Path
 from typing import Any
 
 from reportgen import cache
+from reportgen.data.cells import (
+    ERROR,
+    FORMULA,
+    UNCOMPUTED,
+    Cell,
+    cell_text,
+    clean_text,
+    header_key,
+    read_number,
+)
 from reportgen.errors import ReportgenError, SourceRef
 
-_LINEBREAKS = re.compile(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
-_UNIT_SUFFIX = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
-
-
-def clean_text(text: str) -> str:
-    """Cell text as the report uses it: trimmed, with in-cell line breaks removed.
-
-    Chinese has no spaces between words, so a line break typed inside a cell (Alt+Enter)
-    joins its two halves directly.
-    """
-    return _LINEBREAKS.sub("", text).strip()
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    ref: SourceRef
-    number_format: str = "General"  # the xlsx cell's, so that ``draft`` can keep it
-
-    @property
-    def blank(self) -> bool:
-        return self.text == ""
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_COORDINATE = re.compile(r"([A-Z]+)([0-9]+)")
+_CELLS_FILE = str(Path(__file__).with_name("cells.py"))
 
 
 @dataclass
@@ -57,7 +47,8 @@ class Row:
 
 @dataclass
 class Table:
-    """One sheet (or CSV file): its headers as written and its non-empty rows."""
+    """One sheet (or CSV file): its headers as written, its non-empty rows, its merged cells
+    (first row, first column, last row, last column; 1-based, as the sheet numbers them)."""
 
     name: str
     ref: SourceRef
@@ -65,69 +56,14 @@ class Table:
     header_refs: dict[str, SourceRef]
     rows: list[Row] = field(default_factory=list)
     header_texts: dict[str, str] = field(default_factory=dict)  # as written: 增速（%）
+    merges: tuple[tuple[int, int, int, int], ...] = ()
 
-
-def header_key(header: str) -> str:
-    """The column name a header stands for: "完成投资（亿元）" -> "完成投资"."""
-    text = clean_text(header).replace(" ", "").replace("\u3000", "")
-    stripped = _UNIT_SUFFIX.sub("", text)
-    return stripped or text
-
-
-# --- numbers as Excel displays them ---------------------------------------------------------
-
-_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
-
-
-def _format_decimals(number_format: str) -> tuple[int | None, bool]:
-    """(decimal places, is-percent) of the positive section of an Excel number format.
-
-    ``None`` decimals means General: show the number at its natural precision.
-    """
-    section = _QUOTED.sub("", number_format.split(";")[0])
-    if section.strip().lower() in ("", "general", "@"):
-        return None, False
-    percent = "%" in section
-    if not re.search(r"[0#?]", section):
-        return None, percent
-    _, dot, frac = section.partition(".")
-    decimals = len(re.match(r"[0#?]*", frac).group(0)) if dot else 0  # type: ignore[union-attr]
-    return decimals, percent
-
-
-def number_text(value: float | Decimal, number_format: str = "General") -> str:
-    """The text Excel shows for a numeric cell, without thousands separators."""
-    decimals, percent = _format_decimals(number_format or "General")
-    number = Decimal(value) if isinstance(value, (int, Decimal)) else Decimal(repr(value))
-    with localcontext() as context:  # enough digits for any number a cell holds
-        context.prec = max(28, number.adjusted() + (decimals or 0) + 6)
-        if percent:
-            number = number * 100
-        if decimals is None:
-            whole = number == number.to_integral_value()
-            number = number.quantize(1) if whole else number.normalize()
-            if number == 0:
-                number = Decimal(0)
-        else:
-            number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    text = format(number, "f")
-    return text + "%" if percent else text
-
-
-def cell_text(value: Any, number_format: str = "General") -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, (int, float, Decimal)):
-        return number_text(value, number_format)
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0):
-            return value.date().isoformat()
-        return value.isoformat(sep=" ")
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    return clean_text(str(value))
+    def merged_into(self, row: int, column: int) -> tuple[int, int] | None:
+        """The top-left cell of the merged cell that (row, column) lies under, if any."""
+        for top, left, bottom, right in self.merges:
+            if top <= row <= bottom and left <= column <= right and (row, column) != (top, left):
+                return top, left
+        return None
 
 
 # --- workbooks ------------------------------------------------------------------------------
@@ -136,8 +72,8 @@ def cell_text(value: Any, number_format: str = "General") -> str:
 def read_workbook(path: Path, ref: SourceRef) -> dict[str, Table]:
     """Every sheet of an .xlsx workbook as a Table, keyed by sheet name.
 
-    What Excel shows in each cell depends on the file's bytes alone, so it is kept in the
-    cache under their hash: a workbook read before is not opened again.
+    What each cell holds depends on the file's bytes alone, so it is kept in the cache under
+    their hash: a workbook read before is not opened again.
     """
     if path.suffix.lower() == ".xls":
         raise ReportgenError(
@@ -151,35 +87,73 @@ def read_workbook(path: Path, ref: SourceRef) -> dict[str, Table]:
         raise ReportgenError(f"cannot be read: {exc.strerror}", ref) from None
     if not data:
         raise ReportgenError("the file is empty (0 bytes); expected an .xlsx workbook", ref)
-    name = cache.key("workbook", cache.code_of(__file__), data)
+    name = cache.key("workbook", cache.code_of(__file__), cache.code_of(_CELLS_FILE), data)
     sheets = _decode(cache.load("workbooks", name))
     if sheets is None:
         sheets = _read_sheets(data, ref)
         cache.store("workbooks", name, json.dumps(sheets, ensure_ascii=False).encode("utf-8"))
-    return {title: _table_from_grid(title, ref.at(sheet=title), texts, formats)
-            for title, texts, formats in sheets}
+    return {sheet["title"]: _table_from_grid(sheet["title"], ref.at(sheet=sheet["title"]),
+                                             sheet["texts"], sheet["formats"], sheet["extra"],
+                                             [tuple(m) for m in sheet["merges"]])
+            for sheet in sheets}
 
 
-Sheets = list[tuple[str, list[list[str]], list[list[str]]]]
-
-
-def _decode(data: bytes | None) -> Sheets | None:
+def _decode(data: bytes | None) -> list[dict[str, Any]] | None:
     if data is None:
         return None
     try:
-        return [(title, texts, formats) for title, texts, formats in json.loads(data)]
+        sheets = json.loads(data)
+        return sheets if isinstance(sheets, list) and all(
+            {"title", "texts", "formats", "extra", "merges"} <= set(s) for s in sheets) else None
     except (ValueError, TypeError):
         return None
 
 
-def _read_sheets(data: bytes, ref: SourceRef) -> Sheets:
-    """(title, texts, number formats) of every sheet, as openpyxl reads them."""
+def _scan(package: zipfile.ZipFile, part: str) -> tuple[set[tuple[int, int]],
+                                                          list[tuple[int, int, int, int]]]:
+    """The cells of a sheet's XML that hold a formula, and its merged cells."""
+    from lxml import etree
+
+    formulas: set[tuple[int, int]] = set()
+    merges: list[tuple[int, int, int, int]] = []
+    with package.open(part) as source:
+        for _, element in etree.iterparse(source, tag=(f"{_MAIN}c", f"{_MAIN}mergeCell"),
+                                          huge_tree=True, resolve_entities=False):
+            if element.tag == f"{_MAIN}c":
+                if element.find(f"{_MAIN}f") is not None:
+                    place = _coordinate(element.get("r", ""))
+                    if place:
+                        formulas.add(place)
+            else:
+                corners = [_coordinate(c) for c in element.get("ref", "").split(":")]
+                if len(corners) == 2 and corners[0] and corners[1]:
+                    (top, left), (bottom, right) = corners[0], corners[1]
+                    merges.append((top, left, bottom, right))
+            element.clear()
+    return formulas, merges
+
+
+def _coordinate(text: str) -> tuple[int, int] | None:
+    """"B7" -> (7, 2)."""
+    match = _COORDINATE.fullmatch(text.replace("$", ""))
+    if not match:
+        return None
+    column = 0
+    for letter in match.group(1):
+        column = column * 26 + ord(letter) - 64
+    return int(match.group(2)), column
+
+
+def _read_sheets(data: bytes, ref: SourceRef) -> list[dict[str, Any]]:
+    """Per sheet: its title, each cell's text and number format, what Excel shows where that
+    differs and what kind of cell it is (``extra``, by "row,column"), and its merges."""
     import openpyxl
     from openpyxl.utils.escape import unescape
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        package = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise ReportgenError(
             "cannot be read as an .xlsx workbook (corrupt, password-protected, or another format)",
@@ -195,15 +169,37 @@ def _read_sheets(data: bytes, ref: SourceRef) -> Sheets:
     try:
         sheets = []
         for sheet in book.worksheets:
-            # Excel stores characters XML cannot hold as _xHHHH_; openpyxl decodes them only in
-            # shared strings, so inline strings are decoded here (validation then rejects them).
-            grid = [
-                [(unescape(c.value) if isinstance(c.value, str) and "_x" in c.value else c.value,
-                  getattr(c, "number_format", "General") or "General") for c in row]
-                for row in sheet.iter_rows()
-            ]
-            sheets.append((sheet.title, [[cell_text(v, f) for v, f in row] for row in grid],
-                           [[f for _, f in row] for row in grid]))
+            formulas, merges = _scan(package, sheet._worksheet_path)
+            sheet.reset_dimensions()  # a wrong <dimension> would cut rows and columns short
+            texts: list[list[str]] = []
+            formats: list[list[str]] = []
+            extra: dict[str, list[str | None]] = {}
+            for row_number, row in enumerate(sheet.iter_rows(), start=1):
+                row_texts, row_formats = [], []
+                for column, cell in enumerate(row, start=1):
+                    value, fmt = cell.value, getattr(cell, "number_format", None) or "General"
+                    # Excel stores characters XML cannot hold as _xHHHH_; openpyxl decodes them
+                    # only in shared strings (validation then rejects them).
+                    if isinstance(value, str) and "_x" in value:
+                        value = unescape(value)
+                    kind = ""
+                    if getattr(cell, "data_type", None) == "e":
+                        kind = ERROR
+                    elif (row_number, column) in formulas:
+                        kind = FORMULA if value is not None else UNCOMPUTED
+                    shown = None
+                    if isinstance(value, (int, float)) and not isinstance(value, bool):
+                        text, shown = read_number(value, fmt, kind == FORMULA)
+                    else:
+                        text = cell_text(value, fmt)
+                    if kind or shown is not None:
+                        extra[f"{row_number},{column}"] = [shown, kind]
+                    row_texts.append(text)
+                    row_formats.append(fmt)
+                texts.append(row_texts)
+                formats.append(row_formats)
+            sheets.append({"title": sheet.title, "texts": texts, "formats": formats,
+                           "extra": extra, "merges": merges})
         return sheets
     except ReportgenError:
         raise
@@ -215,6 +211,7 @@ def _read_sheets(data: bytes, ref: SourceRef) -> Sheets:
         ) from None
     finally:
         book.close()
+        package.close()
 
 
 def read_column_widths(path: Path) -> dict[str, dict[int, float]]:
@@ -258,7 +255,8 @@ def read_csv(path: Path, name: str, ref: SourceRef) -> Table:
 
 
 def _table_from_grid(name: str, ref: SourceRef, texts: list[list[str]],
-                     formats: list[list[str]]) -> Table:
+                     formats: list[list[str]], extra: dict[str, list[str | None]] | None = None,
+                     merges: list[tuple[int, int, int, int]] | None = None) -> Table:
     start = next((i for i, row in enumerate(texts) if any(row)), None)
     if start is None:
         raise ReportgenError("the sheet is empty; expected a header row of column names", ref)
@@ -279,7 +277,9 @@ def _table_from_grid(name: str, ref: SourceRef, texts: list[list[str]],
         header_refs[key] = cell_ref
         columns.append((index, key))
     table = Table(name, ref, headers, header_refs,
-                  header_texts={key: clean_text(header_row[i - 1]) for i, key in columns})
+                  header_texts={key: clean_text(header_row[i - 1]) for i, key in columns},
+                  merges=tuple(merges or ()))
+    extra = extra or {}
     known = {index for index, _ in columns}
     for offset, row in enumerate(texts[start + 1 :], start=start + 2):
         if not any(row):
@@ -293,21 +293,12 @@ def _table_from_grid(name: str, ref: SourceRef, texts: list[list[str]],
                 )
         row_ref = SourceRef(ref.file, ref.sheet, offset)
         number_formats = formats[offset - 1]
-        cells = {
-            key: Cell(row[index - 1] if index <= len(row) else "",
-                      SourceRef(ref.file, ref.sheet, offset, index, key),
-                      number_formats[index - 1] if index <= len(row) else "General")
-            for index, key in columns
-        }
+        cells = {}
+        for index, key in columns:
+            shown, kind = extra.get(f"{offset},{index}", (None, ""))
+            cells[key] = Cell(row[index - 1] if index <= len(row) else "",
+                              SourceRef(ref.file, ref.sheet, offset, index, key),
+                              number_formats[index - 1] if index <= len(row) else "General",
+                              shown, kind or "")
         table.rows.append(Row(row_ref, cells))
     return table
-
-
-def parse_decimal(text: str) -> Decimal | None:
-    """A plain decimal number written as text, or None; "1,234.5" is not accepted."""
-    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", text):
-        return None
-    try:
-        return Decimal(text)
-    except InvalidOperation:  # pragma: no cover - the pattern already excludes these
-        return None

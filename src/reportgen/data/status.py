@@ -64,7 +64,7 @@ def status(row: Indicator) -> tuple[str | Gap, str]:
             return HUMAN, "提高…个百分点 needs the 上年值 column"
         rise = result - base
         return _judged(rise >= target.value, f"{result} - {base} = {rise}, target +{target.value}")
-    if target.op == ">=":
+    if target.op in (">=", "range"):  # a range is met from its lower end
         met = result >= target.value
         return _judged(met, f"{result} {'≥' if met else '<'} {target.value}")
     met = result <= target.value

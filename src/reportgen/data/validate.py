@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
 from reportgen.characters import forbidden_character
+from reportgen.data.cells import Cell, parse_decimal
 from reportgen.data.folder import RawYear
 from reportgen.data.meta import meta
 from reportgen.data.model import (
-    TO_FILL,
-    Gap,
     Indicator,
     IndicatorTable,
     Record,
@@ -21,7 +18,6 @@ from reportgen.data.model import (
     YearData,
 )
 from reportgen.data.schema import (
-    ATTRIBUTES,
     CATEGORY,
     GROUP,
     INDICATOR_STRUCTURE,
@@ -32,78 +28,13 @@ from reportgen.data.schema import (
     NUMBER,
     PROJECTS,
     STATISTICS,
-    STATUSES,
     UNIT,
     Column,
     TableSchema,
 )
-from reportgen.data.sheets import Cell, Row, Table, parse_decimal
-from reportgen.data.targets import parse_target
+from reportgen.data.sheets import Row, Table
+from reportgen.data.values import cell_problem, parse_cell
 from reportgen.errors import Problems, SourceRef, did_you_mean
-
-_DASHES = ("—", "－", "-", "–", "——")
-_YES = ("是", "TRUE", "Y", "YES", "√")
-_NO = ("否", "FALSE", "N", "NO", "×")
-
-
-# --- cells ----------------------------------------------------------------------------------
-
-
-def parse_cell(cell: Cell, column: Column, what: str, problems: Problems) -> Value:
-    """The value of one cell under its column's type; a problem is recorded when it does not fit."""
-    text = cell.text
-    bad = forbidden_character(text)
-    if bad:
-        problems.error(cell.ref, bad)
-        return None
-    if not text:
-        return Gap(what, cell.ref) if column.fill else None
-    if text in TO_FILL:
-        return Gap(what, cell.ref)
-    kind = column.type
-    if kind == "text":
-        return text
-    if kind in ("number", "measure", "percent") and text in _DASHES:
-        return "—"
-    if kind == "int":
-        number = parse_decimal(text)
-        if number is None or number != number.to_integral_value():
-            problems.error(cell.ref, f"「{text}」 is not a whole number")
-            return None
-        return Decimal(int(number))
-    if kind in ("number", "measure"):
-        number = parse_decimal(text)
-        if number is not None:
-            return number
-        # A measure may be text (Ⅱ类), but text with digits in it is a mistyped number.
-        if kind == "measure" and not re.search(r"[0-9０-９]", text):
-            return text
-        hint = " (write it without thousands separators)" if "," in text else ""
-        problems.error(cell.ref, f"「{text}」 is not a number{hint}")
-        return None
-    if kind == "percent":
-        number = parse_decimal(text.removesuffix("%").removesuffix("％"))
-        if number is None:
-            problems.error(cell.ref, f"「{text}」 is not a percentage such as 3.2 or 3.2%")
-        return number
-    if kind == "target":
-        return parse_target(text)
-    if kind == "attribute":
-        if text not in ATTRIBUTES:
-            problems.error(cell.ref, f"「{text}」 must be 预期性 or 约束性")
-        return text
-    if kind == "status":
-        if text not in STATUSES:
-            problems.error(cell.ref, f"「{text}」 must be one of {'、'.join(STATUSES)}")
-        return text
-    if kind == "yesno":
-        if text.upper() in _YES:
-            return True
-        if text.upper() in _NO:
-            return False
-        problems.error(cell.ref, f"「{text}」 must be 是 or 否")
-        return None
-    raise AssertionError(f"unknown column type {kind}")  # pragma: no cover
 
 
 def check_headers(table: Table, schema: TableSchema, problems: Problems) -> list[str]:
@@ -162,7 +93,7 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> In
     for row in table.rows:
         cells = row.cells
         for name in structural & set(cells):
-            bad = forbidden_character(cells[name].text)
+            bad = cell_problem(cells[name])
             if bad:
                 problems.error(cells[name].ref, bad)
         name = row.get(NAME).text

@@ -4,6 +4,7 @@ last year's planned work become lists to report on; every value still to give is
 
 from __future__ import annotations
 
+from reportgen.data.cells import Cell
 from reportgen.data.schema import (
     BASE,
     COMPLETED,
@@ -20,7 +21,7 @@ from reportgen.data.schema import (
     TARGET,
 )
 from reportgen.data.sheet_writer import OutCell, OutSheet
-from reportgen.data.sheets import Cell, Table
+from reportgen.data.sheets import Table
 from reportgen.data.status import compared_column
 from reportgen.data.targets import parse_target
 from reportgen.draft.texts import FILL

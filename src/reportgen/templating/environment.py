@@ -23,7 +23,8 @@ from reportgen import cache
 from reportgen.data.model import Gap, Target
 from reportgen.errors import ReportgenError
 from reportgen.templating.filters import install_filters
-from reportgen.templating.numfmt import date, num
+from reportgen.templating.numerals import date
+from reportgen.templating.numfmt import FilterError, num
 from reportgen.templating.views import MISSING, OTHER, look_up
 
 #: Bounds on template arithmetic, so a template cannot exhaust memory or time.
@@ -159,6 +160,8 @@ def template_error(exc: BaseException, where: str, source: str | None = None) ->
         what = f"not allowed in a template: {exc}"
     elif isinstance(exc, jinja2.UndefinedError):
         what = f"undefined: {exc.message}"
+    elif isinstance(exc, FilterError):
+        what = str(exc)
     else:
         what = f"{type(exc).__name__}: {exc}"
     context = ""

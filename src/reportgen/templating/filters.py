@@ -1,6 +1,6 @@
-"""The filters templates see, in one registry: the number filters (``numfmt``), ``group`` and
-``balance``, over Jinja's own - whose list filters are replaced by gap-aware ones (``gaps``).
-A new filter is one entry in ``OWN``."""
+"""The filters templates see, in one registry: the number filters (``numfmt``, ``numerals``),
+``group`` and ``balance``, over Jinja's own - whose list filters are replaced by gap-aware ones
+(``gaps``). A new filter is one entry here."""
 
 from __future__ import annotations
 
@@ -9,9 +9,15 @@ from typing import Any
 
 from reportgen.templating.gaps import gap_aware
 from reportgen.templating.linebreak import balance
-from reportgen.templating.numfmt import FILTERS as NUMBER_FILTERS
+from reportgen.templating.numerals import cn, cn_year, date, ordinal
+from reportgen.templating.numfmt import amount, grow, growth, num, pct, points
 from reportgen.templating.views import group
 
+#: The number filters (numfmt, numerals): what a 专栏 column's 格式 may name.
+NUMBER_FILTERS: dict[str, Callable[..., Any]] = {
+    "num": num, "pct": pct, "growth": growth, "points": points, "amount": amount, "grow": grow,
+    "date": date, "cn": cn, "cn_year": cn_year, "ordinal": ordinal,
+}
 #: reportgen's own filters, by name.
 OWN: dict[str, Callable[..., Any]] = {**NUMBER_FILTERS, "group": group, "balance": balance}
 

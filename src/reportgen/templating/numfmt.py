@@ -2,40 +2,54 @@
 
 Every filter takes the value as the data holds it (Decimal at published precision) and:
 
-* keeps the published precision unless ``places`` asks for rounding, which is half-up (四舍五入);
+* keeps the published precision unless ``places`` asks for rounding, which is half-up (四舍五入)
+  unless ``rounding`` says "down" (a figure quoted as "1万人以上" must not round up) or "up";
 * never writes thousands separators; digits, ``.``, ``-`` and ``%`` are half-width;
-* passes text through unchanged ("—", "Ⅱ类") and a gap (【待填：…】) through untouched, so a
-  template never fails on a value that is not a number.
+* prints a plan target with its meaning: the word after its figure (7.5以上 → 增长7.5%以上,
+  ≤4.5 → 4.5%以内, 6.5左右 → 增长6.5%左右) and both ends of a range (6-6.5 → 增长6%—6.5%); a
+  target a filter cannot print (growth of 提高1.5个百分点) is an error naming its cell;
+* passes text through unchanged ("—", "Ⅱ类", a qualitative target) and a gap (【待填：…】)
+  through untouched, so a template never fails on a value that is not a number.
 
-Digits and symbols come from babel's zh_CN locale data; dates use babel's date patterns.
+Digits and symbols come from babel's zh_CN locale data.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, localcontext
 from typing import Any
 
 from babel import Locale
-from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from reportgen.data.model import Gap, Target
 
 #: Parsed once: babel re-parses a locale given by name on every call, which dominates large builds.
 LOCALE = Locale.parse("zh_CN")
-_CN_DIGITS = "零一二三四五六七八九"
-_CN_YEAR_DIGITS = "〇一二三四五六七八九"
-_CN_UNITS = ((10**8, "亿"), (10**4, "万"), (1000, "千"), (100, "百"), (10, "十"))
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _SCALES = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
+_ROUNDING = {"half-up": ROUND_HALF_UP, "down": ROUND_DOWN, "up": ROUND_UP}
+#: Target forms a figure can be printed for (the others are text: Ⅲ类, qualitative).
+_FIGURES = (">=", "<=", "approx", "range")
 
 
-def _number(value: Any) -> Decimal | None:
-    """The Decimal behind a value, or None when the value is not a number (text, gap)."""
+class FilterError(ValueError):
+    """A value a filter cannot print without changing its meaning; the message names it."""
+
+
+def _refuse(name: str, value: Target, why: str = "") -> FilterError:
+    where = f" ({value.ref})" if value.ref else ""
+    return FilterError(f"{name} cannot print the target 「{value.text}」{where}"
+                       + (f": {why}" if why else ""))
+
+
+def number_of(value: Any, name: str) -> Decimal | None:
+    """The Decimal behind a plain value, None when it is not a number (text, gap); a target
+    is refused, since ``name`` would print its figure without its meaning."""
     if isinstance(value, Target):
-        return value.value if value.quantitative else None
+        if value.quantitative:
+            raise _refuse(name, value)
+        return None
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -45,7 +59,7 @@ def _number(value: Any) -> Decimal | None:
     return None
 
 
-def _passthrough(value: Any) -> Any:
+def passthrough(value: Any) -> Any:
     if isinstance(value, Gap):
         return value
     if value is None or isinstance(value, Decimal):  # a Decimal here is NaN or infinite
@@ -53,14 +67,18 @@ def _passthrough(value: Any) -> Any:
     return str(value)
 
 
-def _digits(number: Decimal, places: int | None) -> str:
-    """Half-up rounded, locale digits, no grouping, no negative zero."""
+def _digits(number: Decimal, places: int | None, rounding: str = "half-up") -> str:
+    """Rounded as asked (half-up by default), locale digits, no grouping, no negative zero."""
+    if rounding not in _ROUNDING:
+        raise FilterError(f"rounding 「{rounding}」 is not one of {', '.join(_ROUNDING)}")
+    if places is not None and (isinstance(places, bool) or not isinstance(places, int)):
+        raise FilterError(f"places 「{places}」 is not a whole number of decimals")
     if places is None:
         places = max(0, -number.as_tuple().exponent)  # type: ignore[operator]
     places = max(0, int(places))
     pattern = "0" + ("." + "0" * places if places else "")
     with localcontext() as context:
-        context.rounding = ROUND_HALF_UP
+        context.rounding = _ROUNDING[rounding]
         context.prec = max(28, number.adjusted() + places + 4)
         rounded = number.quantize(Decimal(1).scaleb(-places))
         if rounded.is_zero():
@@ -68,27 +86,36 @@ def _digits(number: Decimal, places: int | None) -> str:
         return format_decimal(rounded, format=pattern, locale=LOCALE, group_separator=False)
 
 
-def num(value: Any, places: int | None = None) -> Any:
-    """A number at its published precision: 500.30 → "500.30"; ``places`` rounds half-up."""
-    number = _number(value)
-    return _digits(number, places) if number is not None else _passthrough(value)
+def _printed(value: Any, name: str, figure: Callable[[Decimal], str],
+             plain: Callable[[Decimal], str] | None = None) -> Any:
+    """``value`` printed: a number through ``plain`` (default ``figure``), a target's figures
+    through ``figure`` with the target's word after them, anything else passed through."""
+    if isinstance(value, Target):
+        if value.op not in _FIGURES:
+            if value.quantitative:
+                raise _refuse(name, value)
+            return value.text
+        assert value.value is not None
+        if value.op == "range":
+            assert value.high is not None
+            return figure(value.value) + value.dash + figure(value.high)
+        return figure(value.value) + value.word
+    number = number_of(value, name)
+    if number is None:
+        return passthrough(value)
+    return (plain or figure)(number)
 
 
-def _about(value: Any) -> Decimal | None:
-    """The number of a 左右 target ("6.5左右"), which is not one a result is judged against."""
-    if isinstance(value, Target) and value.op == "approx" and value.value is not None:
-        return value.value
-    return None
+def num(value: Any, places: int | None = None, rounding: str = "half-up") -> Any:
+    """A number at its published precision: 500.30 → "500.30"; ``places`` rounds (half-up, or
+    as ``rounding`` says: "down", "up"); a target keeps its word: "7.5以上", "6—6.5"."""
+    return _printed(value, "num", lambda n: _digits(n, places, rounding))
 
 
 def pct(value: Any, places: int | None = None) -> Any:
     """A percentage, signed in tables: 3 → "3%", -9.5 → "-9.5%" (the value is already in %);
-    a 左右 target keeps its word: "6.5%左右"."""
-    about = _about(value)
-    if about is not None:
-        return _digits(about, places) + "%左右"
-    number = _number(value)
-    return _digits(number, places) + "%" if number is not None else _passthrough(value)
+    a target keeps its word: "7.5%以上", "6.5%左右", "6%—6.5%"."""
+    return _printed(value, "pct", lambda n: _digits(n, places) + "%")
 
 
 def _worded(number: Decimal, places: int | None, up: str, down: str, same: str,
@@ -101,26 +128,37 @@ def _worded(number: Decimal, places: int | None, up: str, down: str, same: str,
 
 def growth(value: Any, places: int | None = None, up: str = "增长", down: str = "下降",
            same: str = "持平") -> Any:
-    """Growth in prose: 3 → "增长3%", -9.5 → "下降9.5%", 0 → "持平"; never "增长-9.5%";
-    a 左右 target keeps its word: "增长6.5%左右"."""
-    about = _about(value)
-    if about is not None:
-        return _worded(about, places, up, down, same, "%左右")
-    number = _number(value)
-    if number is None:
-        return _passthrough(value)
-    return _worded(number, places, up, down, same, "%")
+    """Growth in prose: 3 → "增长3%", -9.5 → "下降9.5%", 0 → "持平"; never "增长-9.5%"; a
+    target keeps its word: "增长7.5%以上", "增长6.5%左右", "增长6%—6.5%"."""
+    if isinstance(value, Target) and value.op == ">=" and not value.word:
+        assert value.value is not None  # a bare figure: a planned fall reads 下降2%
+        return _worded(value.value, places, up, down, same, "%")
+    if isinstance(value, Target) and value.op in _FIGURES:
+        ends = [value.value, value.high] if value.op == "range" else [value.value]
+        if any(end is None or end < 0 for end in ends):
+            raise _refuse("growth", value, "a fall is written 下降, not a negative growth")
+        return up + _printed(value, "growth", lambda n: _digits(n, places) + "%")
+    return _printed(value, "growth", lambda n: _digits(n, places) + "%",
+                    lambda n: _worded(n, places, up, down, same, "%"))
 
 
 def points(value: Any, places: int | None = None, up: str | None = None,
            down: str | None = None, same: str = "持平") -> Any:
-    """A difference of two rates: 1.5 → "1.5个百分点"; with up/down words, "提高1.5个百分点"."""
-    number = _number(value)
-    if number is None:
-        return _passthrough(value)
-    if up is None and down is None:
+    """A difference of two rates: 1.5 → "1.5个百分点"; with up/down words, "提高1.5个百分点";
+    a target keeps its word: 提高1个百分点以上 → "提高1个百分点以上" with up="提高"."""
+    def figure(number: Decimal) -> str:
         return _digits(number, places) + "个百分点"
-    return _worded(number, places, up or "提高", down or "降低", same, "个百分点")
+
+    worded = up is not None or down is not None
+    if isinstance(value, Target) and value.op == "increase":
+        assert value.value is not None
+        return (up or "提高" if worded else "") + figure(value.value) + value.word
+    if isinstance(value, Target) and value.op in _FIGURES and worded:
+        return (up or "提高") + _printed(value, "points", figure)
+    if not worded:
+        return _printed(value, "points", figure)
+    return _printed(value, "points", figure,
+                    lambda n: _worded(n, places, up or "提高", down or "降低", same, "个百分点"))
 
 
 def _unit_scale(unit: str) -> tuple[Decimal, str]:
@@ -130,97 +168,48 @@ def _unit_scale(unit: str) -> tuple[Decimal, str]:
     return Decimal(1), unit
 
 
-def amount(value: Any, unit: str = "", places: int | None = None, source: str | None = None) -> Any:
-    """An amount with its unit: amount(500.30, "亿元") → "500.30亿元".
+def amount(value: Any, unit: str = "", places: int | None = None, source: str | None = None,
+           rounding: str = "half-up") -> Any:
+    """An amount with its unit: amount(500.30, "亿元") → "500.30亿元"; a target keeps its word:
+    "320天以上", "6亿元—6.5亿元".
 
     ``source`` converts between 万/亿 scales of one unit: amount(1429000, "亿元", source="万元")
     → "142.9亿元". Without ``places`` a converted amount drops trailing zeros.
     """
-    number = _number(value)
-    if number is None:
-        return _passthrough(value)
+    for label, text in (("unit", unit), ("source", source)):
+        if text is not None and not isinstance(text, str):
+            raise FilterError(f"amount's {label} 「{text}」 is not a unit such as \"亿元\"")
+    factor = Decimal(1)
     if source and source != unit:
         src_factor, src_base = _unit_scale(source)
         dst_factor, dst_base = _unit_scale(unit)
         if src_base != dst_base:
-            raise ValueError(f"cannot convert {source} to {unit}")
-        number = number * src_factor / dst_factor
-        if places is None:
-            whole = number == number.to_integral_value()
-            number = number.quantize(1) if whole else number.normalize()
-    return _digits(number, places) + unit
+            raise FilterError(f"amount cannot convert {source} to {unit}")
+        factor = src_factor / dst_factor
+
+    def figure(number: Decimal) -> str:
+        if factor != 1:
+            number = number * factor
+            if places is None:
+                whole = number == number.to_integral_value()
+                number = number.quantize(1) if whole else number.normalize()
+        return _digits(number, places, rounding) + unit
+
+    return _printed(value, "amount", figure)
 
 
-def date(value: Any, pattern: str = "y年M月d日") -> Any:
-    """A date the 公文 way, without zero padding: 2021-03-10 → "2021年3月10日"."""
-    if isinstance(value, dt.date):
-        return format_date(value, pattern, locale=LOCALE)
-    return _passthrough(value)
-
-
-def cn(value: Any) -> Any:
-    """A whole number in Chinese numerals: 11 → "十一", 20 → "二十", 105 → "一百零五"."""
-    number = _number(value)
-    if number is None or number != number.to_integral_value() or abs(number) >= 10**16:
-        return _passthrough(value)
-    whole = int(number)
-    text = _cn_int(abs(whole))
-    return ("负" + text) if whole < 0 else text
-
-
-def _cn_int(n: int) -> str:
-    if n < 10:
-        return _CN_DIGITS[n]
-    for factor, name in _CN_UNITS:
-        if n >= factor:
-            high, low = divmod(n, factor)
-            head = _cn_int(high)
-            if factor == 10 and high == 1:
-                head = ""  # 十一, not 一十一
-            if low == 0:
-                return head + name
-            gap = "零" if low < factor // 10 else ""
-            tail = _cn_int(low)
-            if factor > 10 and low < 20 and low >= 10:
-                tail = "一" + tail  # 一百一十, not 一百十
-            return head + name + gap + tail
-    raise AssertionError(n)  # pragma: no cover
-
-
-def cn_year(value: Any) -> Any:
-    """A year in Chinese numerals, digit by digit with 〇: 2025 → "二〇二五"."""
-    number = _number(value)
-    if number is None or number != number.to_integral_value() or number < 0:
-        return _passthrough(value)
-    return "".join(_CN_YEAR_DIGITS[int(d)] for d in str(int(number)))
-
-
-def ordinal(value: Any, style: str = "一、") -> Any:
-    """Heading and list numbering, by example: ordinal(3, "（一）") → "（三）".
-
-    Styles: "一、", "（一）", "1.", "1．", "1、", "（1）", "①" (up to 20).
-    """
-    number = _number(value)
-    if number is None or number != number.to_integral_value() or number < 1:
-        return _passthrough(value)
-    n = int(number)
-    if style == "①":
-        return _CIRCLED[n - 1] if n <= len(_CIRCLED) else f"（{n}）"
-    if "一" in style:
-        return style.replace("一", _cn_int(n), 1)
-    if "1" in style:
-        return style.replace("1", str(n), 1)
-    raise ValueError(f"unknown ordinal style 「{style}」; use 一、 （一） 1. 1． （1） or ①")
-
-
-FILTERS: dict[str, Callable[..., Any]] = {
-    "num": num,
-    "pct": pct,
-    "growth": growth,
-    "points": points,
-    "amount": amount,
-    "date": date,
-    "cn": cn,
-    "cn_year": cn_year,
-    "ordinal": ordinal,
-}
+def grow(value: Any, rate: Any) -> Any:
+    """A figure grown by a rate in %: grow(5, 8.5) → 5.425 (a target rate counts its figure:
+    the lower end of a range); print it with num or amount. A gap passes through."""
+    for operand in (value, rate):
+        if isinstance(operand, Gap):
+            return operand
+    if isinstance(rate, Target):
+        if rate.op not in _FIGURES or rate.value is None:
+            raise _refuse("grow", rate)
+        rate = rate.value
+    base, by = number_of(value, "grow"), number_of(rate, "grow")
+    if base is None or by is None:
+        raise FilterError(f"grow needs two numbers, not 「{passthrough(value)}」 and "
+                          f"「{passthrough(rate)}」")
+    return base * (1 + by / 100)

@@ -26,7 +26,7 @@ from reportgen.data.yamlfile import line_ref
 from reportgen.errors import Problems, SourceRef, did_you_mean
 from reportgen.report.boxes.base import FULL_WIDTH, BoxContext, BoxKind, box_title
 from reportgen.templating.environment import finalize
-from reportgen.templating.numfmt import FILTERS
+from reportgen.templating.filters import NUMBER_FILTERS as FILTERS
 from reportgen.word import styles
 from reportgen.word.ooxml import Span, TableCell, Xml, paragraph, runs, table
 
