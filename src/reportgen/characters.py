@@ -10,13 +10,16 @@ import unicodedata
 #: writer can find and highlight it after it has passed through template text.
 GAP_OPEN = "\ue000"
 GAP_CLOSE = "\ue001"
+#: Put before a line of the narrative that is last year's word for word with typed figures, so
+#: that its paragraph can be marked in the document for review.
+STALE = "\ue002"
 
 #: Characters XML 1.0 cannot hold at all.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 #: What a value or a line of the narrative may not contain: what XML cannot hold, tabs and
 #: DEL, and the placeholder marks.
 FORBIDDEN = re.compile(
-    f"[\x00-\x08\x09\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff{GAP_OPEN}{GAP_CLOSE}\ud800-\udfff]")
+    f"[\x00-\x08\x09\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff{GAP_OPEN}{GAP_CLOSE}{STALE}\ud800-\udfff]")
 
 
 def forbidden_character(text: str) -> str | None:

@@ -162,10 +162,21 @@ def test_the_word_template_is_checked(project: Path) -> None:
 
 @pytest.mark.parametrize("name", ["未完成预期性", "未完成约束性"])
 def test_unmet_by_attribute_needs_the_attribute_column(cli: Cli, project: Path, name: str) -> None:
-    edit_narrative(project, "等预期性指标未能完成", f"等预期性指标未能完成{{{{ 完成.{name}|length }}}}")
+    import openpyxl
+
+    book_path = project / "data" / "2021" / "indicators.xlsx"
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["完成情况"]
+    column = next(c.column for c in sheet[1] if c.value == "属性")
+    sheet.delete_cols(column)
+    book.save(book_path)
     out = cli("check", "2021", code=1).stdout
-    assert (f"error: data/2021/narrative.txt:33: 完成.{name} is not available: sheet 「完成情况」 "
-            "has no 属性 column, so which indicators are 预期性 or 约束性 is not known") in out
+    line = next(number for number, text in enumerate(
+        (project / "data" / "2021" / "narrative.txt").read_text(encoding="utf-8").split("\n"),
+        start=1) if f"完成.{name}" in text)
+    assert (f"error: data/2021/narrative.txt:{line}: 完成.{name} is not available: sheet "
+            "「完成情况」 has no 属性 column, so which indicators are 预期性 or 约束性 is not "
+            "known") in out
 
 
 def test_a_run_time_template_error_is_reported(cli: Cli, project: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportgen.console import Console
 from reportgen.data.model import Gap
-from reportgen.errors import ReportgenError, display_path, place_key
+from reportgen.errors import ReportgenError, display_path
 from reportgen.project import Project
 
 #: The folder beside the report that holds the pictures of its pages and 专栏.
@@ -21,8 +21,9 @@ PREVIEW_DIR = "preview"
 @dataclass(frozen=True)
 class Built:
     path: Path
-    gaps: list[Gap]
+    gaps: list[Gap]  # everything left to fill in (report.todo)
     warnings: tuple[str, ...]
+    stale: tuple[str, ...] = ()  # paragraphs carried over from last year, for review
 
 
 def output_name(title: str) -> str:
@@ -35,8 +36,11 @@ def output_name(title: str) -> str:
 
 def build(project: Project, year: int, strict: bool = False) -> Built:
     """Build data/<year> into output/<year>/<title>.docx."""
+    from reportgen.checks.markup import markup_problems
     from reportgen.report import year as years
     from reportgen.report.compose import compose
+    from reportgen.report.stale import message
+    from reportgen.report.todo import outstanding
     from reportgen.word.document import render_report
     from reportgen.word.layout import load_layout
     from reportgen.write import source_date, write_atomic
@@ -48,15 +52,21 @@ def build(project: Project, year: int, strict: bool = False) -> Built:
     stamp = source_date(meeting if isinstance(meeting, dt.date) else dt.date(year, 1, 1))
     document = render_report(project.template_path, project.root, composed.context, overrides,
                              layout, composed.gaps, stamp)
-    gaps = sorted(composed.gaps, key=lambda gap: place_key(gap.ref))
-    if strict and gaps:
+    gaps = outstanding(data, composed.gaps)
+    where = data.narrative_ref
+    stale = tuple(f"{where.at(line=item.line)}: {message(item, year)}"
+                  for item in composed.stale)
+    if strict and (gaps or stale):
         raise ReportgenError(
-            f"{len(gaps)} value(s) still to fill in; not building with --strict:\n"
-            + "\n".join(f"  {gap.ref}: {gap.what}" for gap in gaps)
-        )
+            f"{len(gaps)} value(s) still to fill in and {len(stale)} paragraph(s) of last "
+            "year's to review; not building with --strict:\n"
+            + "\n".join([*(f"  {gap.ref}: {gap.what}" for gap in gaps),
+                         *(f"  {line}" for line in stale)]))
     path = project.output_dir(year) / output_name(composed.context["标题"])
     write_atomic(path, document, project.root)
-    return Built(path, gaps, data.warnings)
+    warnings = data.warnings + tuple(f"{where.at(line=line)}: {what}"
+                                     for line, what in markup_problems(data.narrative))
+    return Built(path, gaps, warnings, stale)
 
 
 def export(docx: Path, root: Path | None = None, pictures: bool = False) -> list[Path]:
@@ -76,14 +86,21 @@ def export(docx: Path, root: Path | None = None, pictures: bool = False) -> list
 def run(project: Project, year: int, console: Console, strict: bool = False, pdf: bool = False,
         png: bool = False) -> int:
     """The command: build, list what is still to fill in, convert when asked; exit status."""
+    from reportgen.report.todo import todo_lines
+
     built = build(project, year, strict=strict)
     for warning in built.warnings:
         console.err(f"warning: {warning}")
+    if built.stale:
+        console.err(f"{len(built.stale)} paragraph(s) are last year's word for word, with "
+                    "typed figures (marked in the document):")
+        for line in built.stale:
+            console.err(f"  {line}")
     if built.gaps:
-        console.err(f"{len(built.gaps)} value(s) still to fill in (highlighted 【待填】 in the "
-                    "document):")
-        for gap in built.gaps:
-            console.err(f"  {gap.ref}: {gap.what}")
+        console.err(f"{len(built.gaps)} value(s) still to fill in (those the report prints are "
+                    "highlighted 【待填】 in the document):")
+        for line in todo_lines(built.gaps):
+            console.err(f"  {line}")
     console.out(display_path(built.path, project.root))
     if pdf or png:
         console.err("converting with LibreOffice…")

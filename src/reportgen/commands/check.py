@@ -11,15 +11,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reportgen.checks import consistency
+from reportgen.checks.markup import markup_problems
 from reportgen.checks.plan import StatusRow, plan_vs_actual, status_table
 from reportgen.checks.precision import precision
 from reportgen.checks.templates import check_templates
 from reportgen.console import Console
 from reportgen.data.model import Gap, YearData
 from reportgen.data.schema import INDICATOR_TABLES
-from reportgen.errors import Problem, Problems, ReportgenError, SourceRef, place_key
+from reportgen.errors import Problem, Problems, ReportgenError
 from reportgen.project import Project
 from reportgen.report import year as years
+from reportgen.report.compose import compose, last_narrative
+from reportgen.report.stale import message, stale_lines
+from reportgen.report.todo import outstanding, todo_lines
 
 
 @dataclass
@@ -58,47 +62,31 @@ def check_year(project: Project, year: int) -> CheckResult:
     collected in the result."""
     raw = years.read(project, year)
     problems = Problems()
-    data = years.collect(raw, problems)
+    data = years.collect(raw, problems, project)
     precision(raw, problems)
     consistency.breakdowns(data, problems)
     consistency.statistics_and_results(data, problems)
     compare_with_last_year(project, data, problems)
     result = CheckResult(year, statuses=plan_vs_actual(data))
+    for line, what in markup_problems(data.narrative):
+        problems.warning(data.narrative_ref.at(line=line), what)
+    for item in stale_lines(data.narrative, last_narrative(project, year)):
+        problems.warning(data.narrative_ref.at(line=item.line), message(item, year))
     if all(schema.sheet in data.indicators for schema in INDICATOR_TABLES):
         check_templates(project, raw, data, problems)
         if not problems.errors:
-            result.gaps = dry_run(project, data, problems)
+            result.gaps = outstanding(data, dry_run(project, data, problems))
     result.problems = sorted(problems.items, key=lambda p: p.sort_key())
     return result
 
 
 def dry_run(project: Project, data: YearData, problems: Problems) -> list[Gap]:
-    """Render the narrative and 专栏 as the build does; the gaps it prints are what is left."""
-    from reportgen.report.compose import compose
-
-    meeting = [g for g in (data.meta.meeting_date, data.meta.meeting_name) if isinstance(g, Gap)]
+    """Render the narrative and 专栏 as the build does; the placeholders it prints."""
     try:
-        gaps = compose(project, data).gaps + meeting
-        return list({str(gap.ref): gap for gap in reversed(gaps)}.values())[::-1]
+        return compose(project, data).gaps
     except ReportgenError as exc:
         problems.error(exc.ref or "", exc.message)
         return []
-
-
-def gap_lines(gaps: list[Gap]) -> list[str]:
-    """Gaps grouped by sheet: ``data/2022/indicators.xlsx[完成情况]: G2 H2 G3``."""
-    cells: dict[str, list[str]] = {}
-    for gap in sorted(gaps, key=lambda g: place_key(g.ref)):
-        ref = gap.ref
-        if isinstance(ref, SourceRef) and ref.sheet is not None:
-            place = str(SourceRef(ref.file, ref.sheet))
-            cell = (str(ref.at(file="", sheet=None, column_name=None)).removeprefix("!")
-                    if ref.row is not None else "(no rows yet)")
-        else:
-            place, cell = str(ref), gap.what
-        if cell not in cells.setdefault(place, []):
-            cells[place].append(cell)
-    return [f"{place}: {' '.join(found)}" for place, found in cells.items()]
 
 
 def run(project: Project, year: int, console: Console, strict: bool = False) -> int:
@@ -112,8 +100,8 @@ def run(project: Project, year: int, console: Console, strict: bool = False) -> 
         console.out(status_table(result.statuses))
         console.out("")
     if result.gaps:
-        console.out(f"{len(result.gaps)} value(s) still to fill in (shown as 【待填：…】):")
-        for line in gap_lines(result.gaps):
+        console.out(f"{len(result.gaps)} value(s) still to fill in:")
+        for line in todo_lines(result.gaps):
             console.out(f"  {line}")
     for problem in result.problems:
         console.out(f"{problem.level}: {problem.ref}: {problem.message}")

@@ -21,7 +21,7 @@ from reportgen.data.schema import (
 from reportgen.data.sheet_writer import OutSheet
 from reportgen.draft.sheets import Sheets, indicator_sheets, project_sheets, statistics_sheets
 from reportgen.draft.texts import COMPLETED_BOX, FILL, boxes_text, narrative_text, report_text
-from reportgen.errors import ReportgenError, UsageError
+from reportgen.errors import ReportgenError, SourceRef, UsageError
 from reportgen.project import BOXES_YAML, NARRATIVE, REPORT_YAML, Project
 
 
@@ -76,29 +76,39 @@ def draft(project: Project, year: int, source_year: int | None = None) -> Drafte
     lists = {s.name for s in made["projects"]}
     add_box = "上年完工项目" in lists and not any(
         b.source == "上年完工项目" for b in data.boxes.values())
-    files[REPORT_YAML] = report_text(raw, year).encode("utf-8")
+    short = data.meta.meeting_short
+    title = years.rendered_title(data.meta, raw.report_ref)
+    previous = (short if isinstance(short, str) and short else FILL,
+                title if isinstance(title, str) else FILL)
+    files[REPORT_YAML] = report_text(raw, year, previous).encode("utf-8")
     files[BOXES_YAML] = boxes_text(raw, add_box).encode("utf-8")
     narrative, placed = narrative_text(raw, data.boxes, add_box)
     files[NARRATIVE] = narrative.encode("utf-8")
     write_new_folder(target, files, project.root)
-    todo = checklist(project, raw, year, made, placed or not add_box)
+    todo = checklist(project, raw, year, placed or not add_box)
     return Drafted(target, folder, todo)
 
 
-def _place(folder: str, book: str, sheet: str, xlsx: bool) -> str:
-    return f"{folder}/{book}.xlsx[{sheet}]" if xlsx else f"{folder}/{book}/{sheet}.csv"
+def checklist(project: Project, raw: RawYear, year: int, box_placed: bool) -> list[Todo]:
+    """What the user fills in next, file by file: the drafted year read back and counted the
+    way check and build count it (``report.todo``)."""
+    from reportgen.errors import Problems
+    from reportgen.report import year as years
+    from reportgen.report.compose import compose
+    from reportgen.report.todo import by_place, outstanding
 
-
-def checklist(project: Project, raw: RawYear, year: int, made: dict[str, list[OutSheet]],
-              box_placed: bool) -> list[Todo]:
-    """What the user fills in next, file by file."""
+    drafted_raw = years.read(project, year)
+    data = years.collect(drafted_raw, Problems(), project)
+    try:
+        printed = compose(project, data)
+        gaps, stale = outstanding(data, printed.gaps), printed.stale
+    except ReportgenError:  # a template mistake: check will name it
+        gaps, stale = outstanding(data), []
     new = project.ref(project.year_dir(year)).file
     old = project.ref(raw.folder).file
     review = year - 1
-    todo = [Todo(f"{new}/report.yaml", "会议.日期 and 会议.名称 (marked 待填)")]
     notes = {
         EXECUTION_SHEET: f"{review}'s results against its targets",
-        PLAN_SHEET: f"{raw.year}'s targets, copied: edit them into {year}'s targets and 属性",
         "上年重大项目": f"the {review} major projects, by 分组",
         "上年民心工程": "what each 民心工程 achieved, and whether it was completed",
         "上年完工项目": "what each project due for completion achieved, and whether it was",
@@ -106,25 +116,32 @@ def checklist(project: Project, raw: RawYear, year: int, made: dict[str, list[Ou
         MAJOR_PROJECTS.sheet: f"{review}'s major projects by 投资类型",
         INVESTMENT.sheet: f"{year}'s planned projects by breakdown",
     }
-    for book, sheets in made.items():
-        xlsx = raw.workbook_refs[book].file.endswith(".xlsx")
-        for sheet in sheets:
-            note = notes.get(sheet.name, f"the {year} projects")
-            marked = [sheet.headers[i] for i in range(len(sheet.headers))
-                      if any(len(r) > i and r[i].text == FILL for r in sheet.rows)]
-            count = sum(c.text == FILL for r in sheet.rows for c in r)
-            here = _place(new, book, sheet.name, xlsx)
-            if not sheet.rows and book == "projects":
-                before = (f"; last year's report: {_place(old, book, sheet.name, xlsx)}"
-                          if sheet.name in raw.workbooks[book] else "")
-                todo.append(Todo(here, f"empty: list {note}{before}"))
-            elif count:
-                todo.append(Todo(here, f"{note}: {count} cells marked 待填 "
-                                       f"({'、'.join(marked)})"))
-            elif sheet.name == PLAN_SHEET:
-                todo.append(Todo(here, note))
+    todo = []
+    for place, found in by_place(gaps).items():
+        first = found[0].ref
+        sheet = first.sheet if isinstance(first, SourceRef) else None
+        if sheet is None and place.endswith(".csv"):  # a sheet of a folder of CSV files
+            sheet = place.rsplit("/", 1)[-1].removesuffix(".csv")
+        if sheet is None:
+            todo.append(Todo(place, "、".join(dict.fromkeys(g.what for g in found))
+                             + " (marked 待填)"))
+            continue
+        if len(found) == 1 and isinstance(first, SourceRef) and first.row is None:
+            before = place.replace(new, old, 1)
+            todo.append(Todo(place, f"empty: list {notes.get(sheet, f'the {year} projects')}; "
+                                    f"last year's report: {before}"))
+            continue
+        columns = "、".join(dict.fromkeys(g.ref.column_name or "" for g in found
+                                          if isinstance(g.ref, SourceRef)))
+        todo.append(Todo(place, f"{notes.get(sheet, f'the {year} values')}: {len(found)} "
+                                f"cells to fill in ({columns})"))
+    book = drafted_raw.workbook_refs.get("indicators")
+    if book is not None:
+        todo.append(Todo(str(book.at(sheet=PLAN_SHEET)), f"{raw.year}'s targets, copied: edit "
+                                                          f"them into {year}'s targets and 属性"))
     todo.append(Todo(f"{new}/narrative.txt", f"{raw.year}'s prose, copied: rewrite it for "
-                     f"{review} and {year} (its years follow report.yaml)"))
+                     f"{review} and {year}; {len(stale)} paragraphs hold figures typed for "
+                     f"{raw.year} (reportgen check {year} lists them)"))
     if not box_placed:
         todo.append(Todo(f"{new}/narrative.txt",
                          f"place the new 专栏 with a line [专栏：{COMPLETED_BOX}]"))

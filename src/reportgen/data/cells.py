@@ -67,19 +67,24 @@ def header_unit(header: str) -> str | None:
 
 
 def format_decimals(number_format: str) -> tuple[int | None, bool]:
-    """(decimal places, is-percent) of the positive section of an Excel number format.
+    """(the most decimal places shown, is-percent) of the positive section of an Excel number
+    format; ``None`` decimals means General: the number at its natural precision."""
+    least, most, percent = format_places(number_format)
+    return most, percent
 
-    ``None`` decimals means General: show the number at its natural precision.
-    """
+
+def format_places(number_format: str) -> tuple[int | None, int | None, bool]:
+    """(decimals always shown, decimals shown at most, is-percent) of a number format:
+    "0.00" shows 2, "0.00##" 2 to 4 (512.3 shows 512.30, 27.555 shows 27.555)."""
     section = _QUOTED.sub("", (number_format or "General").split(";")[0])
     if section.strip().lower() in ("", "general", "@"):
-        return None, False
+        return None, None, False
     percent = "%" in section
     if not re.search(r"[0#?]", section):
-        return None, percent
+        return None, None, percent
     _, dot, frac = section.partition(".")
-    decimals = len(re.match(r"[0#?]*", frac).group(0)) if dot else 0  # type: ignore[union-attr]
-    return decimals, percent
+    digits = re.match(r"[0#?]*", frac).group(0) if dot else ""  # type: ignore[union-attr]
+    return len(digits.rstrip("#?")), len(digits), percent
 
 
 def _decimal(value: float | int | Decimal) -> Decimal:
@@ -88,7 +93,7 @@ def _decimal(value: float | int | Decimal) -> Decimal:
 
 def number_text(value: float | int | Decimal, number_format: str = "General") -> str:
     """The text Excel shows for a numeric cell, without thousands separators."""
-    decimals, percent = format_decimals(number_format)
+    least, decimals, percent = format_places(number_format)
     number = _decimal(value)
     with localcontext() as context:  # enough digits for any number a cell holds
         context.prec = max(28, number.adjusted() + (decimals or 0) + 6)
@@ -98,6 +103,10 @@ def number_text(value: float | int | Decimal, number_format: str = "General") ->
             number = typed(number)
         else:
             number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+            if least is not None and least < decimals:  # optional places (#) drop their zeros
+                trimmed = number.normalize() if not number.is_zero() else Decimal(0)
+                shown = max(least, -min(0, trimmed.as_tuple().exponent))  # type: ignore[operator]
+                number = number.quantize(Decimal(1).scaleb(-shown))
     return _plain(number) + ("%" if percent else "")
 
 

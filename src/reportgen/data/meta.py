@@ -10,7 +10,7 @@ from reportgen.characters import forbidden_character
 from reportgen.data.folder import RawYear
 from reportgen.data.model import TO_FILL, Gap, Meta
 from reportgen.data.yamlfile import LineDict, line_ref
-from reportgen.errors import Problems
+from reportgen.errors import Problems, SourceRef
 
 
 def _is_blank(value: Any) -> bool:
@@ -18,8 +18,11 @@ def _is_blank(value: Any) -> bool:
 
 
 def meta(raw: RawYear, problems: Problems) -> Meta:
-    report = raw.report
-    ref = raw.report_ref
+    return meta_of(raw.report, raw.report_ref, raw.year, problems)
+
+
+def meta_of(report: Any, ref: SourceRef, year: int, problems: Problems) -> Meta:
+    """The Meta of a report.yaml read as ``report``, in the folder of ``year``."""
     if not isinstance(report, dict):
         problems.error(ref, "must be a mapping of 地区, 报告单位, 年份, 会议, 标题")
         report = LineDict()
@@ -51,12 +54,12 @@ def meta(raw: RawYear, problems: Problems) -> Meta:
             value = years.get(key)
             if not isinstance(value, int) or isinstance(value, bool):
                 problems.error(line_ref(ref, years, key) if key in years else ref,
-                               f"年份.{key} must be a year such as {raw.year - (key == '上年')}")
+                               f"年份.{key} must be a year such as {year - (key == '上年')}")
         if isinstance(years.get("本年"), int) and isinstance(years.get("上年"), int):
             plan_year, review_year = years["本年"], years["上年"]
-            if plan_year != raw.year:
+            if plan_year != year:
                 problems.error(line_ref(ref, years, "本年"),
-                               f"年份.本年 is {plan_year} but the folder is {raw.year}")
+                               f"年份.本年 is {plan_year} but the folder is {year}")
             if review_year != plan_year - 1:
                 problems.error(line_ref(ref, years, "上年"),
                                f"年份.上年 should be {plan_year - 1}, the year before 本年")
@@ -78,8 +81,20 @@ def meta(raw: RawYear, problems: Problems) -> Meta:
     region = text("地区")
     issuer = text("报告单位")
     title = text("标题")
+    previous = report.get("上年会议")
+    if previous is not None and not isinstance(previous, dict):
+        problems.error(line_ref(ref, report, "上年会议"),
+                       "「上年会议」 needs 简称 and 报告 (the meeting that approved last year's "
+                       "plan, and that report's title)")
+        previous = {}
+    previous = previous if isinstance(previous, dict) else {}
     return Meta(
         region=str(region), issuer=str(issuer), meeting_date=meeting_date,
         meeting_name=text("名称", meeting, "会议名称"), review_year=review_year,
         plan_year=plan_year, title=str(title), ref=ref,
+        meeting_short=text("简称", meeting, "会议简称"),
+        previous_meeting=text("简称", previous, "上年会议简称")
+        if previous else Gap("上年会议简称", ref),
+        previous_report=text("报告", previous, "上年报告标题")
+        if previous else Gap("上年报告标题", ref),
     )

@@ -85,6 +85,12 @@ class Meta:
     plan_year: int
     title: str
     ref: SourceRef | str
+    #: how the prose names the meeting (区二届人大六次会议)
+    meeting_short: str | Gap = ""
+    #: the meeting that approved last year's plan, and that report's title: what the prose
+    #: names when it reports on that plan (last year's folder gives them when it is there)
+    previous_meeting: str | Gap = ""
+    previous_report: str | Gap = ""
 
 
 @dataclass(frozen=True)

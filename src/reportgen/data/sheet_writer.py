@@ -1,5 +1,7 @@
 """Spreadsheets as bytes (xlsx or CSV) for ``draft``: the headers, widths and number formats users
-expect, and cells that read back as exactly the text they were written from."""
+expect, cells that read back as exactly the text they were written from, and what guides the
+person filling them in: merged cells, a frozen header with a note on each column, dropdowns
+for columns with fixed values, 待填 cells shown yellow until filled, print setup."""
 
 from __future__ import annotations
 
@@ -9,12 +11,16 @@ import io
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportgen.characters import display_width
 from reportgen.data.cells import cell_text, parse_decimal
 
 GENERAL = "General"
 HEADER_FILL = "DDEBF7"
+TO_FILL_FILL = "FFFF00"
+#: What a cell still to fill in holds (the yellow rule matches it).
+TO_FILL_TEXT = "待填"
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,10 @@ class OutSheet:
     headers: list[str]  # as written, with units: 增速（%）
     rows: list[list[OutCell]] = field(default_factory=list)
     widths: dict[int, float] = field(default_factory=dict)  # by 1-based column; else fitted
+    #: merged cells as (first row, first column, last row, last column), 1-based, header = 1
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    notes: dict[int, str] = field(default_factory=dict)  # the header's note, by column
+    choices: dict[int, tuple[str, ...]] = field(default_factory=dict)  # a dropdown, by column
 
 
 def excel_value(text: str, number_format: str = GENERAL) -> tuple[object, str]:
@@ -63,10 +73,10 @@ def _fitted_width(sheet: OutSheet, index: int) -> float:
 
 
 def workbook_bytes(sheets: Sequence[OutSheet], stamp: dt.datetime) -> bytes:
-    """An .xlsx workbook: bold shaded header row frozen at the top, set or fitted widths."""
+    """An .xlsx workbook written through openpyxl: per sheet a bold shaded header row frozen at
+    the top and printed on every page, set or fitted widths, merges, notes, dropdowns, 待填
+    cells yellow (a conditional format: filling one in clears it), fit to the page's width."""
     import openpyxl
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
 
     from reportgen.write import fixed_zip
@@ -74,23 +84,7 @@ def workbook_bytes(sheets: Sequence[OutSheet], stamp: dt.datetime) -> bytes:
     book = openpyxl.Workbook()
     book.remove(book.active)
     for sheet in sheets:
-        out = book.create_sheet(sheet.name)
-        for column, header in enumerate(sheet.headers, start=1):
-            cell = out.cell(1, column, header)
-            cell.font = Font(bold=True)
-            cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            width = sheet.widths.get(column) or _fitted_width(sheet, column)
-            out.column_dimensions[get_column_letter(column)].width = width
-        for number, row in enumerate(sheet.rows, start=2):
-            for column, spec in enumerate(row, start=1):
-                value, number_format = excel_value(spec.text, spec.number_format)
-                cell = out.cell(number, column)
-                cell.value = value
-                if isinstance(value, str) and value.startswith("="):
-                    cell.data_type = "s"  # text, never a formula
-                cell.number_format = number_format
-        out.freeze_panes = "A2"
+        _write_sheet(book.create_sheet(sheet.name), sheet)
     book.properties.creator = "reportgen"
     book.properties.created = book.properties.modified = stamp
     buffer = io.BytesIO()
@@ -99,6 +93,58 @@ def workbook_bytes(sheets: Sequence[OutSheet], stamp: dt.datetime) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()
     return fixed_zip(buffer.getvalue(), stamp)
+
+
+def _write_sheet(out: Any, sheet: OutSheet) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    last_row = max(len(sheet.rows) + 1, 2)
+    for column, header in enumerate(sheet.headers, start=1):
+        cell = out.cell(1, column, header)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        if column in sheet.notes:
+            cell.comment = Comment(sheet.notes[column], "reportgen", width=320, height=120)
+        width = sheet.widths.get(column) or _fitted_width(sheet, column)
+        out.column_dimensions[get_column_letter(column)].width = width
+    for number, row in enumerate(sheet.rows, start=2):
+        for column, spec in enumerate(row, start=1):
+            value, number_format = excel_value(spec.text, spec.number_format)
+            cell = out.cell(number, column)
+            cell.value = value
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # text, never a formula
+            cell.number_format = number_format
+    for top, left, bottom, right in sheet.merges:
+        out.merge_cells(start_row=top, start_column=left, end_row=bottom, end_column=right)
+        out.cell(top, left).alignment = Alignment(vertical="center", wrap_text=True)
+    for column, values in sorted(sheet.choices.items()):
+        letter = get_column_letter(column)
+        listed = "、".join(values)
+        rule = DataValidation(type="list", formula1='"' + ",".join(values) + '"',
+                              allow_blank=True, errorStyle="warning", showErrorMessage=True,
+                              errorTitle="reportgen", error=f"请从下拉列表中选择：{listed}",
+                              promptTitle=sheet.headers[column - 1], prompt=listed,
+                              showInputMessage=True)
+        rule.add(f"{letter}2:{letter}{max(last_row, 200)}")
+        out.add_data_validation(rule)
+    if sheet.headers:
+        area = f"A2:{get_column_letter(len(sheet.headers))}{last_row}"
+        out.conditional_formatting.add(area, CellIsRule(
+            operator="equal", formula=[f'"{TO_FILL_TEXT}"'],
+            fill=PatternFill("solid", fgColor=TO_FILL_FILL, bgColor=TO_FILL_FILL)))
+    out.freeze_panes = "A2"
+    out.print_title_rows = "1:1"
+    out.page_setup.paperSize = out.PAPERSIZE_A4
+    out.page_setup.orientation = "landscape" if len(sheet.headers) > 5 else "portrait"
+    out.page_setup.fitToWidth = 1
+    out.page_setup.fitToHeight = 0
+    out.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def csv_bytes(sheet: OutSheet) -> bytes:

@@ -1,26 +1,35 @@
-"""Next year's sheets from this year's, for ``reportgen draft``: headers, widths and each cell's
-number format kept; last year's targets become the execution table to report on; the lists of
-last year's planned work become lists to report on; every value still to give is 待填."""
+"""Next year's sheets from this year's, for ``reportgen draft``: headers and widths kept; last
+year's targets become the execution table to report on; the lists of last year's planned work
+become lists to report on; every value still to give is 待填, in a cell whose number format
+shows whatever is typed there. Each sheet is guided (``guide``): a note on each header from the
+schema, dropdowns for the columns with fixed values, and an indicator table's 类别 and group
+cells merged as the report prints them."""
 
 from __future__ import annotations
 
-from reportgen.data.cells import Cell
+from reportgen.data.cells import Cell, format_places
 from reportgen.data.schema import (
+    ATTRIBUTE,
     BASE,
+    CATEGORY,
     COMPLETED,
     EXECUTION,
     EXECUTION_SHEET,
     GROUP,
     GROWTH,
     NAME,
+    NOTE,
+    NUMBER,
     PLAN,
     PLAN_SHEET,
     PROGRESS,
+    PROJECTS,
     RESULT,
     STAT_TABLES,
     TARGET,
+    TableSchema,
 )
-from reportgen.data.sheet_writer import OutCell, OutSheet
+from reportgen.data.sheet_writer import GENERAL, OutCell, OutSheet
 from reportgen.data.sheets import Table
 from reportgen.data.status import compared_column
 from reportgen.data.targets import parse_target
@@ -34,6 +43,15 @@ REPORTED = {
 }
 _NUMERIC = ("number", "measure", "percent", "int")
 
+
+def drafted_format(number_format: str) -> str:
+    """The format of a value still to fill in: last year's decimals at least, and up to two
+    more when they are typed ("0.00" -> "0.00##"); General where last year's showed none, so
+    that 27.5 typed in place of 28 shows as typed."""
+    least, _, percent = format_places(number_format)
+    if not least:
+        return GENERAL
+    return "0." + "0" * least + "##" + ("%" if percent else "")
 
 
 class Sheets:
@@ -61,11 +79,14 @@ class Sheets:
         return OutSheet(name, headers, widths=widths)
 
     def copy(self, table: Table, fill: tuple[str, ...] = ()) -> OutSheet:
-        """The sheet as it is, but 待填 in the ``fill`` columns where it has a value."""
+        """The sheet as it is, but 待填 in the ``fill`` columns where it has a value - and in a
+        row's 说明, which spoke of last year's values."""
         sheet = self.start(table.name, table.headers, table.name)
         for row in table.rows:
-            sheet.rows.append([_to_fill(row.get(k)) if k in fill and row.get(k).text
-                               else _copy(row.get(k)) for k in table.headers])
+            filled = any(row.get(k).text for k in fill)
+            sheet.rows.append([_to_fill(row.get(k)) if (k in fill or (k == NOTE and filled))
+                               and row.get(k).text else _copy(row.get(k))
+                               for k in table.headers])
         return sheet
 
 
@@ -74,7 +95,7 @@ def _copy(cell: Cell) -> OutCell:
 
 
 def _to_fill(cell: Cell) -> OutCell:
-    return OutCell(FILL, cell.number_format)
+    return OutCell(FILL, drafted_format(cell.number_format))
 
 
 def execution_sheet(sheets: Sheets) -> OutSheet | None:
@@ -82,7 +103,10 @@ def execution_sheet(sheets: Sheets) -> OutSheet | None:
     plan, done = sheets.tables.get(PLAN_SHEET), sheets.tables.get(EXECUTION_SHEET)
     if plan is None:
         return None
-    columns = EXECUTION.names
+    # last year's plan's columns, the results, and the value a year before; a judgement of
+    # last year's (完成状态, 列举) is not carried over
+    columns = [c.name for c in EXECUTION.columns
+               if c.required or c.name in (ATTRIBUTE, BASE) or c.name in plan.headers]
     sheet = sheets.start(EXECUTION_SHEET, columns, EXECUTION_SHEET, PLAN_SHEET)
     previous = {row.get(NAME).text: row for row in (done.rows if done else [])}
     for row in plan.rows:
@@ -95,7 +119,7 @@ def execution_sheet(sheets: Sheets) -> OutSheet | None:
         if parse_target(row.get(TARGET).text).op == "increase":
             result = before and before.get(compared_column(name))
             cells[BASE] = (_copy(result) if result and result.text not in ("", "—")
-                             else OutCell(FILL))
+                           else OutCell(FILL))
         sheet.rows.append([cells.get(key, OutCell()) for key in columns])
     return sheet
 
@@ -128,7 +152,8 @@ def project_sheets(sheets: Sheets) -> list[OutSheet]:
         if name in REPORTED:
             out += [s for n in added if (s := reported_sheet(sheets, n)) is not None]
             added = []
-    return out + [s for n in added if (s := reported_sheet(sheets, n)) is not None]
+    out += [s for n in added if (s := reported_sheet(sheets, n)) is not None]
+    return [guide(sheet, PROJECTS) for sheet in out]
 
 
 def statistics_sheets(sheets: Sheets) -> list[OutSheet]:
@@ -137,7 +162,8 @@ def statistics_sheets(sheets: Sheets) -> list[OutSheet]:
     for name, table in sheets.tables.items():
         schema = schemas.get(name)
         fill = tuple(c.name for c in schema.columns if c.type in _NUMERIC) if schema else ()
-        out.append(sheets.copy(table, fill))
+        sheet = sheets.copy(table, fill)
+        out.append(guide(sheet, schema) if schema else sheet)
     return out
 
 
@@ -148,6 +174,72 @@ def indicator_sheets(sheets: Sheets) -> list[OutSheet]:
             continue
         if name == PLAN_SHEET:
             execution = execution_sheet(sheets)
-            out += [execution] if execution else []
-        out.append(sheets.copy(table))
+            out += [guide(merged_again(execution), EXECUTION)] if execution else []
+        out.append(guide(merged_again(sheets.copy(table)), PLAN))
     return out
+
+
+def merged_again(sheet: OutSheet) -> OutSheet:
+    """A 类别 written again right below the rows of the same 类别 (last year's booklet split
+    its cell at a page break) is left blank: the drafted year's table merges it again."""
+    if CATEGORY not in _keys(sheet):
+        return sheet
+    index = _keys(sheet).index(CATEGORY)
+    current = None
+    for row in sheet.rows:
+        text = row[index].text
+        if text and text == current:
+            row[index] = OutCell("", row[index].number_format)
+        elif text:
+            current = text
+    return sheet
+
+
+def _keys(sheet: OutSheet) -> list[str]:
+    from reportgen.data.cells import header_key
+
+    return [header_key(h) for h in sheet.headers]
+
+
+def guide(sheet: OutSheet, schema: TableSchema) -> OutSheet:
+    """The sheet with a note on each header the schema describes, a dropdown on each column
+    with fixed values, and - for an indicator table - its 类别 and groups merged."""
+    keys = _keys(sheet)
+    for index, key in enumerate(keys, start=1):
+        column = schema.column(key)
+        if column is None:
+            continue
+        if column.note:
+            sheet.notes[index] = column.note
+        if column.choices:
+            sheet.choices[index] = column.choices
+    if {CATEGORY, NUMBER, NAME} <= set(keys):
+        sheet.merges = structure_merges(sheet, keys)
+    return sheet
+
+
+def structure_merges(sheet: OutSheet, keys: list[str]) -> list[tuple[int, int, int, int]]:
+    """The merged cells an indicator table's layout implies (row 1 is the header): each 类别
+    over its rows, and a group's 序号 and 分组 over its ﹟ rows."""
+    column = {key: keys.index(key) for key in (CATEGORY, NUMBER, GROUP) if key in keys}
+    texts = [[cell.text for cell in row] for row in sheet.rows]
+
+    def text(row: int, key: str) -> str:
+        at = column.get(key)
+        return texts[row][at] if at is not None and at < len(texts[row]) else ""
+
+    merges = []
+    starts = [i for i in range(len(texts)) if text(i, CATEGORY)] + [len(texts)]
+    for start, end in zip(starts, starts[1:], strict=False):
+        if end - start > 1:
+            merges.append((start + 2, column[CATEGORY] + 1, end + 1, column[CATEGORY] + 1))
+    for start in range(len(texts)):
+        if not (text(start, NUMBER) and text(start, GROUP)):
+            continue
+        end = start + 1
+        while end < len(texts) and not text(end, NUMBER) and not text(end, CATEGORY):
+            end += 1
+        if end - start > 1:
+            for key in (NUMBER, GROUP):
+                merges.append((start + 2, column[key] + 1, end + 1, column[key] + 1))
+    return merges

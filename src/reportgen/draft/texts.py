@@ -49,12 +49,14 @@ def _set(lines: list[str], mapping: Any, key: str, value: str, note: str = "") -
     return True
 
 
-def report_text(raw: RawYear, year: int) -> str:
-    """report.yaml with 年份 moved on and the meeting left 待填, comments kept."""
+def report_text(raw: RawYear, year: int, previous: tuple[str, str]) -> str:
+    """report.yaml with 年份 moved on, the meeting left 待填, and 上年会议 naming the source
+    year's meeting and report (``previous``: its 简称 and title); comments kept."""
     import yaml
 
     report = raw.report
     years, meeting = report.get("年份"), report.get("会议")
+    last = report.get("上年会议")
     lines = read_text(raw.folder / REPORT_YAML, raw.report_ref).split("\n")
     edits = [
         (years, "上年", str(year - 1), ""),
@@ -62,13 +64,40 @@ def report_text(raw: RawYear, year: int) -> str:
         (meeting, "日期", FILL, f"待填：会议日期，如 {year}-01-12"),
         (meeting, "名称", FILL, "待填：会议名称，如 ××区第×届人民代表大会第×次会议"),
     ]
+    if isinstance(meeting, dict) and "简称" in meeting:
+        edits.append((meeting, "简称", FILL, "待填：正文中的写法，如 区×届人大×次会议"))
+    if isinstance(last, dict):
+        edits += [(last, "简称", _quoted(previous[0]), ""),
+                  (last, "报告", _quoted(previous[1]), "")]
     if all(_set(lines, m, k, v, n) for m, k, v, n in edits):
-        return "\n".join(lines)
+        text = "\n".join(lines)
+        if not isinstance(last, dict):
+            text = text.rstrip("\n") + "\n" + _PREVIOUS_YAML.format(
+                short=_quoted(previous[0]), report=_quoted(previous[1]))
+        return text
     # Not laid out one key per line (e.g. 年份: {上年: 2020, 本年: 2021}): write it afresh.
     fresh = _plain(report)
     fresh["年份"] = {"上年": year - 1, "本年": year}
     fresh["会议"] = {**(fresh.get("会议") or {}), "日期": FILL, "名称": FILL}
+    if "简称" in fresh["会议"]:
+        fresh["会议"]["简称"] = FILL
+    fresh["上年会议"] = {"简称": previous[0], "报告": previous[1]}
     return yaml.safe_dump(fresh, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _quoted(text: str) -> str:
+    """A YAML scalar for ``text`` on one line."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False) if text and text != FILL else FILL
+
+
+_PREVIOUS_YAML = """
+# 批准上年计划的会议和报告（由 reportgen draft 填入）。
+上年会议:
+  简称: {short}
+  报告: {report}
+"""
 
 
 def boxes_text(raw: RawYear, add_completed: bool) -> str:

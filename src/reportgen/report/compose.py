@@ -4,19 +4,26 @@ rendered by its kind, all inside the context the Word template sees (``正文``,
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reportgen.data.model import BoxSpec, Gap, YearData
 from reportgen.errors import ReportgenError
+from reportgen.project import NARRATIVE
 from reportgen.report.boxes.base import BoxContext, TemplateFiles
 from reportgen.report.boxes.kinds import kind_of
 from reportgen.report.narrative import box_numbers, box_places, parse_blocks
+from reportgen.report.stale import Stale, marked, stale_lines
 from reportgen.templating.context import build_context
 from reportgen.templating.environment import make_env, render_text
 from reportgen.templating.views import Lookup
+from reportgen.textfile import read_text
 from reportgen.word.blocks import BLOCK_KINDS
 from reportgen.word.ooxml import runs
+
+#: How a paragraph carried over from last year with typed figures is marked for review (the
+#: yellow of 【待填】 is for values).
+REVIEW_HIGHLIGHT = "cyan"
 
 if TYPE_CHECKING:
     from reportgen.project import Project
@@ -30,16 +37,20 @@ class Composed:
     data: YearData
     context: dict[str, Any]
     gaps: list[Gap]
+    #: the narrative's lines that are last year's word for word with typed figures
+    stale: list[Stale] = field(default_factory=list)
 
 
 def compose(project: Project, data: YearData) -> Composed:
-    """Render the narrative and the 专栏 into blocks, inside the template context."""
+    """Render the narrative and the 专栏 into blocks, inside the template context; the
+    paragraphs that repeat last year's with typed figures are marked for review."""
     gaps: list[Gap] = []
     env = make_env(gaps=gaps)
     numbers = box_numbers(data.narrative)
     context = build_context(data, numbers)
     context["标题"] = render_text(env, data.meta.title, f"{data.meta.ref} (标题)", context).strip()
-    text = render_text(env, data.narrative, str(data.narrative_ref), context)
+    stale = stale_lines(data.narrative, last_narrative(project, data.year))
+    text = render_text(env, marked(data.narrative, stale), str(data.narrative_ref), context)
     boxes = BoxContext(data, env, context, TemplateFiles(project), gaps)
     blocks = []
     for block in parse_blocks(text):
@@ -49,10 +60,20 @@ def compose(project: Project, data: YearData) -> Composed:
             content = kind_of(box).render(box, numbers[name], boxes)
         else:
             kind = BLOCK_KINDS[block.kind]
-            content = runs(block.spans, kind.lead, kind.text)
+            content = runs(block.spans, kind.lead, kind.text,
+                           REVIEW_HIGHLIGHT if block.stale else None)
         blocks.append(Lookup("正文段落", [("类型", block.kind), ("内容", content)]))
     context["正文"] = blocks
-    return Composed(data, context, gaps)
+    return Composed(data, context, gaps, stale)
+
+
+def last_narrative(project: Project, year: int) -> str | None:
+    """Last year's narrative, when its folder is there (and readable)."""
+    path = project.year_dir(year - 1) / NARRATIVE
+    try:
+        return read_text(path, project.ref(path)) if path.is_file() else None
+    except ReportgenError:
+        return None
 
 
 def placed_box(data: YearData, name: str, numbers: Mapping[str, int]) -> BoxSpec:

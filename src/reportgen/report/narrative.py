@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reportgen.characters import STALE
 from reportgen.word.ooxml import Span
 
 BOX_LINE = re.compile(r"^\[专栏[：:]\s*(.+?)\s*\]$")
@@ -26,6 +27,7 @@ class Block:
     kind: str  # a name of word.blocks.BLOCK_KINDS: "h1", "h2", "h2-run-in", "p", "box"
     spans: tuple[Span, ...] = ()
     box: str | None = None
+    stale: bool = False  # last year's text with typed figures, for review (checks.stale)
 
     @property
     def text(self) -> str:
@@ -34,6 +36,8 @@ class Block:
 
 def parse_line(line: str) -> Block | None:
     text = line.strip()
+    stale = text.startswith(STALE)
+    text = text.removeprefix(STALE).strip()
     if not text:
         return None
     box = BOX_LINE.match(text)
@@ -51,7 +55,7 @@ def parse_line(line: str) -> Block | None:
             kind = "h2-run-in"
     else:
         spans = [Span(text)]
-    return Block(kind, tuple(spans))
+    return Block(kind, tuple(spans), stale=stale)
 
 
 def parse_blocks(text: str) -> list[Block]:

@@ -5,8 +5,10 @@ README's table "Names the templates see" lists them)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
+from reportgen.data.cells import header_key
 from reportgen.data.compute import column_totals, investment_types
 from reportgen.data.model import Gap, Indicator, IndicatorTable, Record, RecordTable, YearData
 from reportgen.data.schema import (
@@ -15,10 +17,13 @@ from reportgen.data.schema import (
     CATEGORY,
     GROUP,
     INVEST_TYPE,
+    LISTED,
     NAME,
     NUMBER,
+    ORDER,
     PART,
     PROJECT,
+    SHORT,
     STAT,
     UNIT,
 )
@@ -37,9 +42,27 @@ def indicator_view(row: Indicator, table: str, with_status: bool) -> Lookup:
         (UNIT, row.unit), (GROUP, row.group), ("名称", row.label),
     ])
     view.update(row.values)
+    view[SHORT] = short_name(row)
     if with_status:
         view["状态"], view["状态说明"] = status(row)
     return view
+
+
+def short_name(row: Indicator) -> str:
+    """How the prose names an indicator when it lists them: its 简称, else - on the first row
+    of a group - the group's label without its unit, else its name."""
+    short = row.values.get(SHORT)
+    if isinstance(short, str) and short:
+        return short
+    if row.starts_group and row.group:
+        return header_key(row.group)
+    return row.name
+
+
+def _counted(row: Indicator) -> bool:
+    """Whether the lists and counts of indicators include the row: numbered rows and the ﹟
+    rows of a group do; a 其中 row details its parent."""
+    return row.number is not None or row.group is not None
 
 
 def unmet(table: IndicatorTable, views: list[Lookup], attribute: str | None) -> list[Lookup]:
@@ -48,7 +71,7 @@ def unmet(table: IndicatorTable, views: list[Lookup], attribute: str | None) -> 
     chosen: list[Lookup] = []
     gaps: list[Gap] = []
     for row, view in zip(table.rows, views, strict=True):
-        if row.number is None and row.group is None:  # a 其中 row details its parent
+        if not _counted(row) or row.values.get(LISTED) is False:  # 列举: 否
             continue
         decisive = [view["状态"]] + ([row.values.get(ATTRIBUTE)] if attribute else [])
         found = [value for value in decisive if isinstance(value, Gap)]
@@ -59,12 +82,27 @@ def unmet(table: IndicatorTable, views: list[Lookup], attribute: str | None) -> 
     return Partial(chosen, Gap(f"{table.name}·结果", gaps[0].ref, tuple(gaps))) if gaps else chosen
 
 
+def by_category(table: IndicatorTable, views: list[Lookup], label: str) -> Lookup:
+    """Each 类别's numbered indicators, in the order the prose lists them (列举序, else the
+    table's): 目标.按类别.绿色发展|map(attribute="简称")|join("、")."""
+    found: dict[str, list[tuple[Decimal, int, Lookup]]] = {}
+    for index, (row, view) in enumerate(zip(table.rows, views, strict=True)):
+        if row.number is None:
+            continue
+        order = row.values.get(ORDER)
+        key = order if isinstance(order, Decimal) else Decimal(10**9)
+        found.setdefault(row.category, []).append((key, index, view))
+    return Lookup(f"{label}.按类别", ((category, [view for _, _, view in sorted(rows,
+                                                                             key=lambda r: r[:2])])
+                                     for category, rows in found.items()))
+
+
 def indicator_rows(table: IndicatorTable, label: str, with_status: bool) -> Rows:
     counts = Lookup(f"{label}.指标数", [("合计", len(table.numbered()))])
     for row in table.numbered():
         counts[row.category] = counts.get(row.category, 0) + 1
     views = [indicator_view(row, label, with_status) for row in table.rows]
-    extras: dict[str, Any] = {"指标数": counts}
+    extras: dict[str, Any] = {"指标数": counts, "按类别": by_category(table, views, label)}
     unavailable = {}
     if with_status:
         extras["未完成"] = unmet(table, views, None)
@@ -72,6 +110,9 @@ def indicator_rows(table: IndicatorTable, label: str, with_status: bool) -> Rows
             name = f"未完成{attribute}"
             if ATTRIBUTE in table.columns:
                 extras[name] = unmet(table, views, attribute)
+                extras.setdefault("属性数", Lookup(f"{label}.属性数"))[attribute] = sum(
+                    1 for row in table.rows if _counted(row)
+                    and row.values.get(ATTRIBUTE) == attribute)
             else:
                 unavailable[name] = (f"sheet 「{table.name}」 has no 属性 column, so which "
                                      "indicators are 预期性 or 约束性 is not known")
@@ -118,7 +159,10 @@ def build_context(data: YearData, box_numbers: Mapping[str, int]) -> dict[str, A
         "本年": meta.plan_year,
         "地区": meta.region,
         "报告单位": meta.issuer,
-        "会议": Lookup("会议", [("日期", meta.meeting_date), ("名称", meta.meeting_name)]),
+        "会议": Lookup("会议", [("日期", meta.meeting_date), ("名称", meta.meeting_name),
+                                ("简称", meta.meeting_short)]),
+        "上年会议": Lookup("上年会议", [("简称", meta.previous_meeting),
+                                        ("报告", meta.previous_report)]),
         "完成": indicator_rows(_required(data.execution), "完成", with_status=True),
         "目标": indicator_rows(_required(data.plan), "目标", with_status=False),
         "统计": record_rows(data.statistics, "统计", STAT),

@@ -123,7 +123,7 @@ def make_env(gaps: list[Gap] | None = None,
         keep_trailing_newline=True,
         finalize=final,
     )
-    install_filters(env.filters)
+    install_filters(env.filters, env.tests)
     return env
 
 

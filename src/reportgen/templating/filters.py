@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reportgen.templating.gaps import gap_aware
+from reportgen.data.model import Gap
+from reportgen.templating.gaps import gap_aware, gap_of
 from reportgen.templating.linebreak import balance
 from reportgen.templating.numerals import cn, cn_year, date, ordinal
 from reportgen.templating.numfmt import amount, grow, growth, num, pct, points
@@ -22,7 +23,21 @@ NUMBER_FILTERS: dict[str, Callable[..., Any]] = {
 OWN: dict[str, Callable[..., Any]] = {**NUMBER_FILTERS, "group": group, "balance": balance}
 
 
-def install_filters(filters: dict[str, Callable[..., Any]]) -> None:
-    """Put reportgen's filters into an environment's ``filters`` (Jinja's built-ins)."""
+def pending(value: Any) -> bool:
+    """``is pending``: the value waits on something still to fill in (a gap, or a list a gap
+    leaves undecided) - so that a template can print its placeholder rather than decide."""
+    return isinstance(value, Gap) or gap_of(value) is not None
+
+
+#: reportgen's own tests, by name.
+TESTS: dict[str, Callable[..., Any]] = {"pending": pending}
+
+
+def install_filters(filters: dict[str, Callable[..., Any]],
+                    tests: Any = None) -> None:
+    """Put reportgen's filters into an environment's ``filters`` (Jinja's built-ins), and its
+    tests into ``tests``."""
     filters.update(gap_aware(filters))
     filters.update(OWN)
+    if tests is not None:
+        tests.update(TESTS)

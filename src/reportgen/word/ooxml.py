@@ -32,17 +32,20 @@ class Span:
     lead: bool = False
 
 
-def run(text: str, style: str | None = None) -> str:
+def run(text: str, style: str | None = None, highlight: str | None = None) -> str:
     """One run; line breaks in ``text`` become ``w:br``. Gap placeholders are highlighted
     later, over the whole rendered document (``document.highlight_gaps``)."""
-    rpr = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
+    props = (f'<w:rStyle w:val="{style}"/>' if style else "") + (
+        f'<w:highlight w:val="{highlight}"/>' if highlight else "")
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     parts = [f'<w:t xml:space="preserve">{esc(line)}</w:t>' for line in text.split("\n")]
     return f"<w:r>{rpr}{'<w:br/>'.join(parts)}</w:r>"
 
 
 def runs(spans: Iterable[Span], lead_style: str | None = None,
-         text_style: str | None = None) -> Xml:
-    return Xml("".join(run(s.text, lead_style if s.lead else text_style) for s in spans))
+         text_style: str | None = None, highlight: str | None = None) -> Xml:
+    return Xml("".join(run(s.text, lead_style if s.lead else text_style, highlight)
+                       for s in spans))
 
 
 def paragraph(body: str, style: str | None = None, align: str | None = None,
