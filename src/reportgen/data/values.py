@@ -19,7 +19,8 @@ NUMERIC = ("int", "number", "measure", "percent", "target")
 #: A number written in Chinese words (二百一十二点三七): digits are what a report prints.
 _IN_WORDS = re.compile("[零〇一二三四五六七八九十百千万亿两点负]{2,}")
 
-_DASHES = ("—", "－", "-", "–", "——")
+#: What a numeric cell may hold where the report has no value, printed as —.
+DASHES = ("—", "－", "-", "–", "——")
 _YES = ("是", "TRUE", "Y", "YES", "√")
 _NO = ("否", "FALSE", "N", "NO", "×")
 
@@ -55,7 +56,7 @@ def parse_cell(cell: Cell, column: Column, what: str, problems: Problems) -> Val
     kind = column.type
     if kind == "text":
         return text
-    if kind in ("number", "measure", "percent") and text in _DASHES:
+    if kind in ("number", "measure", "percent") and text in DASHES:
         return "—"
     if kind == "int":
         number = parse_decimal(text)

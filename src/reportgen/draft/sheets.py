@@ -33,6 +33,7 @@ from reportgen.data.sheet_writer import GENERAL, OutCell, OutSheet
 from reportgen.data.sheets import Table
 from reportgen.data.status import compared_column
 from reportgen.data.targets import parse_target
+from reportgen.data.values import DASHES
 from reportgen.draft.texts import FILL
 
 #: Lists of last year's planned work that the new year reports on:
@@ -115,10 +116,12 @@ def execution_sheet(sheets: Sheets) -> OutSheet | None:
         cells = {key: _copy(row.get(key)) for key in PLAN.names}
         for key in (RESULT, GROWTH):
             old = before.get(key) if before else Cell("", row.ref)
-            cells[key] = _copy(old) if old.text == "—" else _to_fill(old)
+            cells[key] = _copy(old) if old.text in DASHES else _to_fill(old)
         if parse_target(row.get(TARGET).text).op == "increase":
             result = before and before.get(compared_column(name))
-            cells[BASE] = (_copy(result) if result and result.text not in ("", "—")
+            # 上年值 is a number (a growth rate in %, without its %)
+            cells[BASE] = (OutCell(result.text.removesuffix("%").removesuffix("％"))
+                           if result and result.text and result.text not in DASHES
                            else OutCell(FILL))
         sheet.rows.append([cells.get(key, OutCell()) for key in columns])
     return sheet

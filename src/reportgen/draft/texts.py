@@ -44,6 +44,10 @@ def _set(lines: list[str], mapping: Any, key: str, value: str, note: str = "") -
     match = _LINE.match(lines[number - 1]) if number else None
     if not match or match.group("name") != key:
         return False
+    written = match.group("value").strip()
+    if not written or written[0] in "|>&*!" or written.startswith(("'", '"')) and \
+            written[-1] != written[0]:
+        return False  # the value goes on below the key's line: not a line to replace alone
     comment = match.group("comment") or (f"  # {note}" if note else "")
     lines[number - 1] = f"{match.group('key')} {value}{comment}"  # type: ignore[operator]
     return True

@@ -21,7 +21,7 @@ def esc(text: str) -> str:
     """Text for an XML text node. ``{_`` and ``_}`` become character references because docxtpl
     turns them into ``{`` ``{`` after rendering (its escape for literal Jinja braces)."""
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("{_", "{&#95;").replace("_}", "&#95;}"))
+            .replace("{_", "{&#95;").replace("_}", "&#95;}").replace("\r", "&#13;"))
 
 
 @dataclass(frozen=True)
