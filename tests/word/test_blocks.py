@@ -1,0 +1,142 @@
+"""The block-kind registry: the kinds the narrative makes, their styles, the template's loop."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml import etree
+
+from helpers.docx_xml import NS, paragraph_style, text_of, w
+from reportgen.report.boxes.base import framed_text
+from reportgen.report.narrative import parse_line
+from reportgen.word import styles
+from reportgen.word.blocks import BLOCK_KINDS, PARAGRAPH
+from reportgen.word.layout import Layout
+from reportgen.word.ooxml import runs
+from reportgen.word.styling import report_styles
+from reportgen.word.template import body_loop
+
+STYLE_IDS = {value for name, value in vars(styles).items() if name.isupper()}
+SPEC_KIND = {spec.style_id: spec.kind for spec in report_styles(Layout())}
+
+# (narrative line, the kind report/narrative makes of it)
+LINES = [
+    ("# 一、{{ 上年 }}年国民经济和社会发展计划执行情况", "h1"),
+    ("## （一）坚持人民至上、生命至上", "h2"),
+    ("## **（二）主要目标。**综合分析各方面因素", "h2-run-in"),
+    ("[专栏：重大项目完成情况]", "box"),
+    ("[专栏:民心工程]", "box"),
+    ("**工业经济持续向好。**实现工业增加值163.41亿元", "p"),
+    ("全区经济运行稳中有进。", "p"),
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), LINES)
+def test_the_narrative_makes_a_registered_kind(line: str, kind: str) -> None:
+    block = parse_line(line)
+    assert block is not None
+    assert block.kind == kind
+    assert block.kind in BLOCK_KINDS
+
+
+def test_every_registered_kind_is_made_by_some_narrative_line() -> None:
+    assert {kind for _, kind in LINES} == set(BLOCK_KINDS)
+
+
+@pytest.mark.parametrize("name", list(BLOCK_KINDS))
+def test_the_styles_of_a_kind_exist_and_are_of_the_right_type(name: str) -> None:
+    kind = BLOCK_KINDS[name]
+    assert kind.name == name
+    assert kind.style in STYLE_IDS
+    assert SPEC_KIND[kind.style] == "paragraph"
+    for character in (kind.lead, kind.text):
+        assert character is None or SPEC_KIND[character] == "character"
+
+
+def test_exactly_one_kind_is_a_table() -> None:
+    assert [kind.name for kind in BLOCK_KINDS.values() if kind.table] == ["box"]
+
+
+def test_the_headings() -> None:
+    assert [kind.name for kind in BLOCK_KINDS.values() if kind.heading] == [
+        "h1", "h2", "h2-run-in"]
+    assert (BLOCK_KINDS["h1"].style, BLOCK_KINDS["h2"].style,
+            BLOCK_KINDS["h2-run-in"].style) == (styles.HEADING1, styles.HEADING2,
+                                                styles.HEADING2_RUN_IN)
+
+
+def test_the_paragraph_is_the_last_kind_the_catch_all() -> None:
+    assert PARAGRAPH == "p"
+    assert list(BLOCK_KINDS)[-1] == PARAGRAPH
+    paragraph = BLOCK_KINDS[PARAGRAPH]
+    assert (paragraph.style, paragraph.lead, paragraph.text) == (styles.BODY, styles.LEAD, None)
+    assert not paragraph.heading and not paragraph.table
+
+
+def test_the_template_loop_has_one_branch_per_kind_in_order() -> None:
+    loop = body_loop()
+    tests = [re.fullmatch(r"\{%p (if|elif) b\.类型 == '([^']+)' %\}", text)
+             for _, text in loop]
+    branches = [(m.group(1), m.group(2)) for m in tests if m]
+    names = [name for name in BLOCK_KINDS if name != PARAGRAPH]
+    assert branches == [("if", names[0])] + [("elif", name) for name in names[1:]]
+    texts = [text for _, text in loop]
+    assert texts[0] == "{%p for b in 正文 %}"
+    assert texts[-4:-2] == ["{%p else %}", "{{r b.内容 }}"]
+    assert texts[-2:] == ["{%p endif %}", "{%p endfor %}"]
+    assert texts.count("{%p else %}") == 1
+
+
+@pytest.mark.parametrize("name", [name for name in BLOCK_KINDS if name != PARAGRAPH])
+def test_each_branch_places_its_content_in_the_kinds_style(name: str) -> None:
+    loop = body_loop()
+    start = next(i for i, (_, text) in enumerate(loop) if f"'{name}'" in text)
+    end = next(i for i, (_, text) in enumerate(loop) if i > start and text.startswith("{%p "))
+    kind = BLOCK_KINDS[name]
+    if kind.table:  # a 专栏 replaces a whole paragraph, between blank lines
+        expected = [(styles.BODY, ""), (kind.style, "{{p b.内容 }}"), (styles.BODY, "")]
+    else:
+        expected = [(kind.style, "{{r b.内容 }}")]
+    assert loop[start + 1:end] == expected
+
+
+def test_the_else_branch_is_the_paragraph_style() -> None:
+    loop = body_loop()
+    index = loop.index((styles.BODY, "{%p else %}"))
+    assert loop[index + 1] == (BLOCK_KINDS[PARAGRAPH].style, "{{r b.内容 }}")
+
+
+def run_styles(xml: str) -> list[tuple[str | None, str]]:
+    root = etree.fromstring(f'<w:p xmlns:w="{NS["w"]}">{xml}</w:p>')
+    out = []
+    for run in root.iter(w("r")):
+        style = run.find("w:rPr/w:rStyle", NS)
+        out.append((None if style is None else style.get(w("val")), text_of(run)))
+    return out
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("**工业经济持续向好。**实现工业增加值", [(styles.LEAD, "工业经济持续向好。"),
+                                             (None, "实现工业增加值")]),
+    ("## **（二）主要目标。**综合分析", [(None, "（二）主要目标。"),
+                                         (styles.RUN_IN_BODY, "综合分析")]),
+    ("## （一）坚持人民至上", [(None, "（一）坚持人民至上")]),
+    ("**只有引导句。**", [(styles.LEAD, "只有引导句。")]),
+])
+def test_the_run_styles_of_a_kind(line: str, expected: list[tuple[str | None, str]]) -> None:
+    block = parse_line(line)
+    assert block is not None
+    kind = BLOCK_KINDS[block.kind]
+    assert run_styles(runs(block.spans, kind.lead, kind.text)) == expected
+
+
+def test_inside_a_box_headings_are_box_headings() -> None:
+    xml = framed_text(2, "民心工程", "# 1．社会投资项目\n索通锦旗碳素\n## 2．政府投资项目\n綦江大道")
+    root = etree.fromstring(f'<w:body xmlns:w="{NS["w"]}">{xml}</w:body>')
+    paragraphs = [(paragraph_style(p), text_of(p)) for p in root.iter(w("p"))]
+    assert paragraphs == [(styles.BOX_TITLE, "专栏2：民心工程"),
+                          (styles.BOX_HEADING, "1．社会投资项目"),
+                          (styles.BOX_TEXT, "索通锦旗碳素"),
+                          (styles.BOX_HEADING, "2．政府投资项目"),
+                          (styles.BOX_TEXT, "綦江大道")]
