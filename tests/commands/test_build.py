@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.project import copy_project
 from helpers.sheets import append_row, insert_row_after, set_cell
 from helpers.text import report_text
 from reportgen.commands.build import build
@@ -116,3 +117,36 @@ def test_a_new_box_needs_no_code_and_renumbers_the_rest(project: Path) -> None:
     assert "民心工程完成情况" not in built
     assert "专栏2：2020年国民经济和社会发展主要指标完成情况" in built
     assert "专栏7：2021年民心工程" in built
+
+
+def test_a_column_with_a_unit_in_a_project_list_holds_numbers(project: Path) -> None:
+    from helpers.sheets import add_column
+
+    import openpyxl
+
+    book = project / "data" / "2021" / "projects.xlsx"
+    first, second = [row[0] for row in openpyxl.load_workbook(book)["本年民心工程"].iter_rows(
+        min_row=2, max_row=3, values_only=True)]
+    add_column(book, "本年民心工程", "总投资（亿元）", {first: 1.25, second: "2.50"},
+               key_column="名称")
+    narrative = project / "data" / "2021" / "narrative.txt"
+    narrative.write_text(narrative.read_text(encoding="utf-8") + "民心工程总投资"
+                         "{{ 项目.本年民心工程|selectattr('总投资')|sum(attribute='总投资')|num }}"
+                         "亿元。\n", encoding="utf-8")
+    assert "民心工程总投资3.75亿元。" in rebuild(project)
+
+
+def test_a_merged_cell_in_a_project_list_gives_its_value_to_every_row(project: Path) -> None:
+    import openpyxl
+
+    book_path = project / "data" / "2021" / "projects.xlsx"
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["政府投资重点项目"]
+    groups = [sheet.cell(row, 1).value for row in range(2, sheet.max_row + 1)]
+    last = 2 + next(i for i, g in enumerate(groups) if g != groups[0]) - 1  # the first group
+    for row in range(3, last + 1):
+        sheet.cell(row, 1).value = None
+    sheet.merge_cells(start_row=2, start_column=1, end_row=last, end_column=1)
+    book.save(book_path)
+    before = report_text(build(Project.at(copy_project(project.parent / "again")), 2021).path)
+    assert rebuild(project) == before  # the same 专栏 as when every row had its 分组

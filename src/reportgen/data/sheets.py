@@ -13,7 +13,7 @@ import io
 import json
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,24 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     header_texts: dict[str, str] = field(default_factory=dict)  # as written: 增速（%）
     merges: tuple[tuple[int, int, int, int], ...] = ()
+
+    def filled_rows(self) -> list[Row]:
+        """The rows, a blank cell under a merged cell holding the merged cell's value (as Excel
+        shows it: one value over the merged rows)."""
+        if not self.merges:
+            return self.rows
+        at = {(cell.ref.row, cell.ref.column): cell for row in self.rows
+              for cell in row.cells.values()}
+        filled = []
+        for row in self.rows:
+            cells = dict(row.cells)
+            for key, cell in row.cells.items():
+                corner = self.merged_into(cell.ref.row or 0, cell.ref.column or 0)
+                if cell.blank and corner is not None and corner in at:
+                    cells[key] = replace(cell, text=at[corner].text,
+                                         number_format=at[corner].number_format)
+            filled.append(Row(row.ref, cells))
+        return filled
 
     def merged_into(self, row: int, column: int) -> tuple[int, int] | None:
         """The top-left cell of the merged cell that (row, column) lies under, if any."""

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from reportgen.characters import forbidden_character
-from reportgen.data.cells import Cell, parse_decimal
+from reportgen.data.cells import Cell, header_unit, parse_decimal
 from reportgen.data.folder import RawYear
 from reportgen.data.meta import meta
 from reportgen.data.model import (
@@ -53,16 +53,20 @@ def check_headers(table: Table, schema: TableSchema, problems: Problems) -> list
     return extra
 
 
-def record_values(row_cells: Mapping[str, Cell], schema: TableSchema, extra: list[str],
+def record_values(row_cells: Mapping[str, Cell], schema: TableSchema, extra: list[Column],
                   headers: list[str], what: str, problems: Problems) -> dict[str, Value]:
     values: dict[str, Value] = {}
-    for column in schema.columns:
-        if column.name in headers:
-            cell = row_cells[column.name]
-            values[column.name] = parse_cell(cell, column, f"{what}·{column.name}", problems)
-    for name in extra:
-        values[name] = parse_cell(row_cells[name], Column(name, "text", ""), what, problems)
+    for column in [*(c for c in schema.columns if c.name in headers), *extra]:
+        values[column.name] = parse_cell(row_cells[column.name], column,
+                                         f"{what}·{column.name}", problems)
     return values
+
+
+def extra_columns(table: Table, names: list[str]) -> list[Column]:
+    """The columns the schema does not describe: numbers when the header gives a unit
+    (总投资（亿元）), so that templates can add them up; text otherwise."""
+    return [Column(name, "measure" if header_unit(table.header_texts.get(name, name)) else "text",
+                   "") for name in names]
 
 
 def cell_refs(row: Row, values: Mapping[str, Value]) -> dict[str, SourceRef]:
@@ -124,7 +128,8 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> In
         elif not have_numbered:
             problems.error(row.get("序号").ref, "the first indicator needs a 序号")
         check_key(seen, (name,), row.get("指标名称").ref, f"指标 「{name}」", problems)
-        values = record_values(cells, value_schema, extra, table.headers, name, problems)
+        values = record_values(cells, value_schema, extra_columns(table, extra), table.headers,
+                               name, problems)
         rows.append(Indicator(category, starts_category, number, name, row.get(UNIT).text,
                               group, starts_group and number is not None, values, row.ref,
                               cell_refs(row, values)))
@@ -136,7 +141,7 @@ def record_table(table: Table, schema: TableSchema, problems: Problems) -> Recor
     extra = check_headers(table, schema, problems)
     seen: dict[tuple[Any, ...], SourceRef] = {}
     rows = []
-    for row in table.rows:
+    for row in table.filled_rows():
         key = tuple(row.get(k).text for k in schema.key)
         first_key = schema.key[0]
         if not key[0]:
@@ -144,7 +149,8 @@ def record_table(table: Table, schema: TableSchema, problems: Problems) -> Recor
             continue
         what = "·".join(k for k in key if k)
         check_key(seen, key, row.get(first_key).ref, f"「{what}」", problems)
-        values = record_values(row.cells, schema, extra, table.headers, what, problems)
+        values = record_values(row.cells, schema, extra_columns(table, extra), table.headers,
+                               what, problems)
         rows.append(Record(values, row.ref, cell_refs(row, values)))
     columns = tuple(c for c in schema.names if c in table.headers) + tuple(extra)
     return RecordTable(table.name, table.ref, columns, tuple(rows))
