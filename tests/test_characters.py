@@ -10,6 +10,7 @@ from lxml import etree
 from reportgen.characters import (
     GAP_CLOSE,
     GAP_OPEN,
+    STALE,
     display_width,
     forbidden_character,
     printed_width,
@@ -29,6 +30,7 @@ END = ", which a Word document cannot hold"
     ("\ud800", "contains the control character U+D800 at position 1" + END),  # a lone surrogate
     (f"{GAP_OPEN}【待填：甲】", "contains the control character U+E000 at position 1" + END),
     (f"甲{GAP_CLOSE}", "contains the control character U+E001 at position 2" + END),
+    (f"甲{STALE}", "contains the control character U+E002 at position 2" + END),
 ])
 def test_a_forbidden_character_is_named_with_its_position(text: str, expected: str) -> None:
     assert forbidden_character(text) == expected
@@ -36,7 +38,7 @@ def test_a_forbidden_character_is_named_with_its_position(text: str, expected: s
 
 @pytest.mark.parametrize("text", [
     "", "重庆市綦江区", "第一行\n第二行\r\n", "\u3000全角空格", "& < > \" '", "😀𠀀", "\ufffd",
-    "\ue002",
+    "\ue003",
 ])
 def test_what_a_document_can_hold_passes(text: str) -> None:
     assert forbidden_character(text) is None

@@ -47,10 +47,10 @@ def test_points_over_last_year_need_its_value(base: str, result: str, expected: 
 
 
 def test_a_growth_indicator_is_judged_on_its_growth_rate() -> None:
-    row = indicator("地区生产总值增速", "7.5以上", "500.30", "3")
+    row = indicator("地区生产总值增速", "7.5以上", "500.30", "3", unit="%")
     assert compared_value(row) == Decimal("3") and status(row)[0] == NOT_DONE
     # with no growth rate given, the absolute value is what there is
-    assert compared_value(indicator("地区生产总值增速", "7.5以上", "8", "—")) == Decimal("8")
+    assert compared_value(indicator("地区生产总值增速", "7.5以上", "8", "—", unit="%")) == Decimal("8")
 
 
 def test_what_is_not_known_yet_is_said() -> None:

@@ -12,7 +12,7 @@ def names(rows: list) -> list[str]:  # type: ignore[type-arg]
 
 
 EXECUTION = table(
-    indicator("地区生产总值增速", "7.5以上", "500", "3", 属性="预期性", starts_category=True),
+    indicator("地区生产总值增速", "7.5以上", "500", "3", unit="%", 属性="预期性", starts_category=True),
     indicator("森林覆盖率", "≥50", "48", 属性="约束性", number=2, row=3),
     indicator("税收收入增速", "8", "5", 属性="预期性", number=None, row=4),  # 其中 row
     indicator("能耗“双控”目标", "≤0.5", "0.4", 属性="约束性", number=3, group="能耗“双控”目标",
@@ -47,7 +47,7 @@ def test_an_attribute_still_to_fill_in_leaves_its_list_undecided() -> None:
     from reportgen.data.model import Gap
 
     gap = Gap("森林覆盖率·属性", "x")
-    undecided = table(indicator("地区生产总值增速", "7.5以上", "500", "3", 属性="预期性"),
+    undecided = table(indicator("地区生产总值增速", "7.5以上", "500", "3", unit="%", 属性="预期性"),
                       indicator("森林覆盖率", "≥50", "48", 属性=gap, number=2, row=3))
     rows = indicator_rows(undecided, "完成", with_status=True)
     found = rows.by_key["未完成约束性"]

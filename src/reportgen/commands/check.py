@@ -17,7 +17,6 @@ from reportgen.checks.precision import precision
 from reportgen.checks.templates import check_templates
 from reportgen.console import Console
 from reportgen.data.model import Gap, YearData
-from reportgen.data.schema import INDICATOR_TABLES
 from reportgen.errors import Problem, Problems, ReportgenError
 from reportgen.project import Project
 from reportgen.report import year as years
@@ -72,10 +71,9 @@ def check_year(project: Project, year: int) -> CheckResult:
         problems.warning(data.narrative_ref.at(line=line), what)
     for item in stale_lines(data.narrative, last_narrative(project, year)):
         problems.warning(data.narrative_ref.at(line=item.line), message(item, year))
-    if all(schema.sheet in data.indicators for schema in INDICATOR_TABLES):
-        check_templates(project, raw, data, problems)
-        if not problems.errors:
-            result.gaps = outstanding(data, dry_run(project, data, problems))
+    check_templates(project, raw, data, problems)
+    if not problems.errors:
+        result.gaps = outstanding(data, dry_run(project, data, problems))
     result.problems = sorted(problems.items, key=lambda p: p.sort_key())
     return result
 

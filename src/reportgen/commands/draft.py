@@ -65,15 +65,17 @@ def draft(project: Project, year: int, source_year: int | None = None) -> Drafte
     made: dict[str, list[OutSheet]] = {}
     for name, build in (("indicators", indicator_sheets), ("projects", project_sheets),
                         ("statistics", statistics_sheets)):
+        if name not in raw.workbook_refs:  # the year's report uses no such workbook
+            continue
         source = raw.workbook_refs[name].file
         is_xlsx = source.endswith(".xlsx")
         widths = read_column_widths(folder / f"{name}.xlsx") if is_xlsx else {}
-        made[name] = build(Sheets(raw.workbooks[name], widths))
+        made[name] = build(Sheets(raw.workbooks[name], widths, data.meta.roles))
         if is_xlsx:
             files[f"{name}.xlsx"] = workbook_bytes(made[name], stamp)
         else:
             files.update({f"{name}/{s.name}.csv": csv_bytes(s) for s in made[name]})
-    lists = {s.name for s in made["projects"]}
+    lists = {s.name for s in made.get("projects", [])}
     add_box = "上年完工项目" in lists and not any(
         b.source == "上年完工项目" for b in data.boxes.values())
     short = data.meta.meeting_short
@@ -81,7 +83,8 @@ def draft(project: Project, year: int, source_year: int | None = None) -> Drafte
     previous = (short if isinstance(short, str) and short else FILL,
                 title if isinstance(title, str) else FILL)
     files[REPORT_YAML] = report_text(raw, year, previous).encode("utf-8")
-    files[BOXES_YAML] = boxes_text(raw, add_box).encode("utf-8")
+    if (folder / BOXES_YAML).is_file():
+        files[BOXES_YAML] = boxes_text(raw, add_box).encode("utf-8")
     narrative, placed = narrative_text(raw, data.boxes, add_box)
     files[NARRATIVE] = narrative.encode("utf-8")
     write_new_folder(target, files, project.root)

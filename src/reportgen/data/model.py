@@ -63,6 +63,8 @@ class Target:
     word: str = ""
     dash: str = "—"
     ref: SourceRef | str | None = field(default=None, compare=False)
+    #: written as a growth (增长7%): judged on the growth rate
+    growth: bool = False
 
     def __str__(self) -> str:
         return self.text
@@ -73,6 +75,22 @@ class Target:
 
 
 Value = Decimal | str | bool | Target | Gap | dt.date | None
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Which sheets play which part (report.yaml's 数据; today's names by default): last year's
+    results against its targets, this year's targets, the result a target judges when the
+    table says so, and the lists of last year's plan that draft turns into lists to report on
+    (new sheet, from sheet, only the rows of this 分组 or all)."""
+
+    execution: str = EXECUTION_SHEET
+    plan: str = PLAN_SHEET
+    compared: str | None = None
+    carried: tuple[tuple[str, str, str | None], ...] = (
+        ("上年民心工程", "本年民心工程", None),
+        ("上年完工项目", "政府投资重点项目", "完工项目"),
+    )
 
 
 @dataclass(frozen=True)
@@ -91,6 +109,7 @@ class Meta:
     #: names when it reports on that plan (last year's folder gives them when it is there)
     previous_meeting: str | Gap = ""
     previous_report: str | Gap = ""
+    roles: Roles = field(default_factory=Roles)
 
 
 @dataclass(frozen=True)
@@ -113,6 +132,8 @@ class Indicator:
     ref: SourceRef
     #: The place of each value's cell, by column: what a message about the value names.
     cells: Mapping[str, SourceRef] = field(default_factory=dict)
+    #: the result its target judges when the row (比较) or the table says: 绝对值 or 增速
+    compared: str | None = None
 
     def cell(self, column: str) -> SourceRef:
         """Where the value of ``column`` is (the row, when the sheet has no such column)."""
@@ -195,10 +216,11 @@ class YearData:
 
     @property
     def execution(self) -> IndicatorTable | None:
-        """Last year's results against its targets (sheet 完成情况), when the year has it."""
-        return self.indicators.get(EXECUTION_SHEET)
+        """Last year's results against its targets (sheet 完成情况, or the one report.yaml's
+        数据 names), when the year has it."""
+        return self.indicators.get(self.meta.roles.execution)
 
     @property
     def plan(self) -> IndicatorTable | None:
-        """This year's targets (sheet 计划目标), when the year has it."""
-        return self.indicators.get(PLAN_SHEET)
+        """This year's targets (sheet 计划目标, or as 数据 says), when the year has it."""
+        return self.indicators.get(self.meta.roles.plan)

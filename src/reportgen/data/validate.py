@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from reportgen.characters import forbidden_character
@@ -10,6 +11,7 @@ from reportgen.data.cells import Cell, header_unit, parse_decimal
 from reportgen.data.folder import RawYear
 from reportgen.data.meta import meta
 from reportgen.data.model import (
+    TO_FILL,
     Indicator,
     IndicatorTable,
     Record,
@@ -19,13 +21,16 @@ from reportgen.data.model import (
 )
 from reportgen.data.schema import (
     CATEGORY,
+    COMPARED,
+    EXECUTION,
     GROUP,
     INDICATOR_STRUCTURE,
-    INDICATOR_TABLES,
+    INDICATORS,
     INVESTMENT,
     MAJOR_PROJECTS,
     NAME,
     NUMBER,
+    PLAN,
     PROJECTS,
     STATISTICS,
     UNIT,
@@ -33,7 +38,7 @@ from reportgen.data.schema import (
     TableSchema,
 )
 from reportgen.data.sheets import Row, Table
-from reportgen.data.values import cell_problem, parse_cell
+from reportgen.data.values import DASHES, cell_problem, parse_cell
 from reportgen.errors import Problems, SourceRef, did_you_mean
 
 
@@ -63,10 +68,28 @@ def record_values(row_cells: Mapping[str, Cell], schema: TableSchema, extra: lis
 
 
 def extra_columns(table: Table, names: list[str]) -> list[Column]:
-    """The columns the schema does not describe: numbers when the header gives a unit
-    (总投资（亿元）), so that templates can add them up; text otherwise."""
-    return [Column(name, "measure" if header_unit(table.header_texts.get(name, name)) else "text",
-                   "") for name in names]
+    """The columns the schema does not describe, their kind from their header and values: a
+    header in % holds percentages; a 目标 column targets (“十四五”目标); a header with another
+    unit (总投资（亿元）), or a column of numbers only, numbers - so that filters print them and
+    templates add them up; anything else text."""
+    columns = []
+    for name in names:
+        unit = header_unit(table.header_texts.get(name, name))
+        texts = [row.get(name).text for row in table.rows]
+        if unit in ("%", "％"):
+            kind = "percent"
+        elif "目标" in name:
+            kind = "target"
+        elif unit or (any(texts) and all(_numeric(text) for text in texts)):
+            kind = "measure"
+        else:
+            kind = "text"
+        columns.append(Column(name, kind, ""))
+    return columns
+
+
+def _numeric(text: str) -> bool:
+    return not text or text in DASHES or text in TO_FILL or parse_decimal(text) is not None
 
 
 def cell_refs(row: Row, values: Mapping[str, Value]) -> dict[str, SourceRef]:
@@ -84,7 +107,10 @@ def check_key(seen: dict[tuple[Any, ...], SourceRef], key: tuple[Any, ...], ref:
 # --- tables ---------------------------------------------------------------------------------
 
 
-def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> IndicatorTable:
+def indicator_table(table: Table, schema: TableSchema, problems: Problems,
+                    compared: str | None = None) -> IndicatorTable:
+    """A sheet of indicators; ``compared`` is the result every target judges when the table
+    says so (report.yaml's 数据.比较), a row's 比较 overriding it."""
     extra = check_headers(table, schema, problems)
     rows: list[Indicator] = []
     seen: dict[tuple[Any, ...], SourceRef] = {}
@@ -130,9 +156,11 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> In
         check_key(seen, (name,), row.get("指标名称").ref, f"指标 「{name}」", problems)
         values = record_values(cells, value_schema, extra_columns(table, extra), table.headers,
                                name, problems)
+        declared = values.get(COMPARED)
         rows.append(Indicator(category, starts_category, number, name, row.get(UNIT).text,
                               group, starts_group and number is not None, values, row.ref,
-                              cell_refs(row, values)))
+                              cell_refs(row, values),
+                              declared if isinstance(declared, str) else compared))
     columns = tuple(c.name for c in value_columns if c.name in table.headers) + tuple(extra)
     return IndicatorTable(table.name, table.ref, columns, tuple(rows))
 
@@ -156,16 +184,6 @@ def record_table(table: Table, schema: TableSchema, problems: Problems) -> Recor
     return RecordTable(table.name, table.ref, columns, tuple(rows))
 
 
-def sheet(raw: RawYear, schema: TableSchema, problems: Problems) -> Table | None:
-    sheets = raw.workbooks.get(schema.workbook, {})
-    if schema.sheet in sheets:
-        return sheets[schema.sheet]
-    ref = raw.workbook_refs.get(schema.workbook, schema.workbook)
-    problems.error(ref, f"sheet 「{schema.sheet}」 is missing ({schema.doc})"
-                   + did_you_mean(schema.sheet or "", list(sheets)))
-    return None
-
-
 def empty_records(raw: RawYear, schema: TableSchema) -> RecordTable:
     ref = raw.workbook_refs.get(schema.workbook, SourceRef(schema.workbook))
     return RecordTable(schema.sheet or "", ref, (), ())
@@ -177,22 +195,27 @@ def empty_records(raw: RawYear, schema: TableSchema) -> RecordTable:
 def collect_year(raw: RawYear, problems: Problems) -> YearData:
     """The year as far as it validates, recording every problem in ``problems``.
 
-    A value that does not validate is None, a missing indicator sheet is absent: callers that
-    go on despite errors (``check``) must expect that.
+    Every sheet of indicators.xlsx is a table of indicators; the two that play last year's
+    results and this year's targets (report.yaml's 数据; 完成情况 and 计划目标 by default)
+    have those columns' kinds and required columns. A value that does not validate is None, a
+    sheet the year does not have is absent: callers that go on despite errors (``check``) must
+    expect that.
     """
     meta_data = meta(raw, problems)
+    roles = meta_data.roles
     indicators = {}
-    for schema in INDICATOR_TABLES:
-        found = sheet(raw, schema, problems)
-        if found is not None:
-            indicators[schema.sheet or ""] = indicator_table(found, schema, problems)
+    for name, table in raw.workbooks.get("indicators", {}).items():
+        schema = EXECUTION if name == roles.execution else PLAN if name == roles.plan \
+            else INDICATORS
+        indicators[name] = indicator_table(table, replace(schema, sheet=name), problems,
+                                           roles.compared)
     projects = {
         name: record_table(table, PROJECTS, problems)
         for name, table in raw.workbooks.get("projects", {}).items()
     }
     stats: dict[str, RecordTable] = {}
     for schema in (STATISTICS, MAJOR_PROJECTS, INVESTMENT):
-        found = sheet(raw, schema, problems)
+        found = raw.workbooks.get(schema.workbook, {}).get(schema.sheet or "")
         stats[schema.sheet or ""] = (
             record_table(found, schema, problems) if found is not None
             else empty_records(raw, schema)

@@ -22,11 +22,12 @@ from typing import Any
 
 from reportgen.characters import printed_width
 from reportgen.data.model import BoxSpec, Gap, Indicator, IndicatorTable, YearData
+from reportgen.data.schema import CATEGORY, GROUP, NAME, NUMBER, UNIT
 from reportgen.data.yamlfile import line_ref
 from reportgen.errors import Problems, SourceRef, did_you_mean
 from reportgen.report.boxes.base import FULL_WIDTH, BoxContext, BoxKind, box_title
 from reportgen.templating.environment import finalize
-from reportgen.templating.filters import NUMBER_FILTERS as FILTERS
+from reportgen.templating.filters import apply_call, filter_call
 from reportgen.word import styles
 from reportgen.word.ooxml import Span, TableCell, Xml, paragraph, runs, table
 
@@ -119,9 +120,22 @@ def _header_rows(columns: Sequence[ColumnSpec], name_span: int, depth: int,
 
 
 def format_value(value: Any, fmt: str | None, gaps: list[Gap]) -> str:
+    """A cell's text: the value through its 格式 (a filter, with its arguments), else as a bare
+    ``{{ value }}`` prints it."""
     if fmt and not isinstance(value, Gap):
-        return str(FILTERS[fmt](value))
+        return str(apply_call(filter_call(fmt), value))
     return str(finalize(value, gaps))
+
+
+#: The layout columns a 字段 may name besides the value columns.
+STRUCTURE = {CATEGORY: "category", NUMBER: "number", NAME: "name", GROUP: "group", UNIT: "unit"}
+
+
+def field_value(row: Indicator, field: str) -> Any:
+    """The value a column shows: a value column's, or one of the layout columns'."""
+    if field in STRUCTURE:
+        return getattr(row, STRUCTURE[field])
+    return row.values.get(field)
 
 
 def _body_rows(rows: Sequence[Indicator], values: Sequence[Sequence[str]],
@@ -152,7 +166,7 @@ def indicator_box(columns: Sequence[ColumnSpec], number: int, title: str,
     has_groups = any(row.group is not None for row in data.rows)
     leaves = [leaf for column in columns for leaf in column.leaves()]
     depth = 2 if any(column.children for column in columns) else 1
-    values = [[format_value(row.values.get(leaf.field or ""), leaf.fmt, gaps) for leaf in leaves]
+    values = [[format_value(field_value(row, leaf.field or ""), leaf.fmt, gaps) for leaf in leaves]
               for row in data.rows]
     widths = _widths(has_groups, [[render_title(leaf.title), *(row[index] for row in values)]
                                   for index, leaf in enumerate(leaves)])
@@ -175,17 +189,24 @@ class IndicatorTableBox(BoxKind):
     def check(self, box: BoxSpec, data: YearData, problems: Problems) -> None:
         table = data.indicators.get(box.source)
         if table is None:
+            has = f"; it has {'、'.join(data.indicators)}" if data.indicators else \
+                " (the year has no indicators.xlsx)"
             problems.error(box.ref, f"专栏 「{box.key}」: indicators.xlsx has no sheet "
-                           f"「{box.source}」" + did_you_mean(box.source, list(data.indicators)))
+                           f"「{box.source}」{has}"
+                           + did_you_mean(box.source, list(data.indicators)))
             return
+        fields = [*table.columns, *STRUCTURE]
         for leaf in (leaf for column in box.options for leaf in column.leaves()):
-            if leaf.field and leaf.field not in table.columns:
+            if leaf.field and leaf.field not in fields:
                 problems.error(box.ref, f"专栏 「{box.key}」: column 「{leaf.title}」 reads "
                                f"字段 「{leaf.field}」, which sheet 「{box.source}」 does not "
-                               f"have" + did_you_mean(leaf.field, list(table.columns)))
-            if leaf.fmt and leaf.fmt not in FILTERS:
-                problems.error(box.ref, f"专栏 「{box.key}」: 格式 「{leaf.fmt}」 is not a "
-                               f"filter" + did_you_mean(leaf.fmt, list(FILTERS)))
+                               f"have; it has {'、'.join(fields)}"
+                               + did_you_mean(leaf.field, fields))
+            if leaf.fmt:
+                try:
+                    filter_call(str(leaf.fmt))
+                except ValueError as exc:
+                    problems.error(box.ref, f"专栏 「{box.key}」: 格式 {exc}")
 
     def titles(self, box: BoxSpec) -> list[str]:
         return [box.title] + [c.title for column in box.options
