@@ -121,6 +121,9 @@ class StyleSpec:
     bold: bool | str = False  # or a Layout field name
     letter_spacing: float | None = None  # pt; None: -0.25 for 三号 text on the line grid, else 0
     hang_punctuation: bool = True  # let a closing ，。 hang past the right edge (Word's default)
+    #: no single line of a paragraph alone at a page's foot or head: off for body text, whose
+    #: pages keep 22 lines (GB/T 9704), on inside 专栏, where a lone line reads as a lost one
+    widow_control: bool = False
 
 
 def report_styles(layout: Layout) -> list[StyleSpec]:
@@ -150,7 +153,7 @@ def report_styles(layout: Layout) -> list[StyleSpec]:
                   hang_punctuation=False),
         StyleSpec(styles.BOX_TEXT, "专栏正文", size=layout.box_font_size, align="both",
                   indent_chars=2, line="box_line_pitch", snap_to_grid=False,
-                  hang_punctuation=False),
+                  hang_punctuation=False, widow_control=True),
         StyleSpec(styles.BOX_HEADING, "专栏小标题", font="heading1", size=layout.box_font_size,
                   align="both", indent_chars=2, line="box_line_pitch", snap_to_grid=False,
                   hang_punctuation=False),
@@ -208,7 +211,7 @@ def apply_style(document: Any, spec: StyleSpec, layout: Layout) -> None:
     ppr = element.get_or_add_pPr()
     if spec.keep_next:
         set_child(ppr, "keepNext", PPR_ORDER)
-    set_child(ppr, "widowControl", PPR_ORDER, val="0")
+    set_child(ppr, "widowControl", PPR_ORDER, val="1" if spec.widow_control else "0")
     set_child(ppr, "kinsoku", PPR_ORDER, val="1")
     # Inside a 专栏 or table a hanging ，。 would cross the border.
     set_child(ppr, "overflowPunct", PPR_ORDER, val="1" if spec.hang_punctuation else "0")

@@ -69,13 +69,10 @@ def column_specs(items: Any, ref: SourceRef, problems: Problems) -> tuple[Column
     return tuple(specs)
 
 
-def _cell_paragraph(text: str, style: str, align: str = "center") -> str:
-    return paragraph(runs([Span(text)]), style, align)
-
-
 def cell(text: str, style: str = styles.TABLE_TEXT, span: int = 1, merge: str | None = None,
-         align: str = "center") -> TableCell:
-    return TableCell(_cell_paragraph(text, style, align), span, merge)
+         align: str = "center", keep: bool = False) -> TableCell:
+    """A cell of one paragraph; ``keep`` keeps its row on the page of the next row."""
+    return TableCell(paragraph(runs([Span(text)]), style, align, keep_next=keep), span, merge)
 
 
 def _widths(has_groups: bool, columns: Sequence[Sequence[str]]) -> list[int]:
@@ -105,17 +102,18 @@ def _header_rows(columns: Sequence[ColumnSpec], name_span: int, depth: int,
                  title: Callable[[str], str]) -> list[list[TableCell]]:
     restart = "restart" if depth == 2 else None
     first = [cell(label, styles.TABLE_HEADER, span=name_span if label.startswith("指") else 1,
-                  merge=restart) for label in HEADER_LABELS]
+                  merge=restart, keep=True) for label in HEADER_LABELS]
     second = [cell("", styles.TABLE_HEADER, span=name_span if label.startswith("指") else 1,
-                   merge="continue") for label in HEADER_LABELS]
+                   merge="continue", keep=True) for label in HEADER_LABELS]
     for column in columns:
         leaves = column.leaves()
         if column.children:
-            first.append(cell(title(column.title), styles.TABLE_HEADER, span=len(leaves)))
-            second += [cell(title(leaf.title), styles.TABLE_HEADER) for leaf in leaves]
+            first.append(cell(title(column.title), styles.TABLE_HEADER, span=len(leaves),
+                              keep=True))
+            second += [cell(title(leaf.title), styles.TABLE_HEADER, keep=True) for leaf in leaves]
         else:
-            first.append(cell(title(column.title), styles.TABLE_HEADER, merge=restart))
-            second.append(cell("", styles.TABLE_HEADER, merge="continue"))
+            first.append(cell(title(column.title), styles.TABLE_HEADER, merge=restart, keep=True))
+            second.append(cell("", styles.TABLE_HEADER, merge="continue", keep=True))
     return [first, second] if depth == 2 else [first]
 
 
@@ -140,21 +138,25 @@ def field_value(row: Indicator, field: str) -> Any:
 
 def _body_rows(rows: Sequence[Indicator], values: Sequence[Sequence[str]],
                has_groups: bool) -> list[list[TableCell]]:
+    """One row per indicator; every row but the last of its 类别 is kept with the next, so
+    that a 类别 starts on the page it fits on whole (and its merged cell is not cut)."""
     out = []
-    for row, texts in zip(rows, values, strict=True):
+    for index, (row, texts) in enumerate(zip(rows, values, strict=True)):
+        keep = index + 1 < len(rows) and not rows[index + 1].starts_category
         cells = [cell(row.category if row.starts_category else "",
-                      merge="restart" if row.starts_category else "continue")]
+                      merge="restart" if row.starts_category else "continue", keep=keep)]
         in_group = row.group is not None and (row.number is None or row.starts_group)
         number = str(row.number) if row.number is not None else ""
         if in_group:
             merge = "restart" if row.starts_group else "continue"
-            cells.append(cell(number, merge=merge))
-            cells.append(cell(row.group if row.starts_group and row.group else "", merge=merge))
-            cells.append(cell(SUB_MARK + row.label, align="left"))
+            cells.append(cell(number, merge=merge, keep=keep))
+            cells.append(cell(row.group if row.starts_group and row.group else "", merge=merge,
+                              keep=keep))
+            cells.append(cell(SUB_MARK + row.label, align="left", keep=keep))
         else:
-            cells.append(cell(number))
-            cells.append(cell(row.label, span=2 if has_groups else 1, align="left"))
-        cells += [cell(text) for text in texts]
+            cells.append(cell(number, keep=keep))
+            cells.append(cell(row.label, span=2 if has_groups else 1, align="left", keep=keep))
+        cells += [cell(text, keep=keep) for text in texts]
         out.append(cells)
     return out
 
@@ -171,7 +173,7 @@ def indicator_box(columns: Sequence[ColumnSpec], number: int, title: str,
     widths = _widths(has_groups, [[render_title(leaf.title), *(row[index] for row in values)]
                                   for index, leaf in enumerate(leaves)])
     name_span = 2 if has_groups else 1
-    title_row = [TableCell(box_title(number, title), span=len(widths))]
+    title_row = [TableCell(box_title(number, title, keep=True), span=len(widths))]
     rows = [title_row, *_header_rows(columns, name_span, depth, render_title),
             *_body_rows(data.rows, values, has_groups)]
     return table(widths, rows, header_rows=1 + depth)
