@@ -198,7 +198,7 @@ CASES: list[tuple[str, Callable[[Path], None] | None, list[str], int, list[str]]
      ["data/2021/boxes.yaml:", "projects.xlsx has no sheet 「本年民生工程」",
       "did you mean 「本年民心工程」"]),
     ("box-unknown-format", lambda r: edit(r / Y / "boxes.yaml", "格式: pct", "格式: percent"),
-     ["build", "2021"], 1, ["data/2021/boxes.yaml:18:", "格式 「percent」 is not a number filter; they are num, pct"]),
+     ["build", "2021"], 1, ["data/2021/boxes.yaml:27:", "格式 「percent」 is not a number filter; they are num, pct"]),
     ("box-template-missing", lambda r: (r / "templates" / "专栏" / "编号清单.txt").unlink(),
      ["build", "2021"], 1, ["templates/专栏/编号清单.txt: missing"]),
     ("box-template-syntax", lambda r: write(r / "templates" / "专栏" / "编号清单.txt",

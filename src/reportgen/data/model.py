@@ -173,12 +173,24 @@ class Record:
         return self.cells.get(column, self.ref)
 
 
+#: The column kinds whose values add up to a total.
+ADDABLE = ("measure", "number", "int")
+
+
 @dataclass(frozen=True)
 class RecordTable:
     name: str
     ref: SourceRef
     columns: tuple[str, ...]
     rows: tuple[Record, ...]
+    #: each column's kind (a ``schema.TYPES`` name: text, measure, percent …), and the unit its
+    #: header gives (总投资（亿元） -> 亿元)
+    kinds: Mapping[str, str] = field(default_factory=dict)
+    units: Mapping[str, str] = field(default_factory=dict)
+
+    def numeric(self, column: str) -> bool:
+        """Whether the column holds amounts that add up (not percentages or targets)."""
+        return self.kinds.get(column) in ADDABLE
 
 
 @dataclass(frozen=True)

@@ -120,6 +120,8 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems,
     structural = {c.name for c in INDICATOR_STRUCTURE}
     value_columns = [c for c in schema.columns if c.name not in structural]
     value_schema = TableSchema(schema.workbook, schema.sheet, tuple(value_columns), (), "")
+    extras = extra_columns(table, extra)
+    has_categories, has_numbers = CATEGORY in table.headers, NUMBER in table.headers
     for row in table.rows:
         cells = row.cells
         for name in structural & set(cells):
@@ -133,9 +135,10 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems,
         starts_category = bool(row.get(CATEGORY).text)
         if starts_category:
             category = row.get(CATEGORY).text
-        elif not rows:
+        elif not rows and has_categories:
             problems.error(row.get("类别").ref, "the first row needs a 类别")
-        number_text = row.get(NUMBER).text
+        # a sheet with no 序号 column numbers its rows in order
+        number_text = row.get(NUMBER).text if has_numbers else str(len(rows) + 1)
         number: int | None = None
         if number_text:
             parsed = parse_decimal(number_text)
@@ -154,8 +157,7 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems,
         elif not have_numbered:
             problems.error(row.get("序号").ref, "the first indicator needs a 序号")
         check_key(seen, (name,), row.get("指标名称").ref, f"指标 「{name}」", problems)
-        values = record_values(cells, value_schema, extra_columns(table, extra), table.headers,
-                               name, problems)
+        values = record_values(cells, value_schema, extras, table.headers, name, problems)
         declared = values.get(COMPARED)
         rows.append(Indicator(category, starts_category, number, name, row.get(UNIT).text,
                               group, starts_group and number is not None, values, row.ref,
@@ -167,6 +169,7 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems,
 
 def record_table(table: Table, schema: TableSchema, problems: Problems) -> RecordTable:
     extra = check_headers(table, schema, problems)
+    extras = extra_columns(table, extra)
     seen: dict[tuple[Any, ...], SourceRef] = {}
     rows = []
     for row in table.filled_rows():
@@ -177,11 +180,13 @@ def record_table(table: Table, schema: TableSchema, problems: Problems) -> Recor
             continue
         what = "·".join(k for k in key if k)
         check_key(seen, key, row.get(first_key).ref, f"「{what}」", problems)
-        values = record_values(row.cells, schema, extra_columns(table, extra), table.headers,
-                               what, problems)
+        values = record_values(row.cells, schema, extras, table.headers, what, problems)
         rows.append(Record(values, row.ref, cell_refs(row, values)))
     columns = tuple(c for c in schema.names if c in table.headers) + tuple(extra)
-    return RecordTable(table.name, table.ref, columns, tuple(rows))
+    kinds = {c.name: c.type for c in (*schema.columns, *extras) if c.name in columns}
+    units = {name: unit for name in columns
+             if (unit := header_unit(table.header_texts.get(name, name)))}
+    return RecordTable(table.name, table.ref, columns, tuple(rows), kinds, units)
 
 
 def empty_records(raw: RawYear, schema: TableSchema) -> RecordTable:

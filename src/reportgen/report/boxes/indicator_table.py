@@ -7,17 +7,21 @@ table with real merges.
       列:                                    # the value columns after 类别, 序号, 指标名称
         - {标题: "{{ 本年 }}年计划目标", 字段: 计划目标}
         - {标题: 备注, 字段: 属性}           # 子列 for a two-level header, 格式 for a filter
+      类别: 列                               # 列 (merged down), 行 (a row across), 无
+      表头: {指标名称: {标题: 指标, 宽: 50}} # the label columns' headers and widths (mm)
 
-Grid: 类别 | 序号 | [分组] | 指标名称 | value columns…  The 类别 cell is merged down over its rows
-(a new 类别 value in the sheet starts a new cell); a group (能耗“双控”目标) merges its 序号 and
-label over its ﹟ rows; a row outside a group spans 指标名称 over the 分组 column. The box
-title and the header rows repeat on each page.
+Grid: [类别] | 序号 | [分组] | 指标名称 | value columns…  The 类别 cell is merged down over its
+rows (a new 类别 value in the sheet starts a new cell), or written as a row across the table
+before them; a group (能耗“双控”目标) merges its 序号 and label over its ﹟ rows; a row
+outside a group spans 指标名称 over the 分组 column. The box title and the header rows repeat
+on each page; a 类别's rows keep together where they fit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from reportgen.characters import printed_width
@@ -26,103 +30,78 @@ from reportgen.data.schema import CATEGORY, GROUP, NAME, NUMBER, UNIT
 from reportgen.data.yamlfile import line_ref
 from reportgen.errors import Problems, SourceRef, did_you_mean
 from reportgen.report.boxes.base import FULL_WIDTH, BoxContext, BoxKind, box_title
-from reportgen.templating.environment import finalize
-from reportgen.templating.filters import apply_call, filter_call
+from reportgen.report.boxes.grid import (
+    CELL_MARGINS,
+    CHAR,
+    MM,
+    ColumnSpec,
+    cell,
+    column_specs,
+    fair_widths,
+    format_value,
+    header_depth,
+    header_rows,
+    natural,
+)
 from reportgen.word import styles
-from reportgen.word.ooxml import Span, TableCell, Xml, paragraph, runs, table
+from reportgen.word.ooxml import TableCell, Xml, table
 
 SUB_MARK = "﹟"
-HEADER_LABELS = ("类别", "序号", "指  标  名  称")
-_FIXED = {"类别": 700, "序号": 600, "分组": 1200, "名称": 2500, "名称单独": 3500}
-#: One 小四 (12 pt) character and a cell's left and right margins, in twips.
-_CHAR, _CELL_MARGINS = 240, 2 * 57 + 20
+#: The label columns: their key in 表头, default header and width (twips).
+LABELS = {"类别": ("类别", 700), "序号": ("序号", 600), "分组": ("", 1200),
+          "指标名称": ("指  标  名  称", 2500)}
+#: The name column's width when no row is in a group (it spans the 分组 column's place).
+NAME_ALONE = 3500
+CATEGORY_MODES = {"列": "column", "行": "row", "无": "none"}
 
 
 @dataclass(frozen=True)
-class ColumnSpec:
-    """A value column of the table: header text, data field, optional filter."""
+class TableOptions:
+    """An indicator table's own part of its definition."""
 
-    title: str
-    field: str | None = None
-    fmt: str | None = None
-    children: tuple[ColumnSpec, ...] = ()
+    columns: tuple[ColumnSpec, ...]
+    #: how 类别 shows: column, row or none; None: a column when the sheet has categories
+    categories: str | None = None
+    #: header text and width (mm) of the label columns, by their key in ``LABELS``
+    labels: Mapping[str, str] = field(default_factory=dict)
+    widths: Mapping[str, Decimal] = field(default_factory=dict)
 
-    def leaves(self) -> list[ColumnSpec]:
-        return [leaf for child in self.children for leaf in child.leaves()] or [self]
+    def label(self, key: str) -> str:
+        return self.labels.get(key, LABELS[key][0])
 
 
-def column_specs(items: Any, ref: SourceRef, problems: Problems) -> tuple[ColumnSpec, ...]:
-    if not isinstance(items, list) or not items:
-        problems.error(ref, "「列」 must list the value columns, each with 标题 and 字段")
-        return ()
-    specs = []
-    for item in items:
-        where = line_ref(ref, item, "标题")
-        if not isinstance(item, dict) or "标题" not in item:
-            problems.error(where, "each column needs a 标题")
+def table_options(spec: Mapping[str, Any], where: SourceRef, problems: Problems) -> TableOptions:
+    columns = column_specs(spec.get("列"), where, problems)
+    mode = spec.get("类别")
+    if mode is not None and mode not in CATEGORY_MODES:
+        problems.error(line_ref(where, spec, "类别"), f"类别 「{mode}」 must be "
+                       + ", ".join(CATEGORY_MODES) + " (a column merged down, a row across the "
+                       "table, or none)")
+        mode = None
+    labels: dict[str, str] = {}
+    widths: dict[str, Decimal] = {}
+    header = spec.get("表头") or {}
+    if not isinstance(header, dict):
+        problems.error(line_ref(where, spec, "表头"), "表头 maps 类别, 序号, 分组 or 指标名称 to "
+                       "its header text, or to {标题: …, 宽: …}")
+        header = {}
+    for key, value in header.items():
+        at = line_ref(where, header, key)
+        if key not in LABELS:
+            problems.error(at, f"表头 has no column 「{key}」; it has " + "、".join(LABELS))
             continue
-        children = column_specs(item["子列"], where, problems) if "子列" in item else ()
-        field = item.get("字段")
-        if not children and not field:
-            problems.error(where, f"column 「{item['标题']}」 needs a 字段 (or 子列)")
-        specs.append(ColumnSpec(str(item["标题"]), field, item.get("格式"), children))
-    return tuple(specs)
-
-
-def cell(text: str, style: str = styles.TABLE_TEXT, span: int = 1, merge: str | None = None,
-         align: str = "center", keep: bool = False) -> TableCell:
-    """A cell of one paragraph; ``keep`` keeps its row on the page of the next row."""
-    return TableCell(paragraph(runs([Span(text)]), style, align, keep_next=keep), span, merge)
-
-
-def _widths(has_groups: bool, columns: Sequence[Sequence[str]]) -> list[int]:
-    """Fixed widths for the label columns; the value columns share the rest by what their
-    longest text (header or value) needs on one line: each gets at least 3.5 and up to 7 小四
-    characters, then up to 12 where room is left (完成国家和市下达目标 on one line in 专栏4,
-    on two in 专栏3 rather than three); what still remains goes in proportion."""
-    fixed = [_FIXED["类别"], _FIXED["序号"]]
-    fixed += [_FIXED["分组"], _FIXED["名称"]] if has_groups else [_FIXED["名称单独"]]
-    rest = FULL_WIDTH - sum(fixed)
-    longest = [max((printed_width(text) for text in texts), default=0) for texts in columns]
-    need = [min(max(chars, 3.5), 7) * _CHAR + _CELL_MARGINS for chars in longest]
-    want = [min(max(chars, 3.5), 12) * _CHAR + _CELL_MARGINS for chars in longest]
-    if sum(want) <= rest:
-        shares = [w + (rest - sum(want)) * w / sum(want) for w in want]
-    elif sum(need) <= rest:
-        extra = [w - n for w, n in zip(want, need, strict=True)]
-        shares = [n + (rest - sum(need)) * e / sum(extra) for n, e in zip(need, extra, strict=True)]
-    else:
-        shares = [n * rest / sum(need) for n in need]
-    out = [int(share) for share in shares]
-    out[-1] = rest - sum(out[:-1])
-    return fixed + out
-
-
-def _header_rows(columns: Sequence[ColumnSpec], name_span: int, depth: int,
-                 title: Callable[[str], str]) -> list[list[TableCell]]:
-    restart = "restart" if depth == 2 else None
-    first = [cell(label, styles.TABLE_HEADER, span=name_span if label.startswith("指") else 1,
-                  merge=restart, keep=True) for label in HEADER_LABELS]
-    second = [cell("", styles.TABLE_HEADER, span=name_span if label.startswith("指") else 1,
-                   merge="continue", keep=True) for label in HEADER_LABELS]
-    for column in columns:
-        leaves = column.leaves()
-        if column.children:
-            first.append(cell(title(column.title), styles.TABLE_HEADER, span=len(leaves),
-                              keep=True))
-            second += [cell(title(leaf.title), styles.TABLE_HEADER, keep=True) for leaf in leaves]
+        if isinstance(value, dict):
+            if "标题" in value:
+                labels[key] = str(value["标题"])
+            width = value.get("宽")
+            if width is not None:
+                if isinstance(width, bool) or not isinstance(width, (int, float)) or width <= 0:
+                    problems.error(at, f"宽 「{width}」 is a width in mm, such as 30")
+                else:
+                    widths[key] = Decimal(str(width))
         else:
-            first.append(cell(title(column.title), styles.TABLE_HEADER, merge=restart, keep=True))
-            second.append(cell("", styles.TABLE_HEADER, merge="continue", keep=True))
-    return [first, second] if depth == 2 else [first]
-
-
-def format_value(value: Any, fmt: str | None, gaps: list[Gap]) -> str:
-    """A cell's text: the value through its 格式 (a filter, with its arguments), else as a bare
-    ``{{ value }}`` prints it."""
-    if fmt and not isinstance(value, Gap):
-        return str(apply_call(filter_call(fmt), value))
-    return str(finalize(value, gaps))
+            labels[key] = "" if value is None else str(value)
+    return TableOptions(columns, CATEGORY_MODES[mode] if mode else None, labels, widths)
 
 
 #: The layout columns a 字段 may name besides the value columns.
@@ -136,15 +115,81 @@ def field_value(row: Indicator, field: str) -> Any:
     return row.values.get(field)
 
 
-def _body_rows(rows: Sequence[Indicator], values: Sequence[Sequence[str]],
-               has_groups: bool) -> list[list[TableCell]]:
-    """One row per indicator; every row but the last of its 类别 is kept with the next, so
-    that a 类别 starts on the page it fits on whole (and its merged cell is not cut)."""
+def _value_widths(rest: int, leaves: Sequence[ColumnSpec],
+                  texts: Sequence[Sequence[str]]) -> list[int]:
+    """The value columns share ``rest`` by what their longest text (header or value) needs on
+    one line: each gets at least 3.5 and up to 7 小四 characters, then up to 12 where room is
+    left (完成国家和市下达目标 on one line in 专栏4, on two in 专栏3 rather than three); what
+    still remains goes in proportion. Columns given a 宽 get it, the others share the rest."""
+    if any(leaf.width is not None for leaf in leaves):
+        return fair_widths(rest, [natural(t, 3.5, 12) for t in texts],
+                           [leaf.width for leaf in leaves])
+    longest = [max((printed_width(text) for text in column), default=0) for column in texts]
+    need = [min(max(chars, 3.5), 7) * CHAR + CELL_MARGINS for chars in longest]
+    want = [min(max(chars, 3.5), 12) * CHAR + CELL_MARGINS for chars in longest]
+    if sum(want) <= rest:
+        shares = [w + (rest - sum(want)) * w / sum(want) for w in want]
+    elif sum(need) <= rest:
+        extra = [w - n for w, n in zip(want, need, strict=True)]
+        shares = [n + (rest - sum(need)) * e / sum(extra) for n, e in zip(need, extra, strict=True)]
+    else:
+        shares = [n * rest / sum(need) for n in need]
+    out = [int(share) for share in shares]
+    out[-1] = rest - sum(out[:-1])
+    return out
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Which label columns the grid has, and their widths in twips."""
+
+    labels: tuple[str, ...]  # keys of LABELS, in order
+    widths: tuple[int, ...]
+
+    @property
+    def has_category(self) -> bool:
+        return "类别" in self.labels
+
+    @property
+    def has_groups(self) -> bool:
+        return "分组" in self.labels
+
+
+def _layout(options: TableOptions, data: IndicatorTable) -> Layout:
+    mode = options.categories or ("column" if any(r.category for r in data.rows) else "none")
+    has_groups = any(row.group is not None for row in data.rows)
+    labels = (("类别",) if mode == "column" else ()) + ("序号",) + \
+        (("分组",) if has_groups else ()) + ("指标名称",)
+    widths = []
+    for key in labels:
+        default = NAME_ALONE if key == "指标名称" and not has_groups else LABELS[key][1]
+        mm = options.widths.get(key)
+        widths.append(int(mm * Decimal(MM)) if mm is not None else default)
+    return Layout(labels, tuple(widths))
+
+
+def _header_labels(layout: Layout, options: TableOptions) -> list[tuple[str, int]]:
+    """The label columns' header cells; 指标名称's spans the 分组 column."""
+    return [(options.label(key), 2 if key == "指标名称" and layout.has_groups else 1)
+            for key in layout.labels if key != "分组"]
+
+
+def _body_rows(rows: Sequence[Indicator], values: Sequence[Sequence[str]], layout: Layout,
+               category_rows: bool, span: int) -> list[list[TableCell]]:
+    """One row per indicator, a 类别 as a merged first column or a row across before its rows;
+    every row but the last of its 类别 is kept with the next, so that a 类别 starts on the
+    page it fits on whole (and its merged cell is not cut)."""
     out = []
     for index, (row, texts) in enumerate(zip(rows, values, strict=True)):
-        keep = index + 1 < len(rows) and not rows[index + 1].starts_category
-        cells = [cell(row.category if row.starts_category else "",
-                      merge="restart" if row.starts_category else "continue", keep=keep)]
+        grouped = layout.has_category or category_rows
+        keep = grouped and index + 1 < len(rows) and not rows[index + 1].starts_category
+        if category_rows and row.starts_category:
+            out.append([cell(row.category, styles.TABLE_HEADER, span, align="left", keep=True)])
+        cells = []
+        if layout.has_category:
+            cells.append(cell(row.category if row.starts_category else "",
+                              merge="restart" if row.starts_category else "continue",
+                              keep=keep))
         in_group = row.group is not None and (row.number is None or row.starts_group)
         number = str(row.number) if row.number is not None else ""
         if in_group:
@@ -155,27 +200,28 @@ def _body_rows(rows: Sequence[Indicator], values: Sequence[Sequence[str]],
             cells.append(cell(SUB_MARK + row.label, align="left", keep=keep))
         else:
             cells.append(cell(number, keep=keep))
-            cells.append(cell(row.label, span=2 if has_groups else 1, align="left", keep=keep))
+            cells.append(cell(row.label, span=2 if layout.has_groups else 1, align="left",
+                              keep=keep))
         cells += [cell(text, keep=keep) for text in texts]
         out.append(cells)
     return out
 
 
-def indicator_box(columns: Sequence[ColumnSpec], number: int, title: str,
-                  data: IndicatorTable, render_title: Callable[[str], str],
-                  gaps: list[Gap]) -> Xml:
+def indicator_box(options: TableOptions, number: int, title: str, data: IndicatorTable,
+                  render_title: Callable[[str], str], gaps: list[Gap]) -> Xml:
     """The whole 专栏: title row, header rows, one row per indicator."""
-    has_groups = any(row.group is not None for row in data.rows)
-    leaves = [leaf for column in columns for leaf in column.leaves()]
-    depth = 2 if any(column.children for column in columns) else 1
+    layout = _layout(options, data)
+    leaves = [leaf for column in options.columns for leaf in column.leaves()]
+    depth = header_depth(options.columns)
     values = [[format_value(field_value(row, leaf.field or ""), leaf.fmt, gaps) for leaf in leaves]
               for row in data.rows]
-    widths = _widths(has_groups, [[render_title(leaf.title), *(row[index] for row in values)]
-                                  for index, leaf in enumerate(leaves)])
-    name_span = 2 if has_groups else 1
+    texts = [[render_title(leaf.title), *(row[index] for row in values)]
+             for index, leaf in enumerate(leaves)]
+    widths = [*layout.widths, *_value_widths(FULL_WIDTH - sum(layout.widths), leaves, texts)]
     title_row = [TableCell(box_title(number, title, keep=True), span=len(widths))]
-    rows = [title_row, *_header_rows(columns, name_span, depth, render_title),
-            *_body_rows(data.rows, values, has_groups)]
+    rows = [title_row, *header_rows(_header_labels(layout, options), options.columns,
+                                    render_title),
+            *_body_rows(data.rows, values, layout, options.categories == "row", len(widths))]
     return table(widths, rows, header_rows=1 + depth)
 
 
@@ -186,7 +232,7 @@ class IndicatorTableBox(BoxKind):
 
     def options(self, box: str, spec: Mapping[str, Any], where: SourceRef,
                 problems: Problems) -> Any:
-        return column_specs(spec.get("列"), where, problems)
+        return table_options(spec, where, problems)
 
     def check(self, box: BoxSpec, data: YearData, problems: Problems) -> None:
         table = data.indicators.get(box.source)
@@ -198,21 +244,16 @@ class IndicatorTableBox(BoxKind):
                            + did_you_mean(box.source, list(data.indicators)))
             return
         fields = [*table.columns, *STRUCTURE]
-        for leaf in (leaf for column in box.options for leaf in column.leaves()):
+        for leaf in (leaf for column in box.options.columns for leaf in column.leaves()):
             if leaf.field and leaf.field not in fields:
                 problems.error(box.ref, f"专栏 「{box.key}」: column 「{leaf.title}」 reads "
                                f"字段 「{leaf.field}」, which sheet 「{box.source}」 does not "
                                f"have; it has {'、'.join(fields)}"
                                + did_you_mean(leaf.field, fields))
-            if leaf.fmt:
-                try:
-                    filter_call(str(leaf.fmt))
-                except ValueError as exc:
-                    problems.error(box.ref, f"专栏 「{box.key}」: 格式 {exc}")
 
     def titles(self, box: BoxSpec) -> list[str]:
-        return [box.title] + [c.title for column in box.options
-                              for c in (column, *column.children)]
+        return [box.title, *box.options.labels.values()] + [
+            c.title for column in box.options.columns for c in (column, *column.children)]
 
     def render(self, box: BoxSpec, number: int, ctx: BoxContext) -> Xml:
         return indicator_box(box.options, number, ctx.render(box, box.title),
