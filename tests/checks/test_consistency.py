@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from helpers.model import indicator, table
+from helpers.model import indicator, meta, table
 from reportgen.checks.consistency import breakdowns, statistics_and_results, targets_of_last_plan
 from reportgen.data.model import Gap, Indicator, IndicatorTable, Record, RecordTable, YearData
 from reportgen.data.targets import parse_target
@@ -44,7 +44,7 @@ def year_data(year: int = 2021, indicators: dict[str, IndicatorTable] | None = N
               statistics: RecordTable | None = None,
               investment: RecordTable | None = None) -> YearData:
     empty = RecordTable("", STATS, (), ())
-    return YearData(year, None, indicators or {}, {}, statistics or empty,  # type: ignore[arg-type]
+    return YearData(year, meta(year), indicators or {}, {}, statistics or empty,
                     empty, investment or empty, {}, "", SourceRef("data/2021/narrative.txt"))
 
 

@@ -81,8 +81,10 @@ def test_a_workbook_cell_is_named_as_excel_shows_it(project: Path) -> None:
     set_cell(book, "完成情况", "指标名称", "地区生产总值增速", "增速", 0.0312345, "0.00000%")
     set_cell(book, "完成情况", "指标名称", "工业增加值增速", "增速", 0.032, "0.0%")
     set_cell(book, "完成情况", "指标名称", "工业增加值增速", "绝对值", 163.412391, "General")
-    set_cell(book, "完成情况", "指标名称", "数字经济增加值增速", "绝对值", 163.412391, "0.00")  # 163.41
+    # shown as 163.41, but the cell holds more: the figure is never cut silently
+    set_cell(book, "完成情况", "指标名称", "数字经济增加值增速", "绝对值", 163.412391, "0.00")
     assert warnings(year.read(Project.at(project), 2021)) == [
         f"[warning] data/2021/indicators.xlsx[完成情况]!H2（增速）: 「3.12345%」 {ADVICE}",
         f"[warning] data/2021/indicators.xlsx[完成情况]!G3（绝对值）: 「163.412391」 {ADVICE}",
+        f"[warning] data/2021/indicators.xlsx[完成情况]!G4（绝对值）: 「163.412391」 {ADVICE}",
     ]

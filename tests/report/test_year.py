@@ -40,9 +40,10 @@ WARNING = ("[warning] data/2021/statistics.xlsx[统计]!E1: column 「说眀」 
 ERRORS = [
     "data/2021/indicators.xlsx[完成情况]!G2（绝对值）: 「5OO」 is not a number",
     "data/2021/boxes.yaml:12: 专栏 「民心工程完成情况」: projects.xlsx has no sheet 「上年民心工」; "
+    "it has 上年重大项目、上年民心工程、政府投资重点项目、产业发展重点项目、本年民心工程; "
     "did you mean 「上年民心工程」?",
     "data/2021/boxes.yaml:29: 专栏 「主要指标计划」: indicators.xlsx has no sheet 「计划木标」; "
-    "did you mean 「计划目标」?",
+    "it has 完成情况、计划目标; did you mean 「计划目标」?",
 ]
 
 
@@ -66,13 +67,14 @@ def test_read_of_a_year_that_is_not_there_names_the_years_that_are(project: Path
 
 
 def test_read_reports_every_missing_file_at_once(project: Path) -> None:
-    (folder(project) / "boxes.yaml").unlink()
+    (folder(project) / "report.yaml").unlink()
     (folder(project) / "narrative.txt").unlink()
+    (folder(project) / "boxes.yaml").unlink()  # a report with no 专栏 needs none
     with pytest.raises(ReportgenError) as caught:
         year.read(Project.at(project), 2021)
     assert str(caught.value) == (
         "2 problems reading data/2021:\n"
-        "  data/2021/boxes.yaml: missing: every year folder needs this file\n"
+        "  data/2021/report.yaml: missing: every year folder needs this file\n"
         "  data/2021/narrative.txt: missing: every year folder needs this file")
 
 

@@ -14,9 +14,8 @@ import pytest
 from helpers.project import REPO
 from reportgen.data.model import GAP_CLOSE, GAP_OPEN, Gap
 from reportgen.errors import SourceRef
-from reportgen.templating import numfmt
 from reportgen.templating.environment import make_env, render_text
-from reportgen.templating.filters import OWN, install_filters
+from reportgen.templating.filters import NUMBER_FILTERS, OWN, install_filters
 from reportgen.templating.gaps import Partial
 from reportgen.templating.linebreak import balance
 from reportgen.templating.views import group
@@ -47,10 +46,10 @@ def table_entries() -> dict[str, list[tuple[str, Any]]]:
 
 
 def test_the_readme_table_lists_exactly_the_number_filters() -> None:
-    assert list(table_entries()) == list(numfmt.FILTERS)
+    assert list(table_entries()) == list(NUMBER_FILTERS)
 
 
-@pytest.mark.parametrize("name", list(numfmt.FILTERS))
+@pytest.mark.parametrize("name", list(NUMBER_FILTERS))
 def test_the_readme_table_gives_each_filter_its_parameters_and_defaults(name: str) -> None:
     documented = table_entries()[name]
     parameters = list(inspect.signature(OWN[name]).parameters.values())[1:]  # after the value
@@ -68,7 +67,7 @@ def test_the_other_own_filters_are_documented_below_the_table(name: str, written
 
 
 def test_own_is_the_number_filters_with_group_and_balance() -> None:
-    assert dict(OWN) == {**numfmt.FILTERS, "group": group, "balance": balance}
+    assert dict(OWN) == {**NUMBER_FILTERS, "group": group, "balance": balance}
 
 
 def installed() -> dict[str, Callable[..., Any]]:
@@ -98,7 +97,7 @@ def test_other_jinja_filters_are_kept_and_own_filters_are_added() -> None:
 def test_an_own_filter_wins_over_one_already_there() -> None:
     filters: dict[str, Callable[..., Any]] = {**jinja2.filters.FILTERS, "num": str}
     install_filters(filters)
-    assert filters["num"] is numfmt.num
+    assert filters["num"] is NUMBER_FILTERS["num"]
 
 
 GAP = Gap("上年民心工程·是否完工", SourceRef("projects.xlsx", "上年民心工程", 2, 5))

@@ -31,26 +31,28 @@ def check_templates(project: Project, raw: RawYear, data: YearData, problems: Pr
     checker = TemplateChecker(make_env(), context, problems)
     years = {data.meta.review_year: "上年", data.meta.plan_year: "本年"}
 
-    def literal_years(where: SourceRef) -> Any:
+    def literal_years(place: Callable[[int], SourceRef]) -> Any:
+        """Warn of years written out; ``place`` gives the place of a line of the text (a title
+        is placed at its own line of the YAML, whatever line of the title it is on)."""
         def look(text: str, line: int) -> None:
             for match in re.finditer(r"(?<!\d)(\d{4})年", text):
                 name = years.get(int(match.group(1)))
                 if name:
                     at = line + text[: match.start()].count("\n")
-                    problems.warning(where.at(line=at), f"「{match.group(0)}」 is written out; "
+                    problems.warning(place(at), f"「{match.group(0)}」 is written out; "
                                      f"write {{{{ {name} }}}}年 so that it moves on with the year")
         return look
 
     narrative = data.narrative_ref
-    checker.check(data.narrative, _lines(narrative), literal=literal_years(narrative))
+    checker.check(data.narrative, _lines(narrative), literal=literal_years(_lines(narrative)))
     title_ref = line_ref(raw.report_ref, raw.report, "标题")
-    checker.check(data.meta.title, _fixed(title_ref), literal=literal_years(title_ref))
+    checker.check(data.meta.title, _fixed(title_ref), literal=literal_years(_fixed(title_ref)))
     templates = TemplateFiles(project)
     for name, box in data.boxes.items():
         where = box.ref if isinstance(box.ref, SourceRef) else SourceRef(str(box.ref))
         kind = kind_of(box)
         for title in kind.titles(box):
-            checker.check(title, _fixed(where), literal=literal_years(where))
+            checker.check(title, _fixed(where), literal=literal_years(_fixed(where)))
         if name not in numbers:
             problems.warning(where, f"专栏 「{name}」 is defined but the narrative never places "
                              f"it (a line [专栏：{name}])")

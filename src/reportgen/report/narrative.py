@@ -62,9 +62,19 @@ def parse_blocks(text: str) -> list[Block]:
     return [block for line in text.split("\n") if (block := parse_line(line)) is not None]
 
 
+_COMMENT = re.compile(r"\{#.*?#\}", re.S)
+
+
+def uncommented(source: str) -> str:
+    """The source without its Jinja comments ``{# … #}``, every line where it was."""
+    return _COMMENT.sub(lambda found: "\n" * found.group(0).count("\n"), source)
+
+
 def box_places(source: str) -> list[tuple[int, str]]:
-    """(line, 专栏 name) of every ``[专栏：name]`` line of the narrative source, in order."""
-    return [(number, match.group(1)) for number, line in enumerate(source.split("\n"), start=1)
+    """(line, 专栏 name) of every ``[专栏：name]`` line of the narrative source, in order; a
+    line commented out places nothing."""
+    return [(number, match.group(1))
+            for number, line in enumerate(uncommented(source).split("\n"), start=1)
             if (match := BOX_LINE.match(line.strip()))]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
+import math
 import sys
 import traceback
 from collections.abc import Callable
@@ -30,6 +31,10 @@ from reportgen.templating.views import MISSING, OTHER, look_up
 #: Bounds on template arithmetic, so a template cannot exhaust memory or time.
 MAX_POWER = 64
 MAX_REPEAT = 100_000
+#: the most digits a power may have (a figure of a report has a handful)
+MAX_DIGITS = 1_000
+#: text methods that make a text as long as a number they are given ('a'.ljust(n))
+_WIDENING = frozenset(["ljust", "rjust", "center", "zfill", "expandtabs"])
 
 
 class ReportEnvironment(SandboxedEnvironment):
@@ -75,15 +80,26 @@ class ReportEnvironment(SandboxedEnvironment):
         return code
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, (int, float, Decimal)) \
-                and not -MAX_POWER <= right <= MAX_POWER:
-            raise jinja2.exceptions.SecurityError(f"the power {right} is too large")
+        if operator == "**" and isinstance(right, (int, float, Decimal)):
+            if not -MAX_POWER <= right <= MAX_POWER:
+                raise jinja2.exceptions.SecurityError(f"the power {right} is too large")
+            if isinstance(left, (int, float, Decimal)) and abs(left) > 1 and right > 0 \
+                    and float(right) * math.log10(abs(left)) > MAX_DIGITS:
+                raise jinja2.exceptions.SecurityError("the power would be too large a number")
         if operator == "*":
             sizes = [len(x) for x in (left, right) if isinstance(x, (str, list, tuple))]
             counts = [x for x in (left, right) if isinstance(x, int)]
             if sizes and counts and sizes[0] * abs(counts[0]) > MAX_REPEAT:
                 raise jinja2.exceptions.SecurityError("a repeated text or list would be too long")
         return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any,  # noqa: N805 (Jinja's signature)
+             **kwargs: Any) -> Any:
+        if isinstance(getattr(__obj, "__self__", None), str) \
+                and getattr(__obj, "__name__", "") in _WIDENING \
+                and any(isinstance(a, int) and a > MAX_REPEAT for a in (*args, *kwargs.values())):
+            raise jinja2.exceptions.SecurityError("a padded text would be too long")
+        return super().call(__context, __obj, *args, **kwargs)
 
     def _view(self, obj: Any, key: Any) -> tuple[str, Any]:
         found, value = look_up(obj, key)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reportgen.data.model import Gap
+from reportgen.errors import did_you_mean
 from reportgen.templating.gaps import gap_aware, gap_of
 from reportgen.templating.linebreak import balance
 from reportgen.templating.numerals import cn, cn_year, date, ordinal
@@ -70,7 +71,7 @@ def filter_call(text: str) -> FilterCall:
         raise ValueError(f"「{text}」 is not a filter such as num or amount(\"亿元\")")
     if name not in NUMBER_FILTERS:
         raise ValueError(f"「{name}」 is not a number filter; they are "
-                         + ", ".join(NUMBER_FILTERS))
+                         + ", ".join(NUMBER_FILTERS) + did_you_mean(name, list(NUMBER_FILTERS)))
     return name, args, kwargs
 
 

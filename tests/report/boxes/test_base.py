@@ -74,17 +74,25 @@ def test_a_box_title_is_a_centred_numbered_paragraph() -> None:
     assert "&amp; &lt;乙&gt;" in box_title(3, "{{ 甲 }} & <乙>")  # the text is escaped
 
 
-def test_the_first_row_holds_the_title_headings_and_first_paragraph_and_cannot_split() -> None:
+def test_the_first_row_holds_the_title_headings_and_first_paragraph_the_last_its_last() -> None:
     found = rows(framed_text(2, "重大项目", "# 1．社会投资项目\n**交通：**甲、乙\n第二段\n# 2．政府投资项目\n第三段"))
     top, _ = BOX_PADDING
     assert found == [
         {"cant_split": True, "pad": (top, 0), "paragraphs": [
             TITLE, ("BoxHeading", "1．社会投资项目", [None]),
             ("BoxText", "交通：甲、乙", ["LeadSentence", None])]},
-        {"cant_split": False, "pad": (0, top), "paragraphs": [
-            ("BoxText", "第二段", [None]), ("BoxHeading", "2．政府投资项目", [None]),
-            ("BoxText", "第三段", [None])]},
+        {"cant_split": False, "pad": (0, 0), "paragraphs": [
+            ("BoxText", "第二段", [None]), ("BoxHeading", "2．政府投资项目", [None])]},
+        # the last paragraph does not split: the box never ends in one line on a new page
+        {"cant_split": True, "pad": (0, top), "paragraphs": [("BoxText", "第三段", [None])]},
     ]
+
+
+def test_a_box_of_two_paragraphs_is_two_rows_that_do_not_split() -> None:
+    top, _ = BOX_PADDING
+    assert rows(framed_text(2, "重大项目", "一\n二")) == [
+        {"cant_split": True, "pad": (top, 0), "paragraphs": [TITLE, ("BoxText", "一", [None])]},
+        {"cant_split": True, "pad": (0, top), "paragraphs": [("BoxText", "二", [None])]}]
 
 
 @pytest.mark.parametrize(("text", "first"), [

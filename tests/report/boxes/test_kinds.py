@@ -14,7 +14,8 @@ from reportgen.data.yamlfile import read_yaml
 from reportgen.errors import Problems, SourceRef
 from reportgen.project import Project
 from reportgen.report import year
-from reportgen.report.boxes.indicator_table import ColumnSpec, IndicatorTableBox
+from reportgen.report.boxes.grid import ColumnSpec
+from reportgen.report.boxes.indicator_table import IndicatorTableBox, TableOptions
 from reportgen.report.boxes.kinds import BY_NAME, KINDS, box_specs, check_sources, kind_of
 from reportgen.report.boxes.list_box import ListBox
 
@@ -63,8 +64,8 @@ def test_each_definition_becomes_a_box_of_its_kind(tmp_path: Path) -> None:
         REF.at(line=2), "分组清单.txt")
     assert found["主要指标计划"] == BoxSpec(
         "主要指标计划", "主要指标计划", "table", "计划目标", {}, REF.at(line=7),
-        (ColumnSpec("计划目标", "计划目标"),
-         ColumnSpec("完成", children=(ColumnSpec("增速", "增速", "pct"),))))
+        TableOptions((ColumnSpec("计划目标", "计划目标"),
+                      ColumnSpec("完成", children=(ColumnSpec("增速", "增速", "pct"),)))))
 
 
 @pytest.mark.parametrize(("text", "kept", "message"), [
@@ -81,9 +82,9 @@ def test_each_definition_becomes_a_box_of_its_kind(tmp_path: Path) -> None:
     ("甲:\n  标题: 甲\n  清单: 上年重大项目\n", True,
      "data/2021/boxes.yaml:1: 专栏 「甲」 needs a 模板 (a file in templates/专栏/)"),
     ("甲:\n  标题: 甲\n  指标表: 完成情况\n  列: 计划目标\n", True,
-     "data/2021/boxes.yaml:1: 「列」 must list the value columns, each with 标题 and 字段"),
+     "data/2021/boxes.yaml:1: 「列」 must list the columns, each with 标题 and 字段"),
     ("甲:\n  标题: 甲\n  指标表: 完成情况\n", True,
-     "data/2021/boxes.yaml:1: 「列」 must list the value columns, each with 标题 and 字段"),
+     "data/2021/boxes.yaml:1: 「列」 must list the columns, each with 标题 and 字段"),
     ("甲:\n  标题: 甲\n  指标表: 完成情况\n  列:\n    - {标题: 计划}\n", True,
      "data/2021/boxes.yaml:5: column 「计划」 needs a 字段 (or 子列)"),
     ("甲:\n  标题: 甲\n  指标表: 完成情况\n  列:\n    - {字段: 计划目标}\n", True,
@@ -137,35 +138,56 @@ def test_the_shipped_definitions_match_the_data(data: YearData) -> None:
     assert problems.items == [] and len(data.boxes) == 7
 
 
+SHEETS = "上年重大项目、上年民心工程、政府投资重点项目、产业发展重点项目、本年民心工程"
+
+
 def test_a_list_needs_its_sheet(data: YearData) -> None:
     assert checked(data, BoxSpec("甲", "甲", "list", "上年民心工", {}, REF.at(line=4),
                                  "编号清单.txt")) == [
-        "data/2021/boxes.yaml:4: 专栏 「甲」: projects.xlsx has no sheet 「上年民心工」; "
-        "did you mean 「上年民心工程」?"]
+        "data/2021/boxes.yaml:4: 专栏 「甲」: projects.xlsx has no sheet 「上年民心工」; it has "
+        f"{SHEETS}; did you mean 「上年民心工程」?"]
     assert checked(data, BoxSpec("甲", "甲", "list", "清单", {}, REF, "编号清单.txt")) == [
-        "data/2021/boxes.yaml: 专栏 「甲」: projects.xlsx has no sheet 「清单」"]
+        f"data/2021/boxes.yaml: 专栏 「甲」: projects.xlsx has no sheet 「清单」; it has {SHEETS}"]
 
 
-def test_a_table_needs_its_sheet_its_fields_and_its_formats(data: YearData) -> None:
-    columns = (ColumnSpec("计划", "计划目录"),
-               ColumnSpec("完成", children=(ColumnSpec("增速", "增速", "pcts"),
-                                            ColumnSpec("备注", "属性", "growth"))))
+def test_a_table_needs_its_sheet_and_its_fields(data: YearData) -> None:
+    columns = TableOptions((ColumnSpec("计划", "计划目录"),
+                            ColumnSpec("完成", children=(ColumnSpec("增速", "增速", "pct"),
+                                                         ColumnSpec("备注", "说明")))))
+    fields = "、".join([*data.indicators["完成情况"].columns, "类别", "序号", "指标名称", "分组",
+                       "单位"])
     assert checked(data, BoxSpec("乙", "乙", "table", "计划木标", {}, REF.at(line=5), columns),
                    BoxSpec("丙", "丙", "table", "完成情况", {}, REF.at(line=9), columns)) == [
-        "data/2021/boxes.yaml:5: 专栏 「乙」: indicators.xlsx has no sheet 「计划木标」; "
-        "did you mean 「计划目标」?",
+        "data/2021/boxes.yaml:5: 专栏 「乙」: indicators.xlsx has no sheet 「计划木标」; it has "
+        "完成情况、计划目标; did you mean 「计划目标」?",
         "data/2021/boxes.yaml:9: 专栏 「丙」: column 「计划」 reads 字段 「计划目录」, which sheet "
-        "「完成情况」 does not have; did you mean 「计划目标」?",
-        "data/2021/boxes.yaml:9: 专栏 「丙」: 格式 「pcts」 is not a filter; did you mean 「pct」?",
-        # the 2021 完成情况 sheet has no 属性 column
-        "data/2021/boxes.yaml:9: 专栏 「丙」: column 「备注」 reads 字段 「属性」, which sheet "
-        "「完成情况」 does not have",
+        f"「完成情况」 does not have; it has {fields}; did you mean 「计划目标」?",
+        "data/2021/boxes.yaml:9: 专栏 「丙」: column 「备注」 reads 字段 「说明」, which sheet "
+        f"「完成情况」 does not have; it has {fields}",
     ]
 
 
-@pytest.mark.parametrize(("fmt", "hint"), [("group", "; did you mean 「growth」?"),
-                                            ("balance", "")])
-def test_a_table_format_is_a_number_filter(data: YearData, fmt: str, hint: str) -> None:
-    columns = (ColumnSpec("计划", "计划目标", fmt),)
-    assert checked(data, BoxSpec("乙", "乙", "table", "计划目标", {}, REF, columns)) == [
-        f"data/2021/boxes.yaml: 专栏 「乙」: 格式 「{fmt}」 is not a filter{hint}"]
+FILTERS = "num, pct, growth, points, amount, grow, date, cn, cn_year, ordinal"
+
+
+@pytest.mark.parametrize(("fmt", "message"), [
+    ("pcts", f"「pcts」 is not a number filter; they are {FILTERS}; did you mean 「pct」?"),
+    ("group", f"「group」 is not a number filter; they are {FILTERS}; did you mean 「grow」?"),
+    ("balance", f"「balance」 is not a number filter; they are {FILTERS}"),
+    ("amount(亿元)", "「amount(亿元)」: a filter's arguments are numbers or texts in quotes"),
+    ("amount(", "「amount(」 is not a filter such as num or amount(\"亿元\")"),
+])
+def test_a_table_format_is_a_number_filter_checked_where_it_is_written(
+        tmp_path: Path, fmt: str, message: str) -> None:
+    found, problems = specs(tmp_path, f"甲:\n  标题: 甲\n  指标表: 完成情况\n  列:\n"
+                                      f"    - 标题: 计划\n      字段: 计划目标\n      格式: '{fmt}'\n")
+    assert problems == [f"data/2021/boxes.yaml:7: 格式 {message}"]
+    assert found["甲"].options.columns[0].fmt is None
+
+
+def test_a_format_takes_its_arguments(tmp_path: Path) -> None:
+    found, problems = specs(tmp_path, "甲:\n  标题: 甲\n  指标表: 完成情况\n  列:\n"
+                                      "    - {标题: 计划, 字段: 计划目标, 格式: 'amount(\"亿元\", "
+                                      "source=\"万元\")'}\n")
+    assert problems == []
+    assert found["甲"].options.columns[0].fmt == 'amount("亿元", source="万元")'

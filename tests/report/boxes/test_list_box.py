@@ -153,4 +153,5 @@ def test_check_needs_the_sheet(project: Path) -> None:
     ListBox().check(replace(BOX, source="本年民心"), data, problems)
     assert [str(p) for p in problems.items] == [
         "data/2021/boxes.yaml:48: 专栏 「民心工程」: projects.xlsx has no sheet 「本年民心」; "
+        "it has 上年重大项目、上年民心工程、政府投资重点项目、产业发展重点项目、本年民心工程; "
         "did you mean 「本年民心工程」?"]
