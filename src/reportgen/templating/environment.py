@@ -83,8 +83,10 @@ class ReportEnvironment(SandboxedEnvironment):
         if operator == "**" and isinstance(right, (int, float, Decimal)):
             if not -MAX_POWER <= right <= MAX_POWER:
                 raise jinja2.exceptions.SecurityError(f"the power {right} is too large")
-            base = abs(float(left)) if isinstance(left, (int, float, Decimal)) else 0.0
-            if base > 1 and right > 0 and float(right) * math.log10(base) > MAX_DIGITS:
+            # log10 takes ints of any size (a float of one would overflow)
+            digits = math.log10(abs(left)) if isinstance(left, (int, float, Decimal)) \
+                and abs(left) > 1 else 0.0
+            if right > 0 and float(right) * digits > MAX_DIGITS:
                 raise jinja2.exceptions.SecurityError("the power would be too large a number")
         if operator == "*":
             sizes = [len(x) for x in (left, right) if isinstance(x, (str, list, tuple))]
