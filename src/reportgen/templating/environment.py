@@ -37,6 +37,15 @@ MAX_DIGITS = 1_000
 _WIDENING = frozenset(["ljust", "rjust", "center", "zfill", "expandtabs"])
 
 
+def _digits(value: Any) -> float:
+    """How many digits a number has before its point (log10 takes ints of any size, which a
+    float would overflow); 0 for anything else."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return 0.0
+    size: Any = abs(value)
+    return float(math.log10(size)) if size > 1 else 0.0
+
+
 class ReportEnvironment(SandboxedEnvironment):
     """Sandboxed: templates see the data they are given and nothing of Python or the machine."""
 
@@ -83,10 +92,7 @@ class ReportEnvironment(SandboxedEnvironment):
         if operator == "**" and isinstance(right, (int, float, Decimal)):
             if not -MAX_POWER <= right <= MAX_POWER:
                 raise jinja2.exceptions.SecurityError(f"the power {right} is too large")
-            # log10 takes ints of any size (a float of one would overflow)
-            digits = math.log10(abs(left)) if isinstance(left, (int, float, Decimal)) \
-                and abs(left) > 1 else 0.0
-            if right > 0 and float(right) * digits > MAX_DIGITS:
+            if float(right) * _digits(left) > MAX_DIGITS:
                 raise jinja2.exceptions.SecurityError("the power would be too large a number")
         if operator == "*":
             sizes = [len(x) for x in (left, right) if isinstance(x, (str, list, tuple))]
