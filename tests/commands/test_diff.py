@@ -65,7 +65,8 @@ def test_json(built: Path) -> None:
     official(built, EDITS["replace"][0](OFFICIAL_LINES))
     data = json.loads(Cli(built)("diff", "2021", "--json", code=1).stdout)
     assert data["status"] == 1
-    assert [(c["deleted"], c["inserted"]) for c in data["changes"]] == [("2", "1")]
+    assert [(c["deleted"], c["inserted"]) for c in data["changes"]] == [("163.42", "163.41")]
+    assert [f["text"] for f in data["figures"]] == ["实现工业增加值 163.42 → 163.41 亿元"]
 
 
 def test_fold_width_and_strict(built: Path) -> None:
@@ -102,7 +103,7 @@ def test_two_years(built: Path) -> None:
     result = Cli(built)("diff", "2021", "2022", code=1)
     assert result.stdout.startswith("--- 2021: output/2021/")
     assert "+++ 2022: output/2022/" in result.stdout
-    assert "年国民经济和社会发展计划执行情况及202[-1-]{+2+}年计划草案" in result.stdout
+    assert "年国民经济和社会发展计划执行情况及[-2021-]{+2022+}年计划草案" in result.stdout
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -152,7 +153,7 @@ def test_baseline_of_accepted_differences(built: Path) -> None:
     baseline = built / "data" / "2021" / "diff-baseline.json"
     assert "wrote data/2021/diff-baseline.json (1 accepted difference)" in result.stderr
     data = json.loads(baseline.read_text("utf-8"))
-    assert [(e["deleted"], e["inserted"]) for e in data["accepted"]] == [("2", "1")]
+    assert [(e["deleted"], e["inserted"]) for e in data["accepted"]] == [("163.42", "163.41")]
     accepted = cli("diff", "2021", code=0)
     assert "1 accepted in data/2021/diff-baseline.json, 0 not" in accepted.stdout
     assert "@@" not in accepted.stdout

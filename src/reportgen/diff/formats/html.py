@@ -1,5 +1,7 @@
-"""The comparison as one self-contained HTML page: the summary, a list of the changes that links
-to each, and the text of b inline with a's deleted and b's inserted text highlighted.
+"""The comparison as one self-contained HTML page: the summary, a list of the changes (each in a
+few characters of its context) and of the figures changed, linking to each, and the text of b
+inline with a's deleted and b's inserted text highlighted. A change's number is a tag set
+before it, never inside a figure (changes cover whole figures), drawn apart from the digits.
 
 No scripts, fonts or anything else from the network: the page is one file that opens the same
 anywhere, and prints.
@@ -11,8 +13,9 @@ from dataclasses import dataclass
 from html import escape
 from itertools import groupby
 
+from reportgen.diff.changed import FigureChange
 from reportgen.diff.changes import Change, Comparison
-from reportgen.diff.formats.text import render_summary, shown
+from reportgen.diff.formats.text import figure_line, in_context, render_summary
 from reportgen.diff.outline import heading_level, shorten
 from reportgen.diff.output import Options
 from reportgen.diff.redline import DELETE, EQUAL, INSERT, Para, redline
@@ -47,6 +50,8 @@ nav .n { font-weight: bold; color: var(--accent); margin-right: .4em; }
 nav .kind { font-size: 11px; text-transform: uppercase; color: var(--muted); }
 nav .where { display: block; color: var(--muted); font-size: 12px; }
 nav .snippet { display: block; word-break: break-all; }
+nav .snippet .context { color: var(--muted); }
+nav .figure .value { white-space: nowrap; }
 nav li.accepted { opacity: .55; }
 nav table { border-collapse: collapse; width: 100%; }
 nav td { padding: 2px 4px; border-bottom: 1px solid #eaeef2; vertical-align: top; }
@@ -67,8 +72,10 @@ del { background: var(--del-bg); color: var(--del); text-decoration: line-throug
 ins { background: var(--ins-bg); color: var(--ins); text-decoration: none;
       border-bottom: 1px solid var(--ins); }
 del.accepted, ins.accepted { opacity: .5; }
-a.ref { font: bold 11px sans-serif; color: var(--accent); text-decoration: none;
-        vertical-align: super; margin: 0 1px; }
+a.ref { display: inline-block; font: bold 10px/14px sans-serif; color: #fff;
+        background: var(--accent); border-radius: 3px; padding: 0 3px; margin: 0 3px 0 2px;
+        text-decoration: none; vertical-align: 3px; text-indent: 0; }
+del + ins { margin-left: 2px; }
 .changed:target, :target > .changed { outline: 2px solid var(--accent); }
 .mark { font-family: sans-serif; }
 @media (max-width: 800px) { .layout { display: block; } nav { position: static; max-height: none; }
@@ -78,11 +85,23 @@ a.ref { font: bold 11px sans-serif; color: var(--accent); text-decoration: none;
 """
 
 
+#: Characters of b's text shown on each side of a change in the list of changes.
+SNIPPET_CONTEXT = 8
+
+
 def _snippet(change: Change, comparison: Comparison, limit: int = 40) -> str:
-    deleted = shorten(shown(comparison.a.raw_span(change.a_start, change.a_end).strip()), limit)
-    inserted = shorten(shown(comparison.b.raw_span(change.b_start, change.b_end).strip()), limit)
-    return (f"<del>{escape(deleted)}</del>" if deleted else "") + (
-        f"<ins>{escape(inserted)}</ins>" if inserted else "")
+    before, deleted, inserted, after = in_context(change, comparison, SNIPPET_CONTEXT)
+    deleted, inserted = shorten(deleted, limit), shorten(inserted, limit)
+    return (f'<span class="context">{escape(before)}</span>'
+            + (f"<del>{escape(deleted)}</del>" if deleted else "")
+            + (f"<ins>{escape(inserted)}</ins>" if inserted else "")
+            + f'<span class="context">{escape(after)}</span>')
+
+
+def _figure_item(change: Change, figure: FigureChange) -> str:
+    css = ' class="figure accepted"' if change.accepted else ' class="figure"'
+    return (f'<li{css}><a href="#c{change.number}"><span class="n">{change.number}</span>'
+            f'{escape(figure_line(change, figure))}</a></li>')
 
 
 def _change_item(change: Change, comparison: Comparison) -> str:
@@ -184,6 +203,9 @@ def render(comparison: Comparison, options: Options) -> str:
     stats = comparison.summary()
     summary = render_summary(comparison, stats, detail=False)
     items = "\n".join(_change_item(c, comparison) for c in comparison.changes)
+    figures = "\n".join(_figure_item(c, f) for c, f in comparison.figures)
+    if figures:
+        figures = f"<h2>Figures changed ({len(comparison.figures)})</h2>\n<ol>\n{figures}\n</ol>\n"
     accepted = {c.number for c in comparison.changes if c.accepted}
     tables = ""
     for title, rows in (("By section", stats.by_section), ("By 专栏", stats.by_box)):
@@ -214,7 +236,7 @@ def render(comparison: Comparison, options: Options) -> str:
 <ol>
 {items or '<li>No differences.</li>'}
 </ol>
-{tables}
+{figures}{tables}
 </nav>
 <main><article>
 {_body(redline(comparison), accepted)}
