@@ -164,7 +164,9 @@ def check(ctx: click.Context, year: str, project_dir: str | None, strict: bool) 
 @click.option("--official", type=click.Path(dir_okay=False), default=None,
               help="Compare with this file instead of data/YEAR/official.txt or .docx.")
 @click.option("--strict", is_flag=True,
-              help="Whitespace and paragraph breaks count too (default: ignored).")
+              help="Whitespace and paragraph breaks count too (default: ignored), and two "
+                   "years' reports are compared with their years as written (default: the "
+                   "years moving on compare equal).")
 @click.option("--fold-width", is_flag=True,
               help="Full-width punctuation, digits and letters (U+FF01-FF5E, U+3000) equal "
                    "their half-width forms (default: they differ).")
@@ -194,10 +196,12 @@ def diff(ctx: click.Context, first: str, second: str | None, project_dir: str | 
                                         (built first when missing or out of date)
       reportgen diff 2021 --official F  file F -> generated report of 2021
       reportgen diff A B                any two .docx or .txt files, A -> B
-      reportgen diff 2021 2022          the generated reports of two years
+      reportgen diff 2021 2022          the generated reports of two years, the years
+                                        moving on (2020/2021 -> 2021/2022) compared equal
 
-    Whitespace is ignored; full-width and half-width punctuation differ. Exit status: 0 same
-    (or only differences accepted in data/YEAR/diff-baseline.json), 1 different, 2 trouble.
+    Whitespace is ignored; full-width and half-width punctuation differ; a figure (150万元,
+    3.2%) changes whole, and the summary lists the figures changed. Exit status: 0 same (or
+    only differences accepted in data/YEAR/diff-baseline.json), 1 different, 2 trouble.
     """
     from pathlib import Path
 

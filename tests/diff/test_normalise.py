@@ -90,6 +90,8 @@ YEARS = Normalisation(fold_years=True)
     ("一、2020年国民经济和社会发展计划执行情况", "一、2021年国民经济和社会发展计划执行情况", True),
     ("2021年计划草案", "2022年计划草案", True),
     ("2020年计划草案", "2022年计划草案", False),  # 上年 against 本年
+    # last year's report, named: the year it looked back on moves on too
+    ("关于2019年…执行情况与2020年计划草案的报告", "关于2020年…执行情况与2021年计划草案的报告", True),
     ("到2025年", "到2025年", True),  # other years are what they say
     ("到2025年", "到2026年", False),
     ("20201年", "20212年", False),  # not a year: part of a longer number

@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING
 
 from diff_match_patch import diff_match_patch
 
-from reportgen.diff.figures import Figure, Found, split_figure, strip_figures
+from reportgen.diff.figures import Figure, Found, figures, split_figure, strip_figures
 
 if TYPE_CHECKING:
     from reportgen.diff.normalise import Side
 
 #: What ends the stretch of text a figure's label is taken from.
-_CLAUSE_END = "，。；：！？,;:!?（(《“\u2029"
-_LABEL_SKIP = re.compile(r"[、\s]")
+_CLAUSES = re.compile("[，。；：！？,;:!?（(《“\u2029]")
+_LABEL_SKIP = re.compile(r"[、\s—]")
 _NOT_A_NAME = re.compile(r"[以上下内左右≥≤＞＜<>~～—\-－（）()%％]")
 #: Characters of a label before it is cut, from the left.
 LABEL_LIMIT = 12
@@ -135,28 +135,52 @@ def changed_figures(a: Side, b: Side, found_a: Found, found_b: Found, a_range: t
 
 
 def label(side: Side, position: int) -> str:
-    """What the figure at ``position`` of ``side`` counts: the words before it in its clause,
-    other figures left out (地区生产总值, 增长); for a figure standing alone, as in a table cell,
-    the name found in the pieces before it."""
+    """What the figure at ``position`` of ``side`` counts: for a figure standing alone, as in a
+    table cell, the name of its row; else the words before it in its clause, other figures left
+    out (地区生产总值, 增长), with the clause before when those are a bare verb (外贸进出口总额实现
+    增长), or the words after it when none come before (158个年度重大项目: 年度重大项目)."""
     piece = side.piece_at(position)
-    start = side.starts[piece]
-    before = side.text[start:position]
-    cut = max(before.rfind(end) for end in _CLAUSE_END)
-    words = _LABEL_SKIP.sub("", strip_figures(before[cut + 1:]))
-    if words:
-        return words if len(words) <= LABEL_LIMIT else "…" + words[-(LABEL_LIMIT - 1):]
-    if len(_own_text(side, piece)) > LABEL_LIMIT:
-        return ""
-    table = side.pieces[piece].table
-    for index in range(piece - 1, max(piece - 1 - LOOK_BACK, -1), -1):
-        if table is not None and (side.pieces[index].table, side.pieces[index].row) != (
-                table, side.pieces[piece].row):
-            break
-        text = _own_text(side, index)
-        name = _NOT_A_NAME.sub("", strip_figures(text))
-        if len(name) >= 3 and "目标" not in name:
-            return text if len(text) <= LABEL_LIMIT else text[:LABEL_LIMIT - 1] + "…"
-    return ""
+    if len(_own_text(side, piece)) <= LABEL_LIMIT:
+        name = _row_name(side, piece)
+        if name:
+            return name
+    before = side.text[side.starts[piece]:position]
+    clauses = _CLAUSES.split(before)
+    words = _words(clauses[-1])
+    if not words:
+        after = side.text[position:side.starts[piece] + len(_own_text(side, piece))]
+        found = figures(after)
+        rest = after[found[0].end:] if found and found[0].start == 0 else after
+        words = _words(_CLAUSES.split(re.split(r"[0-9０-９]", rest, maxsplit=1)[0])[0])
+    elif len(words) <= 2 and len(clauses) > 1:
+        words = _words(clauses[-2]) + words
+    return words if len(words) <= LABEL_LIMIT else "…" + words[-(LABEL_LIMIT - 1):]
+
+
+def _words(text: str) -> str:
+    return _LABEL_SKIP.sub("", strip_figures(text))
+
+
+def _is_name(text: str) -> bool:
+    """A cell that names its row: words, not a figure, a target or a qualifier."""
+    return len(_NOT_A_NAME.sub("", strip_figures(text))) >= 3 and "目标" not in text
+
+
+def _row_name(side: Side, index: int) -> str:
+    """The name of the row a cell is in: in a .docx table, the longest cell of its row that is
+    a name (the 指标名称 rather than the 类别); in a .txt, whose tables are one cell per line,
+    the nearest line before it that is a name."""
+    piece = side.pieces[index]
+    if piece.table is not None:
+        row = [i for i in range(max(index - LOOK_BACK, 0), min(index + LOOK_BACK, len(side.pieces)))
+               if i != index and (side.pieces[i].table, side.pieces[i].row) == (piece.table,
+                                                                                 piece.row)]
+        names = [_own_text(side, i) for i in row if _is_name(_own_text(side, i))]
+        text = max(names, key=len, default="")
+    else:
+        text = next((_own_text(side, i) for i in range(index - 1, max(index - 1 - LOOK_BACK, -1),
+                                                        -1) if _is_name(_own_text(side, i))), "")
+    return text if len(text) <= LABEL_LIMIT else text[:LABEL_LIMIT - 1] + "…"
 
 
 def _own_text(side: Side, index: int) -> str:

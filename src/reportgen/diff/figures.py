@@ -156,14 +156,14 @@ def atomic(ops: Sequence[tuple[int, str]], a: str, b: str, found_a: Found | None
             if not back and not ahead:
                 break
             change = [change[0] - back, change[1] + ahead, change[2] - back, change[3] + ahead]
-            while out and change[0] <= out[-1][1]:  # reached the change before
+            while out and change[0] <= out[-1][1]:  # reached the change before: start with it
                 previous = out.pop()
                 change = [previous[0], change[1], previous[2], change[3]]
             while index < len(changes) and change[1] >= changes[index][0]:  # and the next
+                # it ends where the next ends, on both sides; widening again reaches on
                 following = changes[index]
                 index += 1
-                change = [change[0], max(change[1], following[1]), change[2],
-                          max(change[3], following[3])]
+                change = [change[0], following[1], change[2], following[3]]
         out.append(change)
     result: list[tuple[int, str]] = []
     ia = 0

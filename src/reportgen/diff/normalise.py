@@ -14,7 +14,8 @@ The rules (``Normalisation``):
 - ``strict``: whitespace counts too, and every paragraph or table cell ends with a paragraph
   break (U+2029), so a paragraph split in two or an extra blank cell is a difference.
 - ``fold_years`` (two years' reports, unless ``strict``): each side's 上年 and 本年 - the years
-  its report looks back on and plans, ``Side.years`` - compare equal to the other side's, so
+  its report looks back on and plans, ``Side.years`` - and the year before 上年 (the one that
+  last year's report, which it names, looked back on) compare equal to the other side's, so
   2020年…执行情况 in 2021's report and 2021年…执行情况 in 2022's are the same text. Other years
   (2025年, 十四五) are compared as they are.
 
@@ -41,9 +42,9 @@ _INVISIBLE_IN_PARAGRAPH = re.compile(r"[^\S\u2029]+|[\u200b\ufeff]+")
 _VISIBLE = re.compile(r"[^\s\u200b\ufeff]")
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
-#: What a side's 上年 and 本年 become in the compared stream when years are folded: private
-#: characters, four of them so that positions stay those of the text.
-FOLDED_YEARS = ("\ue100" * 4, "\ue101" * 4)
+#: What a side's year before 上年, 上年 and 本年 become in the compared stream when years are
+#: folded: private characters, four of them so that positions stay those of the text.
+FOLDED_YEARS = ("\ue100" * 4, "\ue101" * 4, "\ue102" * 4)
 
 
 @dataclass(frozen=True)
@@ -149,8 +150,11 @@ def visible_positions(text: str) -> list[int]:
 
 
 def fold_years(text: str, years: tuple[int, int]) -> str:
-    """``text`` with the years ``years`` (上年, 本年) as ``FOLDED_YEARS``."""
-    folded = {str(year): token for year, token in zip(years, FOLDED_YEARS, strict=True)}
+    """``text`` with the years of ``years`` (上年, 本年) and the year before as
+    ``FOLDED_YEARS``."""
+    review, plan = years
+    folded = {str(year): token
+              for year, token in zip((review - 1, review, plan), FOLDED_YEARS, strict=True)}
     return _YEAR.sub(lambda m: folded.get(m[0], m[0]), text)
 
 
