@@ -173,7 +173,16 @@ def check(ctx: click.Context, year: str, project_dir: str | None, strict: bool) 
 @click.option("--html", "html_path", type=click.Path(dir_okay=False),
               default=None, help="Also write the changes as one self-contained HTML page.")
 @click.option("--docx", "docx_path", type=click.Path(dir_okay=False),
-              default=None, help="Also write a Word file with the changes as tracked changes.")
+              default=None, help="Also write a Word file with the changes as tracked changes, "
+                                 "in the form of the report (its styles and tables).")
+@click.option("--docx-direction", type=click.Choice(["a-to-b", "b-to-a"]), default="a-to-b",
+              show_default=True,
+              help="Which way the Word file's changes go: a-to-b, Accept All gives b (the "
+                   "generated draft, for reportgen diff YEAR); b-to-a, Accept All gives a (the "
+                   "official text or 修改稿).")
+@click.option("--author", default=None,
+              help="Author of the Word file's tracked changes (default: 报告单位 in "
+                   "report.yaml).")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the changes and the summary as JSON instead of text.")
 @click.option("-q", "--brief", is_flag=True, help="Print only the summary, not each change.")
@@ -187,8 +196,8 @@ def check(ctx: click.Context, year: str, project_dir: str | None, strict: bool) 
 @click.pass_context
 def diff(ctx: click.Context, first: str, second: str | None, project_dir: str | None,
          official: str | None, strict: bool, fold_width: bool, html_path: str | None,
-         docx_path: str | None, as_json: bool, brief: bool, context: int, color: str,
-         update_baseline: bool) -> None:
+         docx_path: str | None, docx_direction: str, author: str | None, as_json: bool,
+         brief: bool, context: int, color: str, update_baseline: bool) -> None:
     """Compare texts character by character: a generated report with the official text.
 
     \b
@@ -219,5 +228,6 @@ def diff(ctx: click.Context, first: str, second: str | None, project_dir: str | 
     request = command.DiffRequest(first, second, Path(official) if official else None,
                                   Normalisation(strict, fold_width),
                                   files, "json" if as_json else "text",
-                                  Options(colored, context, brief), update_baseline)
+                                  Options(colored, context, brief, direction=docx_direction),
+                                  update_baseline, author)
     ctx.exit(command.run(Project.at(project_dir), request, console(colored)))

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,8 @@ import pytest
 from helpers.edits import EDITS, OFFICIAL_LINES, all_edits
 from helpers.excel import append_rows, edit_text, fill_workbook
 from helpers.project import Cli, copy_project
+from reportgen.diff.normalise import squeeze
+from reportgen.word.text import read_pieces
 
 
 @pytest.fixture(scope="module")
@@ -223,6 +227,41 @@ def test_html_and_docx_outputs(built: Path, tmp_path: Path) -> None:
     again = Cli(built)("diff", "2021", code=1)
     assert "+++ generated: output/2021/关于" in again.stdout
     assert "comparing the newest" not in again.stderr
+
+
+def tracked_by(path: Path) -> tuple[set[str], int]:
+    """The authors of a Word file's tracked changes, and its number of tables."""
+    with zipfile.ZipFile(path) as package:
+        document = package.read("word/document.xml").decode("utf-8")
+    return set(re.findall(r'w:author="([^"]+)"', document)), document.count("<w:tbl>")
+
+
+def test_the_word_file_is_the_report_with_its_changes(built: Path, tmp_path: Path) -> None:
+    official(built, all_edits())
+    word = tmp_path / "changes.docx"
+    Cli(built)("diff", "2021", "--docx", str(word), code=1)
+    assert tracked_by(word) == ({"重庆市綦江区发展和改革委员会"}, 7)  # the 报告单位, the 专栏
+    report = next((built / "output" / "2021").glob("关于*.docx"))
+    assert [p.text for p in read_pieces(word)] == [p.text for p in read_pieces(report)]
+    Cli(built)("diff", "2021", "--docx", str(word), "--author", "张三", code=1)
+    assert tracked_by(word) == ({"张三"}, 7)
+    # the other way: Accept All gives the official text, in the report's form still
+    Cli(built)("diff", "2021", "--docx", str(word), "--docx-direction", "b-to-a", code=1)
+    assert squeeze("".join(p.text for p in read_pieces(word))) == squeeze("".join(all_edits()))
+    assert [p.text for p in read_pieces(word, tracked="reject")] == [
+        p.text for p in read_pieces(report)]
+    assert tracked_by(word)[1] == 7
+
+
+def test_two_files_name_the_newest_years_issuer(built: Path, tmp_path: Path) -> None:
+    a, b, word = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "x.docx"
+    a.write_text("甲乙。", encoding="utf-8")
+    b.write_text("甲丙。", encoding="utf-8")
+    Cli(built)("diff", str(a), str(b), "--docx", str(word), code=1)
+    assert tracked_by(word) == ({"重庆市綦江区发展和改革委员会"}, 0)
+    result = Cli(built)("diff", str(a), str(b), "--docx", str(word), "--docx-direction", "up",
+                        code=2)
+    assert "Invalid value for '--docx-direction'" in result.stderr
 
 
 def test_baseline_of_accepted_differences(built: Path) -> None:

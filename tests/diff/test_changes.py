@@ -146,3 +146,15 @@ def test_every_change_of_a_section_is_named_on_both_sides() -> None:
     # the deletion's place in b is the next section's heading: still named by its own
     assert comparison.changes[1].b_place.section.startswith("二、2022年")
     assert comparison.summary().by_section == [(first, 2), (second, 1)]
+
+
+def test_a_comparison_reversed_goes_from_b_to_a() -> None:
+    comparison = run(all_edits())
+    back = comparison.reversed()
+    assert (back.a, back.b) == (comparison.b, comparison.a)
+    assert [(c.deleted, c.inserted) for c in back.changes] == [
+        (c.inserted, c.deleted) for c in comparison.changes]
+    assert "".join(t for op, t in back.ops if op <= 0) == comparison.b.norm
+    assert "".join(t for op, t in back.ops if op >= 0) == comparison.a.norm
+    assert [str(f) for _, f in back.figures] == [
+        "实现工业增加值 163.42 → 163.41 亿元", "地区生产总值增速（%） 500.31 → 500.30"]

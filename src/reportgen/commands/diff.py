@@ -43,6 +43,8 @@ class DiffRequest:
     printed: str = "text"
     options: output.Options = output.Options()
     update_baseline: bool = False
+    #: the author of the Word file's tracked changes; None: the 报告单位 of report.yaml
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,31 @@ def _side(project: Project, given: _Input, rules: Normalisation) -> Side:
                 given.years)
 
 
+def default_author(project: Project, years: list[int]) -> str:
+    """Who the Word file's tracked changes are by: the 报告单位 of the (later) year compared,
+    or of the project's newest year for two files; reportgen's name when there is none."""
+    if not years:
+        found = sorted(p.name for p in project.data_dir.glob("[0-9][0-9][0-9][0-9]")
+                       if (p / REPORT_YAML).is_file())
+        years = [int(found[-1])] if found else []
+    if not years:
+        return output.AUTHOR
+    try:
+        return report_meta(project, max(years)).issuer or output.AUTHOR
+    except ReportgenError:  # that year's check reports it; the file needs a name only
+        return output.AUTHOR
+
+
+def _document(given: _Input) -> bytes | None:
+    """A compared .docx file's bytes, for the Word output to take its form."""
+    if given.path.suffix.lower() != ".docx":
+        return None
+    try:
+        return given.path.read_bytes()
+    except OSError as exc:
+        raise ReportgenError(f"cannot be read: {exc.strerror}", given.path.as_posix()) from None
+
+
 def _apply_baseline(project: Project, year: int, comparison: Comparison, update: bool,
                     notify: Callable[[str], None]) -> str:
     """Mark the changes the year's baseline accepts, after rewriting it to accept them all
@@ -185,6 +212,10 @@ def run_diff(project: Project, request: DiffRequest,
         baseline_name = _apply_baseline(project, first.year, comparison,
                                         request.update_baseline, notify)
     options = replace(request.options, baseline=baseline_name)
+    if any(name == "docx" for name, _ in request.files):
+        options = replace(options, author=request.author or default_author(
+            project, [side.year for side in (first, second) if side.year is not None]),
+            documents=(_document(first), _document(second)))
     for name, path in request.files:
         from reportgen.write import write_atomic
 

@@ -131,6 +131,26 @@ class Comparison:
         """Every figure changed, with its change, in order."""
         return [(change, figure) for change in self.changes for figure in change.figures]
 
+    def reversed(self) -> Comparison:
+        """The same comparison the other way, from b to a: each deletion an insertion."""
+        a, b = self.a, self.b
+        ops: list[align.Op] = []
+        ib = 0
+        for op, text in self.ops:
+            if op == align.EQUAL:
+                ops.append((op, b.norm[ib:ib + len(text)]))
+            else:
+                ops.append((-op, text))
+            if op != align.DELETE:
+                ib += len(text)
+        changes = [Change(c.number, c.b_start, c.b_end, c.a_start, c.a_end, c.inserted,
+                          c.deleted, a.text[max(c.a_start - CONTEXT, 0):c.a_start],
+                          a.text[c.a_end:c.a_end + CONTEXT], c.b_place, c.a_place, c.moved,
+                          c.accepted, c.where,
+                          tuple(FigureChange(f.label, f.new, f.old) for f in c.figures))
+                   for c in self.changes]
+        return Comparison(b, a, align.merge(ops), changes)
+
     def summary(self) -> Summary:
         equal = sum(len(text) for op, text in self.ops if op == align.EQUAL)
         by_section: Counter[str] = Counter()
