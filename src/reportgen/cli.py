@@ -157,6 +157,22 @@ def check(ctx: click.Context, year: str, project_dir: str | None, strict: bool) 
     ctx.exit(command.run(Project.at(project_dir), parse_year(year), console(), strict=strict))
 
 
+@main.command()
+@project_option
+@click.pass_context
+def series(ctx: click.Context, project_dir: str | None) -> None:
+    """Every year's indicators side by side: output/series/指标历年.xlsx and .csv.
+
+    One row per indicator; for each year its target, result and status, from the year
+    folders' 完成情况 and 计划目标; a five-year plan's target where a sheet has a column for it
+    (“十四五”目标), with the progress toward it. The workbook charts the headline indicators.
+    """
+    from reportgen.commands import series as command
+    from reportgen.project import Project
+
+    ctx.exit(command.run(Project.at(project_dir), console()))
+
+
 @main.command(trouble=2)
 @click.argument("first", metavar="YEAR|A")
 @click.argument("second", metavar="[YEAR|B]", required=False)
