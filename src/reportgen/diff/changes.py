@@ -174,8 +174,11 @@ class Comparison:
 
 def compare(a: Side, b: Side) -> Comparison:
     """The changes from side a to side b."""
-    found_a, found_b = Found.of_side(a), Found.of_side(b)
-    ops = _literal(atomic(align.diff(a.norm, b.norm), a.norm, b.norm, found_a, found_b), a, b)
+    ops = align.diff(a.norm, b.norm)
+    found_a = found_b = Found([])
+    if any(op != align.EQUAL for op, _ in ops):  # the same texts need no figures
+        found_a, found_b = Found.of_side(a), Found.of_side(b)
+        ops = _literal(atomic(ops, a.norm, b.norm, found_a, found_b), a, b)
     places_a = Outline(a.pieces, a.plain_text)
     places_b = Outline(b.pieces, b.plain_text)
     parts: list[Counterparts] = []
