@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reportgen.diff import align
-from reportgen.diff.changed import FigureChange, changed_figures
-from reportgen.diff.figures import Found, atomic
 from reportgen.diff.normalise import Normalisation, Side
-from reportgen.diff.outline import Counterparts, Outline, Place, both
+from reportgen.diff.outline import Outline, Place
+
+if TYPE_CHECKING:
+    from reportgen.diff.changed import FigureChange
 
 #: A deleted and an inserted passage with the same text, at least this long, are a move.
 MOVE_MINIMUM = 10
@@ -133,6 +135,8 @@ class Comparison:
 
     def reversed(self) -> Comparison:
         """The same comparison the other way, from b to a: each deletion an insertion."""
+        from reportgen.diff.changed import FigureChange
+
         a, b = self.a, self.b
         ops: list[align.Op] = []
         ib = 0
@@ -175,10 +179,14 @@ class Comparison:
 def compare(a: Side, b: Side) -> Comparison:
     """The changes from side a to side b."""
     ops = align.diff(a.norm, b.norm)
-    found_a = found_b = Found([])
-    if any(op != align.EQUAL for op, _ in ops):  # the same texts need no figures
-        found_a, found_b = Found.of_side(a), Found.of_side(b)
-        ops = _literal(atomic(ops, a.norm, b.norm, found_a, found_b), a, b)
+    if all(op == align.EQUAL for op, _ in ops):  # the same: no figures, no places to name
+        return Comparison(a, b, ops, [])
+    from reportgen.diff.changed import changed_figures
+    from reportgen.diff.figures import Found, atomic
+    from reportgen.diff.outline import Counterparts, both
+
+    found_a, found_b = Found.of_side(a), Found.of_side(b)
+    ops = _literal(atomic(ops, a.norm, b.norm, found_a, found_b), a, b)
     places_a = Outline(a.pieces, a.plain_text)
     places_b = Outline(b.pieces, b.plain_text)
     parts: list[Counterparts] = []

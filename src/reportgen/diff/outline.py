@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportgen.diff.figures import figures, skeleton
 from reportgen.word.text import Piece
 
 _H1 = re.compile(r"[一二三四五六七八九十]+、")
@@ -147,6 +146,8 @@ def joined(a: str, b: str) -> str:
     """One label for a heading as side a and side b write it: the same text once; where the
     two differ only in figures, each differing figure as a→b (2020→2021年); "" where they
     differ otherwise."""
+    from reportgen.diff.figures import figures, skeleton
+
     if a == b:
         return a
     if skeleton(a) != skeleton(b):
@@ -172,6 +173,8 @@ class Counterparts:
     the other side that corresponds to one of this side's."""
 
     def __init__(self, outline: Outline):
+        from reportgen.diff.figures import skeleton
+
         self.sections: dict[str, str] = {}
         self.subsections: dict[tuple[str, str], str] = {}
         self.boxes: dict[tuple[str, str], tuple[str, str]] = {}
@@ -188,6 +191,8 @@ def both(a: Place, b: Place, main_is_a: bool, a_parts: Counterparts,
     deletion, b otherwise) holds the change's text; each heading is joined with its
     counterpart on the other side - the other place's own when it corresponds, else the one
     of the other side that does - so that a section is named alike by all its changes."""
+    from reportgen.diff.figures import skeleton
+
     main, other = (a, b) if main_is_a else (b, a)
     other_parts = b_parts if main_is_a else a_parts
 

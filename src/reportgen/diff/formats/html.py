@@ -12,13 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 from itertools import groupby
+from typing import TYPE_CHECKING
 
-from reportgen.diff.changed import FigureChange
 from reportgen.diff.changes import Change, Comparison
 from reportgen.diff.formats.text import figure_line, in_context, render_summary
 from reportgen.diff.outline import heading_level, shorten
 from reportgen.diff.output import Options
 from reportgen.diff.redline import DELETE, EQUAL, INSERT, Para, redline
+
+if TYPE_CHECKING:
+    from reportgen.diff.changed import FigureChange
 
 _TAGS = {DELETE: "del", INSERT: "ins"}
 

@@ -4,12 +4,14 @@ change with its place, and every figure changed with its label."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reportgen.diff.changed import FigureChange
 from reportgen.diff.changes import Change, Comparison
 from reportgen.diff.outline import Place
 from reportgen.diff.output import Options
+
+if TYPE_CHECKING:
+    from reportgen.diff.changed import FigureChange
 
 
 def _where(place: Place) -> dict[str, Any]:

@@ -7,11 +7,14 @@ figures changed, each with its label (实现工业增加值 163.41 → 163.42 �
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from reportgen.diff.changed import FigureChange
 from reportgen.diff.changes import Change, Comparison, Summary
 from reportgen.diff.normalise import PARAGRAPH
 from reportgen.diff.output import Options
+
+if TYPE_CHECKING:
+    from reportgen.diff.changed import FigureChange
 
 RED, GREEN, CYAN, BOLD, DIM, RESET = ("\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "\x1b[2m",
                                        "\x1b[m")
