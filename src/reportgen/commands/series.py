@@ -20,6 +20,13 @@ from reportgen.project import Project
 
 #: The folder and the name of what ``series`` writes.
 FOLDER, NAME = "series", "指标历年"
+#: What the command says, in one place for translation.
+TEXTS = {
+    "no years": "no year folders (data/2021 …)",
+    "no years hint": "Run reportgen in the project folder, or pass --project DIR.",
+    "reading": "reading {folders}",
+    "done": "{indicators} indicators over {years} year folder(s), {charts} charted",
+}
 
 
 @dataclass(frozen=True)
@@ -35,8 +42,8 @@ def year_folders(project: Project) -> list[int]:
     found = sorted(int(p.name) for p in project.data_dir.glob("[0-9][0-9][0-9][0-9]")
                    if p.is_dir())
     if not found:
-        raise ReportgenError("no year folders (data/2021 …)", project.ref(project.data_dir),
-                             "Run reportgen in the project folder, or pass --project DIR.")
+        raise ReportgenError(TEXTS["no years"], project.ref(project.data_dir),
+                             TEXTS["no years hint"])
     return found
 
 
@@ -50,7 +57,7 @@ def run_series(project: Project, notify: Callable[[str], None] = lambda _: None)
     from reportgen.write import source_date, write_atomic
 
     years = year_folders(project)
-    notify(f"reading {', '.join(f'data/{y}' for y in years)}")
+    notify(TEXTS["reading"].format(folders=", ".join(f"data/{y}" for y in years)))
     data = [load(project, year)[1] for year in years]
     table = series(all_records(data))
     newest = data[-1].meta.meeting_date
@@ -64,8 +71,8 @@ def run_series(project: Project, notify: Callable[[str], None] = lambda _: None)
 
 def run(project: Project, console: Console) -> int:
     written = run_series(project, console.err)
-    console.err(f"{written.indicators} indicators over {len(written.years)} year folder"
-                f"{'s' if len(written.years) != 1 else ''}, {written.charts} charted")
+    console.err(TEXTS["done"].format(indicators=written.indicators, years=len(written.years),
+                                     charts=written.charts))
     for path in written.paths:
         console.out(project.ref(path).file)
     return 0

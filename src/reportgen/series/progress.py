@@ -23,6 +23,19 @@ from reportgen.series.years import FiveYearPlan
 
 HUNDRED = Decimal(100)
 _ONE_PLACE = Decimal("0.1")
+#: How each progress is explained (the 进度说明 column), in one place for translation.
+TEXTS = {
+    "qualitative": "a qualitative target",
+    "no result": "no result of {start}–{end} yet",
+    "no growth": "the growth rates compound to nothing",
+    "growth": "年均 {average}%（{span}），目标 {target}",
+    "ceiling": "{year}年 {latest}，目标 {target}",
+    "no base": "提高…个百分点 needs the {year} result",
+    "increase": "{year}年 {latest} − {base_year}年 {base} = {gained}，目标 {target}",
+    "level": "({latest} − {base}) / ({goal} − {base})，{base_year}年为基数",
+    "target": "目标 {target}",
+    "ratio": "{latest} / {goal}",
+}
 
 
 @dataclass(frozen=True)
@@ -41,11 +54,11 @@ def progress(plan: FiveYearPlan, target_text: str, growth: bool,
     """Progress toward ``target_text``, the plan's target, from ``results`` by year."""
     target = parse_target(str(target_text))
     if target.value is None or target.op in ("class", "qualitative"):
-        return Progress(None, None, "a qualitative target")
+        return Progress(None, None, TEXTS["qualitative"])
     years = sorted(y for y, r in results.items()
                    if plan.start <= y <= plan.end and isinstance(r, Decimal))
     if not years:
-        return Progress(None, None, f"no result of {plan.start}–{plan.end} yet")
+        return Progress(None, None, TEXTS["no result"].format(start=plan.start, end=plan.end))
     time = _round(Decimal(years[-1] - plan.start + 1) * HUNDRED / 5)
     latest: Decimal = results[years[-1]]
     goal = target.value
@@ -54,26 +67,29 @@ def progress(plan: FiveYearPlan, target_text: str, growth: bool,
         for year in years:
             product *= 1 + results[year] / HUNDRED
         if product <= 0:
-            return Progress(None, time, "the growth rates compound to nothing")
+            return Progress(None, time, TEXTS["no growth"])
         average = _round((product ** (Decimal(1) / len(years)) - 1) * HUNDRED)
         done = _round(average * HUNDRED / goal) if goal else None
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else f"{years[0]}"
-        return Progress(done, time, f"年均 {average}%（{span}），目标 {target}")
+        return Progress(done, time, TEXTS["growth"].format(average=average, span=span,
+                                                           target=target))
     base = results.get(plan.start - 1)
     if target.op == "<=":
         done = HUNDRED if latest <= goal else _round(goal * HUNDRED / latest)
-        return Progress(done, time, f"{years[-1]}年 {latest}，目标 {target}")
+        return Progress(done, time, TEXTS["ceiling"].format(year=years[-1], latest=latest,
+                                                            target=target))
     if target.op == "increase":
         if not isinstance(base, Decimal):
-            return Progress(None, time, f"提高…个百分点 needs the {plan.start - 1} result")
+            return Progress(None, time, TEXTS["no base"].format(year=plan.start - 1))
         gained = latest - base
-        return Progress(_round(gained * HUNDRED / goal), time,
-                        f"{years[-1]}年 {latest} − {plan.start - 1}年 {base} = {gained}，"
-                        f"目标 {target}")
+        return Progress(_round(gained * HUNDRED / goal), time, TEXTS["increase"].format(
+            year=years[-1], latest=latest, base_year=plan.start - 1, base=base, gained=gained,
+            target=target))
     if isinstance(base, Decimal) and goal > base:
         done = _round((latest - base) * HUNDRED / (goal - base))
-        return Progress(done, time, f"({latest} − {base}) / ({goal} − {base})，"
-                                    f"{plan.start - 1}年为基数")
+        return Progress(done, time, TEXTS["level"].format(latest=latest, base=base, goal=goal,
+                                                          base_year=plan.start - 1))
     if not goal:
-        return Progress(None, time, f"目标 {target}")
-    return Progress(_round(latest * HUNDRED / goal), time, f"{latest} / {goal}")
+        return Progress(None, time, TEXTS["target"].format(target=target))
+    return Progress(_round(latest * HUNDRED / goal), time,
+                    TEXTS["ratio"].format(latest=latest, goal=goal))

@@ -92,6 +92,8 @@ del + ins { margin-left: 2px; }
 
 #: Characters of b's text shown on each side of a change in the list of changes.
 SNIPPET_CONTEXT = 8
+#: The heading of the list of figures changed.
+FIGURES_CHANGED = "Figures changed ({count})"
 
 
 def _snippet(change: Change, comparison: Comparison, limit: int = 40) -> str:
@@ -211,7 +213,8 @@ def render(comparison: Comparison, options: Options) -> str:
     items = "\n".join(_change_item(c, comparison) for c in comparison.changes)
     figures = "\n".join(_figure_item(c, f) for c, f in comparison.figures)
     if figures:
-        figures = f"<h2>Figures changed ({len(comparison.figures)})</h2>\n<ol>\n{figures}\n</ol>\n"
+        heading = escape(FIGURES_CHANGED.format(count=len(comparison.figures)))
+        figures = f"<h2>{heading}</h2>\n<ol>\n{figures}\n</ol>\n"
     accepted = {c.number for c in comparison.changes if c.accepted}
     tables = ""
     for title, rows in (("By section", stats.by_section), ("By 专栏", stats.by_box)):

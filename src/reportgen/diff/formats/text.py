@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 RED, GREEN, CYAN, BOLD, DIM, RESET = ("\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "\x1b[2m",
                                        "\x1b[m")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+#: The heading of the list of figures changed.
+FIGURES_CHANGED = "figures changed ({count}):"
 
 
 def shown(raw: str) -> str:
@@ -114,7 +116,7 @@ def figures_changed(comparison: Comparison) -> list[str]:
     found = [(c, f) for c, f in comparison.figures if not c.accepted]
     if not found:
         return []
-    return [f"figures changed ({len(found)}):",
+    return [FIGURES_CHANGED.format(count=len(found)),
             *(f"  {change.number:4}  {figure_line(change, figure)}" for change, figure in found)]
 
 
