@@ -15,12 +15,10 @@ their positions are those of the side's normalised text (``Side.text``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from reportgen.diff.normalise import visible_positions
 
 if TYPE_CHECKING:
     from reportgen.diff.normalise import Side
@@ -36,6 +34,9 @@ UNITS = sorted((
     "万个", "个", "家", "项", "所", "座", "条", "件", "台", "套", "张", "间", "处", "批", "支",
     "名", "位", "次", "天", "小时", "倍", "年", "月", "日", "万", "亿",
 ), key=len, reverse=True)
+_ANY_DIGIT = re.compile(f"[{_DIGITS}]")
+#: What the default rules keep of a piece: the stretches between whitespace (and U+200B, U+FEFF).
+_STRETCH = re.compile(r"[^\s\u200b\ufeff]+")
 _FIGURE = re.compile(f"(?P<number>{_NUMBER})(?P<unit>[余多]?(?:{'|'.join(UNITS)}))?")
 
 
@@ -68,45 +69,56 @@ def skeleton(text: str) -> str:
 
 
 class Found:
-    """The figures of a text, and those touching a range of it."""
+    """The figures of a text, and those touching a range of it. The text is cut into pieces
+    (a side's paragraphs and cells) that no figure crosses; a piece's figures are found when a
+    range first reaches it, so a comparison reads only the pieces its changes are in."""
 
-    def __init__(self, items: list[Figure]):
-        self.items = items
-        self.starts = [f.start for f in items]
+    def __init__(self, starts: list[int], texts: Callable[[int], list[str]], length: int):
+        self._starts = starts  # where each piece starts
+        self._texts = texts  # a piece's stretches (between whitespace), in order
+        self._length = length
+        self._found: dict[int, list[Figure]] = {}
 
     @classmethod
     def of_text(cls, text: str) -> Found:
-        return cls(figures(text))
+        return cls([0], lambda _: [text], len(text))
 
     @classmethod
     def of_side(cls, side: Side) -> Found:
-        """The figures of each piece of ``side`` as written, placed in ``side.text``."""
-        items: list[Figure] = []
-        for index, piece in enumerate(side.pieces):
-            found = figures(piece.text)
-            if not found:
-                continue
-            base = side.starts[index]
-            if side.rules.strict:
-                items += [Figure(base + f.start, base + f.number_end, base + f.end)
-                          for f in found]
-                continue
-            shown = visible_positions(piece.text)
-            items += [Figure(*(base + bisect_left(shown, at)
-                               for at in (f.start, f.number_end, f.end))) for f in found]
-        return cls(items)
+        """The figures of each piece of ``side`` as written, placed in ``side.text``: found in
+        each stretch of the piece between whitespace, which the compared text drops."""
+        def texts(index: int) -> list[str]:
+            text = side.pieces[index].text
+            if not _ANY_DIGIT.search(text):
+                return []
+            return [text] if side.rules.strict else _STRETCH.findall(text)
+        return cls(side.starts, texts, len(side.text))
+
+    @property
+    def items(self) -> list[Figure]:
+        """Every figure, in order."""
+        return [f for index in range(len(self._starts)) for f in self._piece(index)]
+
+    def _piece(self, index: int) -> list[Figure]:
+        found = self._found.get(index)
+        if found is None:
+            found, at = [], self._starts[index]
+            for stretch in self._texts(index):
+                found += [Figure(at + f.start, at + f.number_end, at + f.end)
+                          for f in figures(stretch)]
+                at += len(stretch)
+            self._found[index] = found
+        return found
 
     def touching(self, start: int, end: int) -> list[Figure]:
         """The figures that overlap [start, end) - or, for an empty range, hold it strictly
         inside - in order."""
-        index = bisect_right(self.starts, max(end - 1, start)) - 1
-        found: list[Figure] = []
-        while index >= 0 and self.items[index].end > start:
-            figure = self.items[index]
-            if (figure.start < end) if start < end else (figure.start < start):
-                found.append(figure)
-            index -= 1
-        return found[::-1]
+        if not self._starts:
+            return []
+        first = max(bisect_right(self._starts, start) - 1, 0)
+        last = max(bisect_right(self._starts, max(end - 1, start)) - 1, first)
+        return [f for index in range(first, last + 1) for f in self._piece(index)
+                if f.end > start and ((f.start < end) if start < end else (f.start < start))]
 
     def widened(self, cs: int, ce: int) -> tuple[int, int]:
         """The range [cs, ce) widened to whole numbers and, where it reaches into a unit, to
