@@ -157,6 +157,22 @@ def check(ctx: click.Context, year: str, project_dir: str | None, strict: bool) 
     ctx.exit(command.run(Project.at(project_dir), parse_year(year), console(), strict=strict))
 
 
+@main.command()
+@project_option
+@click.pass_context
+def series(ctx: click.Context, project_dir: str | None) -> None:
+    """Every year's indicators side by side: output/series/指标历年.xlsx and .csv.
+
+    One row per indicator; for each year its target, result and status, from the year
+    folders' 完成情况 and 计划目标; a five-year plan's target where a sheet has a column for it
+    (“十四五”目标), with the progress toward it. The workbook charts the headline indicators.
+    """
+    from reportgen.commands import series as command
+    from reportgen.project import Project
+
+    ctx.exit(command.run(Project.at(project_dir), console()))
+
+
 @main.command(trouble=2)
 @click.argument("first", metavar="YEAR|A")
 @click.argument("second", metavar="[YEAR|B]", required=False)
@@ -164,14 +180,25 @@ def check(ctx: click.Context, year: str, project_dir: str | None, strict: bool) 
 @click.option("--official", type=click.Path(dir_okay=False), default=None,
               help="Compare with this file instead of data/YEAR/official.txt or .docx.")
 @click.option("--strict", is_flag=True,
-              help="Whitespace and paragraph breaks count too (default: ignored).")
+              help="Whitespace and paragraph breaks count too (default: ignored), and two "
+                   "years' reports are compared with their years as written (default: the "
+                   "years moving on compare equal).")
 @click.option("--fold-width", is_flag=True,
               help="Full-width punctuation, digits and letters (U+FF01-FF5E, U+3000) equal "
                    "their half-width forms (default: they differ).")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False),
               default=None, help="Also write the changes as one self-contained HTML page.")
 @click.option("--docx", "docx_path", type=click.Path(dir_okay=False),
-              default=None, help="Also write a Word file with the changes as tracked changes.")
+              default=None, help="Also write a Word file with the changes as tracked changes, "
+                                 "in the form of the report (its styles and tables).")
+@click.option("--docx-direction", type=click.Choice(["a-to-b", "b-to-a"]), default="a-to-b",
+              show_default=True,
+              help="Which way the Word file's changes go: a-to-b, Accept All gives b (the "
+                   "generated draft, for reportgen diff YEAR); b-to-a, Accept All gives a (the "
+                   "official text or 修改稿).")
+@click.option("--author", default=None,
+              help="Author of the Word file's tracked changes (default: 报告单位 in "
+                   "report.yaml).")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the changes and the summary as JSON instead of text.")
 @click.option("-q", "--brief", is_flag=True, help="Print only the summary, not each change.")
@@ -185,8 +212,8 @@ def check(ctx: click.Context, year: str, project_dir: str | None, strict: bool) 
 @click.pass_context
 def diff(ctx: click.Context, first: str, second: str | None, project_dir: str | None,
          official: str | None, strict: bool, fold_width: bool, html_path: str | None,
-         docx_path: str | None, as_json: bool, brief: bool, context: int, color: str,
-         update_baseline: bool) -> None:
+         docx_path: str | None, docx_direction: str, author: str | None, as_json: bool,
+         brief: bool, context: int, color: str, update_baseline: bool) -> None:
     """Compare texts character by character: a generated report with the official text.
 
     \b
@@ -194,10 +221,12 @@ def diff(ctx: click.Context, first: str, second: str | None, project_dir: str | 
                                         (built first when missing or out of date)
       reportgen diff 2021 --official F  file F -> generated report of 2021
       reportgen diff A B                any two .docx or .txt files, A -> B
-      reportgen diff 2021 2022          the generated reports of two years
+      reportgen diff 2021 2022          the generated reports of two years, the years
+                                        moving on (2020/2021 -> 2021/2022) compared equal
 
-    Whitespace is ignored; full-width and half-width punctuation differ. Exit status: 0 same
-    (or only differences accepted in data/YEAR/diff-baseline.json), 1 different, 2 trouble.
+    Whitespace is ignored; full-width and half-width punctuation differ; a figure (150万元,
+    3.2%) changes whole, and the summary lists the figures changed. Exit status: 0 same (or
+    only differences accepted in data/YEAR/diff-baseline.json), 1 different, 2 trouble.
     """
     from pathlib import Path
 
@@ -215,5 +244,6 @@ def diff(ctx: click.Context, first: str, second: str | None, project_dir: str | 
     request = command.DiffRequest(first, second, Path(official) if official else None,
                                   Normalisation(strict, fold_width),
                                   files, "json" if as_json else "text",
-                                  Options(colored, context, brief), update_baseline)
+                                  Options(colored, context, brief, direction=docx_direction),
+                                  update_baseline, author)
     ctx.exit(command.run(Project.at(project_dir), request, console(colored)))

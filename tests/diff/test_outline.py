@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers.project import REPO
-from reportgen.diff.outline import Place, heading_level, outline
+from reportgen.diff.outline import Place, heading_level, joined, outline
 from reportgen.word.text import read_pieces
 
 
@@ -64,3 +64,15 @@ def test_place_labels() -> None:
 ])
 def test_heading_level(text: str, level: int) -> None:
     assert heading_level(text) == level
+
+
+@pytest.mark.parametrize(("a", "b", "label"), [
+    ("（二）稳增长", "（二）稳增长", "（二）稳增长"),
+    ("一、2020年国民经济和社会发展计划执行情况", "一、2021年国民经济和社会发展计划执行情况",
+     "一、2020→2021年国民经济和社会发展计划执行情况"),
+    ("专栏3", "专栏4", "专栏3→4"),
+    ("投资150万元", "投资150亿元", "投资150万元→150亿元"),
+    ("（二）稳增长", "（三）促改革", ""),  # different headings: no one label
+])
+def test_a_heading_joined_from_both_sides(a: str, b: str, label: str) -> None:
+    assert joined(a, b) == label
