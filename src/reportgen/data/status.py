@@ -23,12 +23,16 @@ def compared_column(unit: str, target: Any, has_growth: bool, declared: str | No
     return GROWTH if wants_growth and has_growth else RESULT
 
 
+def compared_column_of(row: Indicator) -> str:
+    """The column whose result the row's target judges (``compared_column``)."""
+    growth = row.values.get(GROWTH)
+    return compared_column(row.unit, row.values.get(TARGET), isinstance(growth, (Decimal, Gap)),
+                           row.compared)
+
+
 def compared_value(row: Indicator) -> Value:
     """The result a target is judged on (``compared_column``)."""
-    growth = row.values.get(GROWTH)
-    column = compared_column(row.unit, row.values.get(TARGET),
-                             isinstance(growth, (Decimal, Gap)), row.compared)
-    return row.values.get(column)
+    return row.values.get(compared_column_of(row))
 
 
 def _judged(met: bool, text: str) -> tuple[str, str]:

@@ -16,8 +16,8 @@ from decimal import Decimal
 from typing import Any
 
 from reportgen.data.model import Gap, Indicator, IndicatorTable, Target, YearData
-from reportgen.data.schema import ATTRIBUTE, EXECUTION_SHEET, GROWTH, RESULT, TARGET
-from reportgen.data.status import compared_column, compared_value, status
+from reportgen.data.schema import ATTRIBUTE, GROWTH, RESULT, TARGET
+from reportgen.data.status import compared_column_of, compared_value, status
 
 #: What a value still to fill in shows in the series.
 TO_FILL = "待填"
@@ -73,16 +73,19 @@ def records(data: YearData) -> list[dict[str, Any]]:
     """The records of one year folder: its 完成情况 for the year before, its 计划目标 for the
     year itself."""
     found: list[dict[str, Any]] = []
-    for table, year in ((data.execution, data.meta.review_year), (data.plan, data.meta.plan_year)):
+    for table, year, executed in ((data.execution, data.meta.review_year, True),
+                                  (data.plan, data.meta.plan_year, False)):
         if table is not None:
-            found += _table_records(table, year, data.year)
+            found += _table_records(table, year, data.year, executed)
     return found
 
 
-def _table_records(table: IndicatorTable, year: int, folder: int) -> list[dict[str, Any]]:
+def _table_records(table: IndicatorTable, year: int, folder: int,
+                   executed: bool) -> list[dict[str, Any]]:
+    """``executed``: the table reports on last year's plan (report.yaml's 数据.完成情况), else
+    it sets this year's (数据.计划目标); 来源 names the part, whatever the sheet is called."""
     plans = [(column, plan) for column in table.columns
              if (plan := five_year_plan(column)) is not None]
-    executed = table.name == EXECUTION_SHEET
     out = []
     for order, row in enumerate(table.rows):
         state: Any = ""
@@ -92,10 +95,11 @@ def _table_records(table: IndicatorTable, year: int, folder: int) -> list[dict[s
                      if row.values.get(column) not in (None, "", "—")), None)
         out.append({
             "key": _key(row), "指标": row.label, "类别": row.category, "序号": row.number,
-            "年份": year, "来源": table.name, "folder": folder, "order": order,
+            "年份": year, "来源": "完成情况" if executed else "计划目标", "folder": folder,
+            "order": order,
             "目标": shown(row.values.get(TARGET)),
             "结果": shown(compared_value(row)) if executed else None,
-            "增速指标": compared_column(row.name) == GROWTH,
+            "增速指标": compared_column_of(row) == GROWTH,
             "绝对值": shown(row.values.get(RESULT)) if executed else None,
             "状态": shown(state) if executed else "",
             "属性": shown(row.values.get(ATTRIBUTE)),
