@@ -18,9 +18,11 @@ from reportgen.report.boxes.grid import ColumnSpec
 from reportgen.report.boxes.indicator_table import IndicatorTableBox, TableOptions
 from reportgen.report.boxes.kinds import BY_NAME, KINDS, box_specs, check_sources, kind_of
 from reportgen.report.boxes.list_box import ListBox
+from reportgen.report.boxes.project_table import ProjectTableBox
 
 REF = SourceRef("data/2021/boxes.yaml")
-CHOICES = "清单 (a sheet of projects.xlsx) or 指标表 (a sheet of indicators.xlsx)"
+CHOICES = ("清单 (a sheet of projects.xlsx) or 指标表 (a sheet of indicators.xlsx) or 项目表 (a "
+           "sheet of projects.xlsx (or 清单·分组 for one 分组 of it))")
 
 
 def specs(tmp_path: Path, text: str) -> tuple[dict[str, BoxSpec], list[str]]:
@@ -32,11 +34,12 @@ def specs(tmp_path: Path, text: str) -> tuple[dict[str, BoxSpec], list[str]]:
     return found, [str(p) for p in problems.items]
 
 
-def test_the_registry_has_a_list_and_a_table_kind() -> None:
-    assert [(type(k), k.name, k.key) for k in KINDS] == [(ListBox, "list", "清单"),
-                                                         (IndicatorTableBox, "table", "指标表")]
+def test_the_registry_has_a_list_an_indicator_table_and_a_project_table_kind() -> None:
+    assert [(type(k), k.name, k.key) for k in KINDS] == [
+        (ListBox, "list", "清单"), (IndicatorTableBox, "table", "指标表"),
+        (ProjectTableBox, "projects", "项目表")]
     assert {name: type(kind) for name, kind in BY_NAME.items()} == {
-        "list": ListBox, "table": IndicatorTableBox}
+        "list": ListBox, "table": IndicatorTableBox, "projects": ProjectTableBox}
     box = BoxSpec("甲", "甲", "table", "完成情况", {}, REF)
     assert kind_of(box) is BY_NAME["table"]
 

@@ -115,9 +115,11 @@ class BoxContext:
     templates: TemplateFiles
     gaps: list[Gap]
 
-    def render(self, box: BoxSpec, text: str) -> str:
-        """A template written in boxes.yaml (a title), rendered."""
-        return render_text(self.env, text, str(box.ref), dict(self.context)).strip()
+    def render(self, box: BoxSpec, text: str, local: Mapping[str, Any] | None = None) -> str:
+        """A template written in boxes.yaml (a title, a label), rendered; ``local`` adds the
+        names only it sees (a 类别 label's 名称 and 个数)."""
+        return render_text(self.env, text, str(box.ref),
+                           {**self.context, **(local or {})}).strip()
 
 
 class BoxKind:

@@ -15,15 +15,15 @@ A column of ``列``::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from reportgen.characters import printed_width
-from reportgen.data.model import Gap
+from reportgen.data.model import BoxSpec, Gap
 from reportgen.data.yamlfile import line_ref
-from reportgen.errors import Problems, SourceRef
+from reportgen.errors import Problems, SourceRef, did_you_mean
 from reportgen.templating.environment import finalize
 from reportgen.templating.filters import apply_call, filter_call
 from reportgen.word import styles
@@ -80,9 +80,9 @@ def column_specs(items: Any, ref: SourceRef, problems: Problems) -> tuple[Column
                 fmt = None
         specs.append(ColumnSpec(str(item["标题"]), str(field) if field else None,
                                 str(fmt) if fmt is not None else None, children,
-                                _width(item, ref, problems), _choice(item, "对齐", ALIGN, ref,
-                                                                     problems),
-                                _choice(item, "合计", YES_NO, ref, problems)))
+                                _width(item, ref, problems), choice(item, "对齐", ALIGN, ref,
+                                                                    problems),
+                                choice(item, "合计", YES_NO, ref, problems)))
     return tuple(specs)
 
 
@@ -96,16 +96,28 @@ def _width(item: dict[str, Any], ref: SourceRef, problems: Problems) -> Decimal 
     return Decimal(str(value))
 
 
-def _choice(item: dict[str, Any], key: str, choices: dict[Any, Any], ref: SourceRef,
-            problems: Problems) -> Any:
+def choice(item: Mapping[str, Any], key: str, choices: Mapping[Any, Any], ref: SourceRef,
+           problems: Problems, default: Any = None) -> Any:
+    """What ``item[key]`` chooses among ``choices`` (written word -> meaning); ``default``
+    when it is not written, or - with a problem naming the words - when it is none of them."""
     value = item.get(key)
     if value is None:
-        return None
+        return default
     if value not in choices:
         problems.error(line_ref(ref, item, key), f"{key} 「{value}」 must be "
                        + " or ".join(str(c) for c in choices if isinstance(c, str)))
-        return None
+        return default
     return choices[value]
+
+
+def check_fields(box: BoxSpec, columns: Sequence[ColumnSpec], sheet: str, fields: list[str],
+                 problems: Problems) -> None:
+    """Each column's 字段 is one of the sheet's ``fields``."""
+    for leaf in (leaf for column in columns for leaf in column.leaves()):
+        if leaf.field and leaf.field not in fields:
+            problems.error(box.ref, f"专栏 「{box.key}」: column 「{leaf.title}」 reads 字段 "
+                           f"「{leaf.field}」, which sheet 「{sheet}」 does not have; it has "
+                           f"{'、'.join(fields)}" + did_you_mean(leaf.field, fields))
 
 
 def cell(text: str, style: str = styles.TABLE_TEXT, span: int = 1, merge: str | None = None,
@@ -160,11 +172,28 @@ def natural(texts: Sequence[str], low: float, high: float) -> int:
     return int(min(max(chars, low), high) * CHAR + CELL_MARGINS)
 
 
-def fair_widths(total: int, wanted: Sequence[int], set_mm: Sequence[Decimal | None]) -> list[int]:
+#: The width of a digit or Latin letter, in Chinese characters, for a figure that must not
+#: wrap: Times New Roman's are half a character, the faces that stand in for it up to 0.6.
+NARROW = 0.6
+
+
+def figure_width(texts: Sequence[str]) -> int:
+    """The width in twips that the widest of ``texts`` needs on one line in any face."""
+    def chars(text: str) -> float:
+        narrow = sum(1 for c in text if printed_width(c) == 0.5)
+        return printed_width(text) + (NARROW - 0.5) * narrow
+    return int(max((chars(text) for text in texts), default=0) * CHAR + CELL_MARGINS)
+
+
+def fair_widths(total: int, wanted: Sequence[int], set_mm: Sequence[Decimal | None],
+                least: Sequence[int] | None = None) -> list[int]:
     """Share ``total`` twips among columns: those given a width in mm get it (scaled down if
     they ask for more than there is); the others share what is left - each gets what it
-    wants if that is less than an even share, the rest split what remains evenly (so a long
-    text column wraps, short ones stay on one line); any room left goes in proportion."""
+    wants if that is less than an even share, and never less than its ``least`` (a figure
+    must not wrap); the rest split what remains evenly (so a long text column wraps, short
+    ones stay on one line); any room left goes in proportion."""
+    least = list(least) if least is not None else [0] * len(wanted)
+    wanted = [max(want, low) for want, low in zip(wanted, least, strict=True)]
     fixed = {i: int(mm * Decimal(MM)) for i, mm in enumerate(set_mm) if mm is not None}
     if sum(fixed.values()) > total:
         scale = total / sum(fixed.values())
@@ -174,15 +203,15 @@ def fair_widths(total: int, wanted: Sequence[int], set_mm: Sequence[Decimal | No
     left = total - sum(fixed.values())
     while free:
         share = left / len(free)
-        small = [i for i in free if wanted[i] <= share]
-        if not small:
+        settled = {i: wanted[i] if wanted[i] <= share else least[i] for i in free
+                   if wanted[i] <= share or least[i] >= share}
+        if not settled:
             for i in free:
                 out[i] = int(share)
             break
-        for i in small:
-            out[i] = wanted[i]
-            left -= wanted[i]
-        free = [i for i in free if i not in small]
+        out.update(settled)
+        left -= sum(settled.values())
+        free = [i for i in free if i not in settled]
     spare = total - sum(out.values())
     growable = [i for i in range(len(wanted)) if i not in fixed]
     if spare > 0 and growable:
@@ -192,4 +221,3 @@ def fair_widths(total: int, wanted: Sequence[int], set_mm: Sequence[Decimal | No
     widths = [out[i] for i in range(len(wanted))]
     widths[-1] += total - sum(widths)
     return widths
-

@@ -36,6 +36,8 @@ from reportgen.report.boxes.grid import (
     MM,
     ColumnSpec,
     cell,
+    check_fields,
+    choice,
     column_specs,
     fair_widths,
     format_value,
@@ -72,12 +74,8 @@ class TableOptions:
 
 def table_options(spec: Mapping[str, Any], where: SourceRef, problems: Problems) -> TableOptions:
     columns = column_specs(spec.get("列"), where, problems)
-    mode = spec.get("类别")
-    if mode is not None and mode not in CATEGORY_MODES:
-        problems.error(line_ref(where, spec, "类别"), f"类别 「{mode}」 must be "
-                       + ", ".join(CATEGORY_MODES) + " (a column merged down, a row across the "
-                       "table, or none)")
-        mode = None
+    # 列: a column merged down, 行: a row across the table, 无: none
+    mode = choice(spec, "类别", CATEGORY_MODES, where, problems)
     labels: dict[str, str] = {}
     widths: dict[str, Decimal] = {}
     header = spec.get("表头") or {}
@@ -101,7 +99,7 @@ def table_options(spec: Mapping[str, Any], where: SourceRef, problems: Problems)
                     widths[key] = Decimal(str(width))
         else:
             labels[key] = "" if value is None else str(value)
-    return TableOptions(columns, CATEGORY_MODES[mode] if mode else None, labels, widths)
+    return TableOptions(columns, mode, labels, widths)
 
 
 #: The layout columns a 字段 may name besides the value columns.
@@ -243,13 +241,8 @@ class IndicatorTableBox(BoxKind):
                            f"「{box.source}」{has}"
                            + did_you_mean(box.source, list(data.indicators)))
             return
-        fields = [*table.columns, *STRUCTURE]
-        for leaf in (leaf for column in box.options.columns for leaf in column.leaves()):
-            if leaf.field and leaf.field not in fields:
-                problems.error(box.ref, f"专栏 「{box.key}」: column 「{leaf.title}」 reads "
-                               f"字段 「{leaf.field}」, which sheet 「{box.source}」 does not "
-                               f"have; it has {'、'.join(fields)}"
-                               + did_you_mean(leaf.field, fields))
+        check_fields(box, box.options.columns, box.source, [*table.columns, *STRUCTURE],
+                     problems)
 
     def titles(self, box: BoxSpec) -> list[str]:
         return [box.title, *box.options.labels.values()] + [
