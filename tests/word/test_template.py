@@ -66,7 +66,8 @@ def test_every_style_the_template_names_is_defined(package: Package) -> None:
 
 def test_each_paragraph_tag_is_alone_in_its_paragraph_and_its_run(package: Package) -> None:
     tagged = [p for p in package.body.iter(w("p")) if re.search(r"\{%p|\{\{p", text_of(p))]
-    assert len(tagged) == sum(1 for _, text in BODY if TAG.search(text)) == 9
+    # for, a branch per kind but the paragraph, the 专栏's {{p }}, else, endif, endfor
+    assert len(tagged) == sum(1 for _, text in BODY if TAG.search(text)) == len(BLOCK_KINDS) + 4
     for element in tagged:
         text = text_of(element)
         assert TAG.fullmatch(text), text
@@ -109,7 +110,9 @@ def test_the_stock_thumbnail_and_styles_with_effects_are_dropped(package: Packag
 
 
 LINES = ["# 一、执行情况", "## （一）稳增长", "## **（二）主要目标。**综合分析", "[专栏：框]",
-         "**工业经济持续向好。**实现增加值", "全区经济运行稳中有进。"]
+         "**工业经济持续向好。**实现增加值", "全区经济运行稳中有进。", "### 1.创新策源",
+         "#### （1）科技创新", "# **二、总体考虑。**综合", "### **2.开放。**新增",
+         "#### **（2）人才。**引进"]
 
 
 def block(line: str) -> Lookup:
@@ -155,5 +158,10 @@ def test_the_loop_places_each_kind_in_its_style(rendered: Package) -> None:
         (p, styles.BODY, ""), (tbl, None, "专栏1：框"), (p, styles.BODY, ""),
         (p, styles.BODY, "工业经济持续向好。实现增加值"),
         (p, styles.BODY, "全区经济运行稳中有进。"),
+        (p, styles.HEADING3, "1.创新策源"),
+        (p, styles.HEADING4, "（1）科技创新"),
+        (p, styles.HEADING1_RUN_IN, "二、总体考虑。综合"),
+        (p, styles.HEADING3_RUN_IN, "2.开放。新增"),
+        (p, styles.HEADING4_RUN_IN, "（2）人才。引进"),
     ]
     assert "{%" not in rendered.text("word/document.xml")

@@ -28,8 +28,14 @@ class BlockKind:
 BLOCK_KINDS: dict[str, BlockKind] = {kind.name: kind for kind in (
     BlockKind("h1", styles.HEADING1, heading=True),
     BlockKind("h2", styles.HEADING2, heading=True),
-    # A run-in （一）…。 heading: only the text after it is body text.
+    BlockKind("h3", styles.HEADING3, heading=True),
+    BlockKind("h4", styles.HEADING4, heading=True),
+    # A run-in heading (（一）…。 then its paragraph): only the text after it is body text.
+    BlockKind("h1-run-in", styles.HEADING1_RUN_IN, text=styles.RUN_IN_BODY, heading=True),
     BlockKind("h2-run-in", styles.HEADING2_RUN_IN, text=styles.RUN_IN_BODY, heading=True),
+    BlockKind("h3-run-in", styles.HEADING3_RUN_IN, lead=styles.HEADING3_LEAD,
+              text=styles.RUN_IN_BODY, heading=True),
+    BlockKind("h4-run-in", styles.HEADING4_RUN_IN, text=styles.RUN_IN_BODY, heading=True),
     BlockKind("box", styles.BODY, table=True),
     BlockKind("p", styles.BODY, lead=styles.LEAD),
 )}

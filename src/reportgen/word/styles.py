@@ -10,7 +10,14 @@ SALUTATION = "Salutation"  # 各位代表：flush left
 BODY = "Normal"  # 正文: 三号 仿宋_GB2312, 2-character indent
 HEADING1 = "Heading1"  # 一、 黑体
 HEADING2 = "Heading2"  # （一） 楷体
-HEADING2_RUN_IN = "Heading2RunIn"  # （一）…。 run-in: heading font for the lead, then body text
+HEADING3 = "Heading3"  # 1. 仿宋 (bold as the layout says)
+HEADING4 = "Heading4"  # （1） 仿宋
+# Run-in headings (一、…。 then the paragraph's text): the heading's font for the lead
+HEADING1_RUN_IN = "Heading1RunIn"
+HEADING2_RUN_IN = "Heading2RunIn"
+HEADING3_RUN_IN = "Heading3RunIn"
+HEADING4_RUN_IN = "Heading4RunIn"
+HEADING3_LEAD = "Heading3Lead"  # character style: the lead of a run-in 1. heading (its bold)
 LEAD = "LeadSentence"  # character style: a paragraph's run-in lead sentence
 RUN_IN_BODY = "RunInBody"  # character style: body text after a run-in heading
 BOX_TITLE = "BoxTitle"  # 专栏N：… 黑体, centred

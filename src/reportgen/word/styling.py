@@ -123,6 +123,29 @@ class StyleSpec:
     hang_punctuation: bool = True  # let a closing ，。 hang past the right edge (Word's default)
 
 
+#: The four heading levels (gongwen §3, §5): style ids alone and run in, font role, bold.
+HEADING_LEVELS: tuple[tuple[str, str, str, bool | str], ...] = (
+    (styles.HEADING1, styles.HEADING1_RUN_IN, "heading1", False),
+    (styles.HEADING2, styles.HEADING2_RUN_IN, "heading2", False),
+    (styles.HEADING3, styles.HEADING3_RUN_IN, "body", "heading3_bold"),
+    (styles.HEADING4, styles.HEADING4_RUN_IN, "body", False),
+)
+
+
+def heading_styles() -> list[StyleSpec]:
+    """Each level's heading, on its own line (kept with the next paragraph) and run into its
+    paragraph (which it carries: not kept with the next). A run-in heading is never bold
+    itself: the bold of a level-3 lead is its character style's, since a character style
+    cannot turn off the bold of its paragraph's style (OOXML toggle properties)."""
+    specs = []
+    for level, (alone, run_in, font, bold) in enumerate(HEADING_LEVELS):
+        common: dict[str, Any] = dict(font=font, align="both", indent_chars=2,
+                                      line="line_pitch", outline=level)
+        specs += [StyleSpec(alone, f"heading {level + 1}", keep_next=True, bold=bold, **common),
+                  StyleSpec(run_in, f"标题 {level + 1}（接排）", **common)]
+    return specs
+
+
 def report_styles(layout: Layout) -> list[StyleSpec]:
     body_line = "line_pitch"
     return [
@@ -136,13 +159,9 @@ def report_styles(layout: Layout) -> list[StyleSpec]:
         StyleSpec(styles.SUBTITLE, "会议题注", font="heading2", align="center", line=body_line),
         StyleSpec(styles.ISSUER, "报告单位", font="heading2", align="center", line=body_line),
         StyleSpec(styles.SALUTATION, "称谓", align="left", line=body_line),
-        StyleSpec(styles.HEADING1, "heading 1", font="heading1", align="both", indent_chars=2,
-                  line=body_line, outline=0, keep_next=True),
-        StyleSpec(styles.HEADING2, "heading 2", font="heading2", align="both", indent_chars=2,
-                  line=body_line, outline=1, keep_next=True),
-        # A run-in （一）…。 heading carries its paragraph: not kept with the next one.
-        StyleSpec(styles.HEADING2_RUN_IN, "标题 2（接排）", font="heading2", align="both",
-                  indent_chars=2, line=body_line, outline=1),
+        *heading_styles(),
+        StyleSpec(styles.HEADING3_LEAD, "标题 3（接排）引导句", kind="character",
+                  bold="heading3_bold"),
         StyleSpec(styles.LEAD, "引导句", kind="character", bold="lead_bold"),
         StyleSpec(styles.RUN_IN_BODY, "标题后正文", kind="character"),
         StyleSpec(styles.BOX_TITLE, "专栏标题", font="heading1", size=layout.box_font_size,
