@@ -1,6 +1,6 @@
-"""Every name the templates use exists in the data: the narrative, the titles in report.yaml and
-boxes.yaml, the 专栏 templates and the Word template; and years written out where a name would
-move on with the year."""
+"""Every name the templates use exists in the data: the narrative, the title block's lines in
+report.yaml (标题, 题注, 署名, 称谓), the titles in boxes.yaml, the 专栏 templates and the Word
+template; and years written out where a name would move on with the year."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from reportgen.errors import Problems, ReportgenError, SourceRef, did_you_mean, 
 from reportgen.project import Project
 from reportgen.report.boxes.base import TemplateFiles
 from reportgen.report.boxes.kinds import kind_of
+from reportgen.report.front import front_templates
 from reportgen.report.narrative import box_numbers, box_places
 from reportgen.templating.context import build_context
 from reportgen.templating.environment import make_env
@@ -27,34 +28,38 @@ def check_templates(project: Project, raw: RawYear, data: YearData, problems: Pr
     """Every name in the narrative, titles, 专栏 templates and the Word template exists."""
     numbers = box_numbers(data.narrative)
     context = build_context(data, numbers)
-    context["标题"] = ""
+    templates = front_templates(data.meta)
+    context.update(dict.fromkeys(templates, ""))
     checker = TemplateChecker(make_env(), context, problems)
     years = {data.meta.review_year: "上年", data.meta.plan_year: "本年"}
 
-    def literal_years(where: SourceRef) -> Any:
+    def literal_years(where: Callable[[int], SourceRef]) -> Any:
+        """Warn of the years written out in a template; ``where`` places a line of it."""
         def look(text: str, line: int) -> None:
             for match in re.finditer(r"(?<!\d)(\d{4})年", text):
                 name = years.get(int(match.group(1)))
                 if name:
                     at = line + text[: match.start()].count("\n")
-                    problems.warning(where.at(line=at), f"「{match.group(0)}」 is written out; "
+                    problems.warning(where(at), f"「{match.group(0)}」 is written out; "
                                      f"write {{{{ {name} }}}}年 so that it moves on with the year")
         return look
 
     narrative = data.narrative_ref
-    checker.check(data.narrative, _lines(narrative), literal=literal_years(narrative))
-    title_ref = line_ref(raw.report_ref, raw.report, "标题")
-    checker.check(data.meta.title, _fixed(title_ref), literal=literal_years(title_ref))
-    templates = TemplateFiles(project)
+    checker.check(data.narrative, _lines(narrative), literal=literal_years(_lines(narrative)))
+    for name, template in templates.items():
+        if template is not None:
+            at = _fixed(line_ref(raw.report_ref, raw.report, name))
+            checker.check(template, at, literal=literal_years(at))
+    files = TemplateFiles(project)
     for name, box in data.boxes.items():
         where = box.ref if isinstance(box.ref, SourceRef) else SourceRef(str(box.ref))
         kind = kind_of(box)
         for title in kind.titles(box):
-            checker.check(title, _fixed(where), literal=literal_years(where))
+            checker.check(title, _fixed(where), literal=literal_years(_fixed(where)))
         if name not in numbers:
             problems.warning(where, f"专栏 「{name}」 is defined but the narrative never places "
                              f"it (a line [专栏：{name}])")
-        kind.check_templates(box, templates, checker, context, problems)
+        kind.check_templates(box, files, checker, context, problems)
     for line, name in box_places(data.narrative):
         if name not in data.boxes:
             problems.error(narrative.at(line=line), f"[专栏：{name}] is not defined in "

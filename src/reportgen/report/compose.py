@@ -1,5 +1,6 @@
 """Composing a year's report body: the narrative rendered and read into blocks, each 专栏
-rendered by its kind, all inside the context the Word template sees (``正文``, ``标题`` …)."""
+rendered by its kind, all inside the context the Word template sees (``正文``, ``标题``,
+``题注`` …)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from reportgen.errors import ReportgenError
 from reportgen.project import NARRATIVE
 from reportgen.report.boxes.base import BoxContext, TemplateFiles
 from reportgen.report.boxes.kinds import kind_of
+from reportgen.report.front import front_matter
 from reportgen.report.narrative import box_numbers, box_places, parse_blocks
 from reportgen.report.stale import Stale, marked, stale_lines
 from reportgen.templating.context import build_context
@@ -48,7 +50,7 @@ def compose(project: Project, data: YearData) -> Composed:
     env = make_env(gaps=gaps)
     numbers = box_numbers(data.narrative)
     context = build_context(data, numbers)
-    context["标题"] = render_text(env, data.meta.title, f"{data.meta.ref} (标题)", context).strip()
+    context.update(front_matter(env, data.meta, context))
     stale = stale_lines(data.narrative, last_narrative(project, data.year))
     text = render_text(env, marked(data.narrative, stale), str(data.narrative_ref), context)
     boxes = BoxContext(data, env, context, TemplateFiles(project), gaps)
