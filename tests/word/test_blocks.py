@@ -32,6 +32,8 @@ LINES = [
     ("#### **（1）科技创新。**新建研发平台", "h4-run-in"),
     ("[专栏：重大项目完成情况]", "box"),
     ("[专栏:民心工程]", "box"),
+    ("[附件：{{ 本年 }}年重点项目计划表]", "attachment"),
+    ("[附件: 名词解释 ]", "attachment"),
     ("**工业经济持续向好。**实现工业增加值163.41亿元", "p"),
     ("全区经济运行稳中有进。", "p"),
 ]
@@ -46,6 +48,8 @@ TEXT_LINES = [
     "#1机组全年发电12亿千瓦时。",
     "##### 五级不是标题",
     "#\t制表符不是空格",
+    "附件：1.重点项目计划表",
+    "详见[附件：重点项目计划表]。",
 ]
 
 
@@ -131,9 +135,21 @@ def test_each_branch_places_its_content_in_the_kinds_style(name: str) -> None:
     kind = BLOCK_KINDS[name]
     if kind.table:  # a 专栏 replaces a whole paragraph, between blank lines
         expected = [(styles.BODY, ""), (kind.style, "{{p b.内容 }}"), (styles.BODY, "")]
+    elif kind.label:  # 附件1, a blank line, the title, a blank line
+        expected = [(kind.label, "{{ b.标签 }}"), (styles.BODY, ""),
+                    (kind.style, "{{r b.内容 }}"), (styles.BODY, "")]
     else:
         expected = [(kind.style, "{{r b.内容 }}")]
-    assert loop[start + 1:end] == expected
+    assert loop[start + 1:end] == expected == kind.paragraphs()
+
+
+def test_an_attachment_is_its_label_and_title_the_lines_after_it_its_text() -> None:
+    kind = BLOCK_KINDS["attachment"]
+    assert (kind.label, kind.style) == (styles.ATTACHMENT_LABEL, styles.ATTACHMENT_TITLE)
+    assert not kind.heading and not kind.table
+    assert [kind.name for kind in BLOCK_KINDS.values() if kind.label] == ["attachment"]
+    block = parse_line("[附件：  重点项目计划表 ]")
+    assert block is not None and (block.kind, block.text) == ("attachment", "重点项目计划表")
 
 
 def test_the_else_branch_is_the_paragraph_style() -> None:

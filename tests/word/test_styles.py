@@ -16,7 +16,7 @@ IDS = {name: value for name, value in vars(styles).items() if name.isupper()}
 
 
 def test_the_ids_are_unique() -> None:
-    assert len(IDS) == 22
+    assert len(IDS) == 24
     assert len(set(IDS.values())) == len(IDS)
 
 

@@ -113,7 +113,7 @@ def test_the_stock_thumbnail_and_styles_with_effects_are_dropped(package: Packag
 LINES = ["# 一、执行情况", "## （一）稳增长", "## **（二）主要目标。**综合分析", "[专栏：框]",
          "**工业经济持续向好。**实现增加值", "全区经济运行稳中有进。", "### 1.创新策源",
          "#### （1）科技创新", "# **二、总体考虑。**综合", "### **2.开放。**新增",
-         "#### **（2）人才。**引进"]
+         "#### **（2）人才。**引进", "[附件：重点项目计划表]", "附件的正文。"]
 
 
 def block(line: str) -> Lookup:
@@ -125,7 +125,8 @@ def block(line: str) -> Lookup:
     else:
         kind = BLOCK_KINDS[parsed.kind]
         content = runs(parsed.spans, kind.lead, kind.text)
-    return Lookup("正文段落", [("类型", parsed.kind), ("内容", content)])
+    label = [("标签", "附件1")] if parsed.kind == "attachment" else []
+    return Lookup("正文段落", [("类型", parsed.kind), ("内容", content), *label])
 
 
 @pytest.fixture(scope="module")
@@ -206,5 +207,8 @@ def test_the_loop_places_each_kind_in_its_style(rendered: Package) -> None:
         (p, styles.HEADING1_RUN_IN, "二、总体考虑。综合"),
         (p, styles.HEADING3_RUN_IN, "2.开放。新增"),
         (p, styles.HEADING4_RUN_IN, "（2）人才。引进"),
+        (p, styles.ATTACHMENT_LABEL, "附件1"), (p, styles.BODY, ""),
+        (p, styles.ATTACHMENT_TITLE, "重点项目计划表"), (p, styles.BODY, ""),
+        (p, styles.BODY, "附件的正文。"),
     ]
     assert "{%" not in rendered.text("word/document.xml")

@@ -1,12 +1,13 @@
 """Mistakes in the narrative's markup that would print literally or misnumber the outline: a
 heading marker without its space, more than four #, full-width ＃ or ＊＊, an unclosed **,
-【专栏：…】 or a 专栏 marker inside a paragraph, heading numbers repeated or out of sequence."""
+【专栏：…】 or 【附件：…】, a 专栏 or 附件 marker inside a paragraph, heading numbers repeated or
+out of sequence (counted afresh in each 附件)."""
 
 from __future__ import annotations
 
 import re
 
-from reportgen.report.narrative import BOX_LINE
+from reportgen.report.narrative import ATTACHMENT_LINE, BOX_LINE
 from reportgen.report.stale import source_lines
 from reportgen.templating.numerals import ordinal
 
@@ -63,12 +64,17 @@ def markup_problems(source: str) -> list[tuple[int, str]]:
                                   "write # or ** (half-width)"))
         if text.count("**") % 2:
             found.append((number, "a ** is not closed: the lead sentence is **…**"))
-        if re.search(r"【专栏[：:]", text):
-            found.append((number, "【专栏：…】 is not a 专栏 marker; write [专栏：名称] with "
-                                  "half-width brackets, on a line of its own"))
-        elif "[专栏" in text and not BOX_LINE.match(text):
-            found.append((number, "a [专栏：…] marker must be a line of its own, not inside a "
-                                  "paragraph"))
+        for what, line_marker, example in (("专栏", BOX_LINE, "名称"),
+                                           ("附件", ATTACHMENT_LINE, "标题")):
+            if re.search(f"【{what}[：:]", text):
+                found.append((number, f"【{what}：…】 is not a {what} marker; write "
+                                      f"[{what}：{example}] with half-width brackets, on a line "
+                                      "of its own"))
+            elif f"[{what}" in text and not line_marker.match(text):
+                found.append((number, f"a [{what}：…] marker must be a line of its own, not "
+                                      "inside a paragraph"))
+        if ATTACHMENT_LINE.match(text):
+            numbers = [0, 0, 0, 0]  # an 附件's headings count afresh
         heading = _heading_number(text)
         if heading:
             level, value = heading

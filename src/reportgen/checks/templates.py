@@ -69,7 +69,7 @@ def check_templates(project: Project, raw: RawYear, data: YearData, problems: Pr
 
 def _check_word_template(project: Project, checker: TemplateChecker, problems: Problems) -> None:
     """The Word template's tags, one line per paragraph ({%p …%} read as {% … %}); it also
-    sees 正文, the blocks of the body."""
+    sees 正文, the blocks of the body (an 附件's with its 标签)."""
     path = project.template_path
     if not path.is_file():
         return
@@ -79,7 +79,7 @@ def _check_word_template(project: Project, checker: TemplateChecker, problems: P
     except ReportgenError as exc:
         problems.error(exc.ref or shown, exc.message)
         return
-    body = {"正文": [Lookup("正文段落", [("类型", "p"), ("内容", "")])]}
+    body = {"正文": [Lookup("正文段落", [("类型", "p"), ("内容", ""), ("标签", "")])]}
     checker.check(plain_jinja(text), lambda n: f"{shown} (paragraph {n})", body)
 
 

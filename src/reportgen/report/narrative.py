@@ -7,7 +7,9 @@ One paragraph per line (blank lines are ignored). A line that starts with
 * ``**…**`` opens with a lead sentence (引导句): ``**疫情防控取得重大成果。**认真贯彻…``; in a
   heading line the lead is a run-in heading and the rest is body text
   (``### **1.创新策源成效显著。**…``: kind h3-run-in);
-* ``[专栏：name]`` (the whole line) places the 专栏 defined as ``name`` in boxes.yaml.
+* ``[专栏：name]`` (the whole line) places the 专栏 defined as ``name`` in boxes.yaml;
+* ``[附件：title]`` (the whole line) starts an 附件 after the body: the lines that follow are
+  its text.
 
 Any other line is a paragraph of text, however it starts: 一是…, ——…, 1.…, a lone ``#``.
 
@@ -23,6 +25,7 @@ from reportgen.characters import STALE
 from reportgen.word.ooxml import Span
 
 BOX_LINE = re.compile(r"^\[专栏[：:]\s*(.+?)\s*\]$")
+ATTACHMENT_LINE = re.compile(r"^\[附件[：:]\s*(.+?)\s*\]$")
 _LEAD = re.compile(r"^\*\*(.+?)\*\*(.*)$")
 #: ``#`` to ``####`` and a space: the heading levels 1 to 4.
 _HEADING = re.compile(r"^(#{1,4}) (.*)$")
@@ -32,7 +35,7 @@ RUN_IN = "-run-in"
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # a name of word.blocks.BLOCK_KINDS: "h1" … "h4", "h2-run-in" …, "p", "box"
+    kind: str  # a name of word.blocks.BLOCK_KINDS: "h1" … "h4", "h2-run-in" …, "p", "box" …
     spans: tuple[Span, ...] = ()
     box: str | None = None
     stale: bool = False  # last year's text with typed figures, for review (checks.stale)
@@ -51,6 +54,9 @@ def parse_line(line: str) -> Block | None:
     box = BOX_LINE.match(text)
     if box:
         return Block("box", box=box.group(1))
+    attachment = ATTACHMENT_LINE.match(text)
+    if attachment:
+        return Block("attachment", (Span(attachment.group(1)),), stale=stale)
     kind = "p"
     heading = _HEADING.match(text)
     if heading:

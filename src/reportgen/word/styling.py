@@ -118,6 +118,7 @@ class StyleSpec:
     snap_to_grid: bool = True
     outline: int | None = None
     keep_next: bool = False
+    page_break: bool = False  # start on a new page
     bold: bool | str = False  # or a Layout field name
     letter_spacing: float | None = None  # pt; None: -0.25 for 三号 text on the line grid, else 0
     hang_punctuation: bool = True  # let a closing ，。 hang past the right edge (Word's default)
@@ -146,20 +147,28 @@ def heading_styles() -> list[StyleSpec]:
     return specs
 
 
+#: The title's look, for the report's and an 附件's. A title line of 20 二号 characters fills
+#: the 版心 to 2 pt; -0.5 pt keeps it on one line where a renderer adds space between Chinese
+#: and digits (LibreOffice does). Off the line grid: LibreOffice gives a 二号 line two grid
+#: lines when the font's height exceeds the pitch (Noto CJK does), Word one; exact spacing
+#: off the grid is one line in both.
+TITLE_LOOK: dict[str, Any] = dict(font="title", size=22, align="center", line="line_pitch",
+                                  letter_spacing=-0.5, snap_to_grid=False)
+
+
 def report_styles(layout: Layout) -> list[StyleSpec]:
     body_line = "line_pitch"
     return [
         StyleSpec(styles.BODY, "Normal", align="both", indent_chars=2, line=body_line, size=16),
-        # A title line of 20 二号 characters fills the 版心 to 2 pt; -0.5 pt keeps it on one line
-        # where a renderer adds space between Chinese and digits (LibreOffice does). Off the line
-        # grid: LibreOffice gives a 二号 line two grid lines when the font's height exceeds the
-        # pitch (Noto CJK does), Word one; exact spacing off the grid is one line in both.
-        StyleSpec(styles.TITLE, "报告标题", font="title", size=22, align="center", line=body_line,
-                  letter_spacing=-0.5, snap_to_grid=False),
+        StyleSpec(styles.TITLE, "报告标题", **TITLE_LOOK),
         StyleSpec(styles.SUBTITLE, "会议题注", font="heading2", align="center", line=body_line),
         StyleSpec(styles.ISSUER, "报告单位", font="heading2", align="center", line=body_line),
         StyleSpec(styles.SALUTATION, "称谓", align="left", line=body_line),
         *heading_styles(),
+        # 附件 and its number on the first line of a page, the title on the third (§8.2)
+        StyleSpec(styles.ATTACHMENT_LABEL, "附件标识", font="heading1", align="left",
+                  line=body_line, keep_next=True, page_break=True),
+        StyleSpec(styles.ATTACHMENT_TITLE, "附件标题", **TITLE_LOOK),
         StyleSpec(styles.HEADING3_LEAD, "标题 3（接排）引导句", kind="character",
                   bold="heading3_bold"),
         StyleSpec(styles.LEAD, "引导句", kind="character", bold="lead_bold"),
@@ -227,6 +236,8 @@ def apply_style(document: Any, spec: StyleSpec, layout: Layout) -> None:
     ppr = element.get_or_add_pPr()
     if spec.keep_next:
         set_child(ppr, "keepNext", PPR_ORDER)
+    if spec.page_break:
+        set_child(ppr, "pageBreakBefore", PPR_ORDER)
     set_child(ppr, "widowControl", PPR_ORDER, val="0")
     set_child(ppr, "kinsoku", PPR_ORDER, val="1")
     # Inside a 专栏 or table a hanging ，。 would cross the border.

@@ -46,12 +46,8 @@ def body_loop() -> list[tuple[str, str]]:
     for index, kind in enumerate(kinds):
         loop.append((styles.BODY, f"{{%p {'if' if index == 0 else 'elif'} "
                                   f"b.类型 == '{kind.name}' %}}"))
-        if kind.table:
-            # one blank line before and after a 专栏 (gongwen §10.4)
-            loop += [(styles.BODY, ""), (kind.style, "{{p b.内容 }}"), (styles.BODY, "")]
-        else:
-            loop.append((kind.style, "{{r b.内容 }}"))
-    loop += [(styles.BODY, "{%p else %}"), (BLOCK_KINDS[PARAGRAPH].style, "{{r b.内容 }}"),
+        loop += kind.paragraphs()
+    loop += [(styles.BODY, "{%p else %}"), *BLOCK_KINDS[PARAGRAPH].paragraphs(),
              (styles.BODY, "{%p endif %}"), (styles.BODY, "{%p endfor %}")]
     return loop
 
