@@ -14,7 +14,7 @@ from reportgen.word import styles
 from reportgen.word.blocks import BLOCK_KINDS, PARAGRAPH
 from reportgen.word.layout import Layout
 from reportgen.word.ooxml import runs
-from reportgen.word.styling import report_styles
+from reportgen.word.stylesheet import report_styles
 from reportgen.word.template import body_loop
 
 STYLE_IDS = {value for name, value in vars(styles).items() if name.isupper()}

@@ -10,7 +10,7 @@ from helpers.docx_xml import Package
 from helpers.project import REPO
 from reportgen.word import styles
 from reportgen.word.layout import Layout
-from reportgen.word.styling import report_styles
+from reportgen.word.stylesheet import report_styles
 
 IDS = {name: value for name, value in vars(styles).items() if name.isupper()}
 

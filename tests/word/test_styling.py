@@ -15,6 +15,7 @@ from lxml import etree
 from helpers.docx_xml import NS, THEME_ATTR, w
 from reportgen.word import styles
 from reportgen.word.layout import Layout
+from reportgen.word.stylesheet import report_styles
 from reportgen.word.styling import (
     FONT_FALLBACKS,
     PPR_ORDER,
@@ -24,7 +25,6 @@ from reportgen.word.styling import (
     apply_layout,
     apply_style,
     remove_child,
-    report_styles,
     set_child,
     set_fonts,
 )
