@@ -153,3 +153,33 @@ def test_a_change_in_an_attachment_is_placed_in_it(written: Path, cli: Cli,
     own.write_text("\n".join(texts).replace("项目见专栏2。", "项目详见专栏2。"), encoding="utf-8")
     out = cli("diff", str(built), str(own), code=1).stdout
     assert "附件1 2021年政府投资重点项目 › 一、政府投资项目" in out, out
+
+
+def test_a_word_template_without_their_places_is_named(written: Path, cli: Cli,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A template made before there were 4th-level headings, 附件 or 称谓 in report.yaml."""
+    from reportgen.word import template
+    from reportgen.word.layout import Layout
+
+    title = [*template.TITLE_BLOCK[:-3], (template.styles.SALUTATION, "各位代表：")]
+    loop, skip = [], False
+    for style, text in template.body_loop():  # drop each branch's paragraphs with its test
+        skip = skip if not text.startswith("{%p") else ("'h4" in text or "'attachment'" in text)
+        if not skip:
+            loop.append((style, text))
+    kept = title + loop
+    monkeypatch.setattr(template, "BODY", kept)
+    (written / "templates" / "report.docx").write_bytes(template.make_template(Layout()))
+    result = cli("check", "2021")
+    warnings = [line for line in result.stdout.splitlines() if line.startswith("warning")]
+    fresh = "`reportgen template --force` writes one that has"
+    assert [line.split(": they")[0].split(": it")[0] for line in warnings] == [
+        "warning: templates/report.docx: has no place for the narrative's blocks of kind "
+        "「h4」 (b.类型 == 'h4')",
+        "warning: templates/report.docx: has no place for the narrative's blocks of kind "
+        "「h4-run-in」 (b.类型 == 'h4-run-in')",
+        "warning: templates/report.docx: has no place for the narrative's blocks of kind "
+        "「attachment」 (b.类型 == 'attachment')",
+        "warning: templates/report.docx: does not use report.yaml's 「称谓」",
+    ]
+    assert all(fresh in line for line in warnings)

@@ -16,11 +16,12 @@ from reportgen.errors import Problems, ReportgenError, SourceRef, did_you_mean, 
 from reportgen.project import Project
 from reportgen.report.boxes.base import TemplateFiles
 from reportgen.report.boxes.kinds import kind_of
-from reportgen.report.front import front_templates
-from reportgen.report.narrative import box_numbers, box_places
+from reportgen.report.front import changed_lines, front_templates
+from reportgen.report.narrative import box_numbers, box_places, parse_blocks
 from reportgen.templating.context import build_context
 from reportgen.templating.environment import make_env
 from reportgen.templating.views import Lookup
+from reportgen.word.blocks import PARAGRAPH
 from reportgen.word.text import docx_pieces
 
 
@@ -64,23 +65,46 @@ def check_templates(project: Project, raw: RawYear, data: YearData, problems: Pr
         if name not in data.boxes:
             problems.error(narrative.at(line=line), f"[专栏：{name}] is not defined in "
                            f"boxes.yaml" + did_you_mean(name, list(data.boxes)))
-    _check_word_template(project, checker, problems)
+    text = _check_word_template(project, checker, problems)
+    if text is not None:
+        _check_template_places(text, display_path(project.template_path, project.root),
+                               data.narrative, changed_lines(data.meta), problems)
 
 
-def _check_word_template(project: Project, checker: TemplateChecker, problems: Problems) -> None:
+def _check_word_template(project: Project, checker: TemplateChecker, problems: Problems
+                         ) -> str | None:
     """The Word template's tags, one line per paragraph ({%p …%} read as {% … %}); it also
-    sees 正文, the blocks of the body (an 附件's with its 标签)."""
+    sees 正文, the blocks of the body (an 附件's with its 标签). Returns its text, if read."""
     path = project.template_path
     if not path.is_file():
-        return
+        return None
     shown = display_path(path, project.root)
     try:
         text = "\n".join(piece.text for piece in docx_pieces(path, shown))
     except ReportgenError as exc:
         problems.error(exc.ref or shown, exc.message)
-        return
+        return None
     body = {"正文": [Lookup("正文段落", [("类型", "p"), ("内容", ""), ("标签", "")])]}
     checker.check(plain_jinja(text), lambda n: f"{shown} (paragraph {n})", body)
+    return text
+
+
+def _check_template_places(text: str, shown: str, narrative: str, lines: list[str],
+                           problems: Problems) -> None:
+    """A Word template made before the narrative's kinds of block or report.yaml's lines under
+    the title existed (or edited without them) prints them wrongly or not at all: say so."""
+    fresh = ("`reportgen template --force` writes one that has (replacing this one; restyle "
+             "it again, or copy what is missing into this one)")
+    kinds = dict.fromkeys(block.kind for block in parse_blocks(narrative))
+    for kind in kinds:
+        if kind != PARAGRAPH and f"b.类型 == '{kind}'" not in text:
+            problems.warning(shown, f"has no place for the narrative's blocks of kind 「{kind}」 "
+                                    f"(b.类型 == '{kind}'): they print as body paragraphs; "
+                                    + fresh)
+    for name in lines:
+        if not re.search(r"\{[{%][^}]*(?<![\w.])" + re.escape(name) + r"(?!\w)", text):
+            problems.warning(shown, f"does not use report.yaml's 「{name}」: it prints its own "
+                                    f"instead; " + fresh)
 
 
 def _lines(ref: SourceRef) -> Callable[[int], SourceRef]:

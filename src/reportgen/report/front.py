@@ -4,6 +4,7 @@ from report.yaml's templates, under the names the Word template's title block se
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import fields
 from typing import Any
 
 from reportgen.data.model import Meta
@@ -26,3 +27,10 @@ def front_matter(env: ReportEnvironment, meta: Meta, context: Mapping[str, Any]
     return {name: "" if template is None else
             render_text(env, template, f"{meta.ref} ({name})", dict(context)).strip()
             for name, template in front_templates(meta).items()}
+
+
+def changed_lines(meta: Meta) -> list[str]:
+    """The lines under the title that report.yaml writes otherwise than by default (or leaves
+    out): only a Word template that prints them by name shows them as written."""
+    defaults = {item.name: item.default for item in fields(Meta)}
+    return [name for name, field in FRONT[1:] if getattr(meta, field) != defaults[field]]
