@@ -67,7 +67,7 @@ def compose(project: Project, data: YearData) -> Composed:
         else:
             kind = BLOCK_KINDS[block.kind]
             spans = block.spans
-            if index in labels:  # an 附件's title, balanced as the Word template the report's
+            if index in labels:  # an 附件's title, balanced as the report's
                 spans = (Span(balance(block.text, 20)),)
                 fields.append(("标签", labels[index]))
             content = runs(spans, kind.lead, kind.text, REVIEW_HIGHLIGHT if block.stale else None)
