@@ -158,12 +158,12 @@ def word_template(project: Path, paragraph: int, text: str) -> None:
 
 
 def test_the_word_template_tags_are_checked_by_paragraph(project: Path) -> None:
-    word_template(project, 3, "{{ 报告单位名 }}")
-    word_template(project, 8, "{{r b.内客 }}")  # inside the loop over 正文
+    word_template(project, 6, "{{ 报告单位名 }}")
+    word_template(project, 16, "{{r b.内客 }}")  # inside the loop over 正文
     assert checked(project) == [
-        "templates/report.docx (paragraph 4): 「报告单位名」 is not a name templates see; "
+        "templates/report.docx (paragraph 7): 「报告单位名」 is not a name templates see; "
         "did you mean 「报告单位」?",
-        "templates/report.docx (paragraph 9): 正文段落 has no 「内客」; did you mean 「内容」?",
+        "templates/report.docx (paragraph 17): 正文段落 has no 「内客」; did you mean 「内容」?",
     ]
 
 

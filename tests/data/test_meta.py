@@ -12,7 +12,7 @@ import pytest
 from helpers.project import REPO
 from reportgen.data.folder import RawYear
 from reportgen.data.meta import meta
-from reportgen.data.model import Gap, Meta
+from reportgen.data.model import CAPTION, SALUTATION, SIGNATURE, Gap, Meta
 from reportgen.data.yamlfile import read_yaml
 from reportgen.errors import Problems, SourceRef
 
@@ -191,3 +191,39 @@ def test_a_report_yaml_that_is_no_mapping_names_everything_it_lacks(tmp_path: Pa
     ]
     assert found == Meta("", "", Gap("会议日期", REF), Gap("会议名称", REF), 0, 0, "", REF,
                          Gap("会议简称", REF), Gap("上年会议简称", REF), Gap("上年报告标题", REF))
+
+
+# -- the lines under the title: 题注, 署名, 称谓 ------------------------------------------------
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    ("", (CAPTION, SIGNATURE, SALUTATION)),
+    ('题注: "（{{ 会议.日期|date }}在{{ 会议.名称 }}上）"\n',
+     ("（{{ 会议.日期|date }}在{{ 会议.名称 }}上）", SIGNATURE, SALUTATION)),
+    ("题注: ——在{{ 会议.名称 }}上\n", ("——在{{ 会议.名称 }}上", SIGNATURE, SALUTATION)),
+    ('题注: ""\n', (None, SIGNATURE, SALUTATION)),
+    ("题注:\n", (None, SIGNATURE, SALUTATION)),
+    ("题注: null\n", (None, SIGNATURE, SALUTATION)),
+    ("署名: 区人民政府区长\u3000某某\n", (CAPTION, "区人民政府区长\u3000某某", SALUTATION)),
+    ('署名: "  "\n', (CAPTION, None, SALUTATION)),
+    ("称谓: ''\n", (CAPTION, SIGNATURE, None)),
+    ("称谓: 各位代表、各位委员：\n", (CAPTION, SIGNATURE, "各位代表、各位委员：")),
+    ('题注: ""\n署名: ""\n称谓: ""\n', (None, None, None)),
+])
+def test_the_lines_under_the_title(tmp_path: Path, lines: str,
+                                   expected: tuple[str | None, ...]) -> None:
+    found, problems = read(tmp_path, REPORT + lines)
+    assert problems == []
+    assert (found.caption, found.signature, found.salutation) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("题注: 2021", f"{AT}:10: 「题注」 must be text (a template such as 「{CAPTION}」), or empty "
+                   "for none"),
+    ("称谓: [各位代表]", f"{AT}:10: 「称谓」 must be text (a template such as 「{SALUTATION}」), "
+                         "or empty for none"),
+    ('署名: "某某\\u0007"', f"{AT}:10: "),
+])
+def test_a_line_under_the_title_that_is_not_text_is_named(tmp_path: Path, line: str,
+                                                         expected: str) -> None:
+    problems = read(tmp_path, REPORT + line + "\n")[1]
+    assert len(problems) == 1 and problems[0].startswith(expected), problems

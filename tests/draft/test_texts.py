@@ -104,6 +104,19 @@ def test_keys_not_one_per_line_are_written_afresh(tmp_path: Path,
     assert list(data) == ["地区", "报告单位", "年份", "会议", "上年会议", "标题"]
 
 
+@pytest.mark.parametrize("afresh", [False, True], ids=["edited", "written afresh"])
+def test_the_lines_under_the_title_are_kept(tmp_path: Path, afresh: bool) -> None:
+    text = REPORT + ('题注: "（{{ 会议.日期|date }}在{{ 会议.名称 }}上）"\n'
+                     "署名: 区人民政府区长\u3000某某\n称谓: \"\"\n")
+    if afresh:
+        text = text.replace(MEETING_BLOCK, "会议: {日期: 2021-03-10, 名称: 人代会}\n")
+    drafted = drafted_report(tmp_path, text)
+    assert ("#" not in drafted) is afresh
+    data = yaml.safe_load(drafted)
+    assert (data["题注"], data["署名"], data["称谓"]) == (
+        "（{{ 会议.日期|date }}在{{ 会议.名称 }}上）", "区人民政府区长\u3000某某", "")
+
+
 def test_written_afresh_other_meeting_keys_are_kept(tmp_path: Path) -> None:
     text = drafted_report(tmp_path, REPORT.replace(
         MEETING_BLOCK, "会议: {日期: 2021-03-10, 名称: 某会议, 地点: 綦江}\n"))

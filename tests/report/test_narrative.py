@@ -28,13 +28,14 @@ from reportgen.word.ooxml import Span
      Block("h2-run-in", (Span("（二）主要目标。", lead=True), Span("综合分析")))),
     # a ## line whose lead is all there is stays a plain heading
     ("## **（二）主要目标。**", Block("h2", (Span("（二）主要目标。", lead=True),))),
-    ("# **一、**标题", Block("h1", (Span("一、", lead=True), Span("标题")))),
+    ("# **一、**标题", Block("h1-run-in", (Span("一、", lead=True), Span("标题")))),
     ("普通段落。", Block("p", (Span("普通段落。"),))),
     ("  两边有空格的段落  ", Block("p", (Span("两边有空格的段落"),))),
-    # markup needs its space, and only # and ## are headings
+    # markup needs its space, and only # to #### are headings
     ("#不是标题", Block("p", (Span("#不是标题"),))),
     ("##不是标题", Block("p", (Span("##不是标题"),))),
-    ("### 三级", Block("p", (Span("### 三级"),))),
+    ("### 三级", Block("h3", (Span("三级"),))),
+    ("##### 五级", Block("p", (Span("##### 五级"),))),
     # the lead is the shortest **…** at the start; a second one is text
     ("**甲。** **乙。**丙", Block("p", (Span("甲。", lead=True), Span(" **乙。**丙")))),
     ("****空", Block("p", (Span("****空"),))),

@@ -387,7 +387,7 @@ def test_the_committed_template_is_what_reportgen_template_writes() -> None:
 
 def test_the_template_defines_every_style_the_build_uses() -> None:
     package = Package(REPO / "templates" / "report.docx")
-    assert len(STYLE_IDS) == 16
+    assert len(STYLE_IDS) == 24
     for style_id in STYLE_IDS:
         assert style_id in package.by_id, style_id
 

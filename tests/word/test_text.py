@@ -66,3 +66,16 @@ def test_category_of_a_docx(tmp_path: Path, built_2021: Path) -> None:
     assert docx_category(built_2021) == ""
     assert docx_category(make_docx(tmp_path / "bare.docx", "")) == ""
     assert docx_category(tmp_path / "missing.docx") == ""
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a line break is a line of its own; a page or column break is where a page begins
+    ("<w:p><w:r><w:t>关于</w:t><w:br/><w:t>报告</w:t></w:r></w:p>", ["关于\n报告"]),
+    ('<w:p><w:r><w:br w:type="page"/><w:t>附件1</w:t></w:r></w:p>', ["附件1"]),
+    ('<w:p><w:r><w:t>正文</w:t><w:br w:type="column"/></w:r></w:p>', ["正文"]),
+    ('<w:p><w:r><w:br w:type="textWrapping"/></w:r></w:p>', ["\n"]),
+    ('<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:lastRenderedPageBreak/>'
+     "<w:t>附件</w:t></w:r></w:p>", ["附件"]),
+])
+def test_page_breaks_are_not_text(tmp_path: Path, body: str, expected: list[str]) -> None:
+    assert texts(make_docx(tmp_path / "breaks.docx", body)) == expected

@@ -1,5 +1,5 @@
-"""report.yaml -> the report's Meta (region, issuer, years, meeting, title), with the line of
-every problem."""
+"""report.yaml -> the report's Meta (region, issuer, years, meeting, title and the lines under
+it), with the line of every problem."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from reportgen.characters import forbidden_character
 from reportgen.data.folder import RawYear
-from reportgen.data.model import TO_FILL, Gap, Meta, Roles
+from reportgen.data.model import CAPTION, SALUTATION, SIGNATURE, TO_FILL, Gap, Meta, Roles
 from reportgen.data.yamlfile import LineDict, line_ref
 from reportgen.errors import Problems, SourceRef
 
@@ -99,7 +99,30 @@ def meta_of(report: Any, ref: SourceRef, year: int, problems: Problems) -> Meta:
         previous_report=text("报告", previous, "上年报告标题")
         if previous else Gap("上年报告标题", ref),
         roles=roles,
+        caption=_line(report, ref, "题注", CAPTION, problems),
+        signature=_line(report, ref, "署名", SIGNATURE, problems),
+        salutation=_line(report, ref, "称谓", SALUTATION, problems),
     )
+
+
+def _line(report: Any, ref: SourceRef, key: str, default: str,
+          problems: Problems) -> str | None:
+    """A line of the title block (题注, 署名, 称谓) as a template: ``default`` where report.yaml
+    does not write it, None where it writes it empty (the report has no such line)."""
+    if key not in report:
+        return default
+    value = report[key]
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    where = line_ref(ref, report, key)
+    if not isinstance(value, str):
+        problems.error(where, f"「{key}」 must be text (a template such as 「{default}」), or "
+                              "empty for none")
+        return default
+    bad = forbidden_character(value)
+    if bad:
+        problems.error(where, bad)
+    return value.strip()
 
 
 def _is_year(value: Any) -> bool:

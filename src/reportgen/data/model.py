@@ -93,6 +93,13 @@ class Roles:
     )
 
 
+#: The title block's lines under the title where report.yaml does not write them (题注, 署名,
+#: 称谓): templates, like the title.
+CAPTION = "——{{ 会议.日期|date }}在{{ 会议.名称 }}上"
+SIGNATURE = "{{ 报告单位 }}"
+SALUTATION = "各位代表："
+
+
 @dataclass(frozen=True)
 class Meta:
     region: str
@@ -110,6 +117,11 @@ class Meta:
     previous_meeting: str | Gap = ""
     previous_report: str | Gap = ""
     roles: Roles = field(default_factory=Roles)
+    #: the lines under the title - 会议题注, the issuer or speaker, 各位代表： - as templates;
+    #: None where the report has no such line
+    caption: str | None = CAPTION
+    signature: str | None = SIGNATURE
+    salutation: str | None = SALUTATION
 
 
 @dataclass(frozen=True)

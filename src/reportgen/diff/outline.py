@@ -1,4 +1,5 @@
-"""Where a piece of a report is: its section (一、), subsection (（一）), 专栏 and table row.
+"""Where a piece of a report is: its section (一、, or 附件1 and its title, › 一、 within it),
+subsection (（一）), 专栏 and table row.
 
 In a .docx a 专栏 is the table whose first cell starts "专栏N："; rows and cells come from the
 table. A .txt has no tables (the official text gives one cell per line), so there a 专栏 runs
@@ -23,6 +24,7 @@ from reportgen.word.text import Piece
 _H1 = re.compile(r"[一二三四五六七八九十]+、")
 _H2 = re.compile(r"（[一二三四五六七八九十]+）")
 _BOX = re.compile(r"专栏(\d+)[：:]?(.*)")
+_ATTACHMENT = re.compile(r"附件\d*")  # the label line of an 附件
 _NUMBERED = re.compile(r"(\d+|[（(]\d+[）)])[．.、]")
 _LEAD = re.compile(r"[^。：:、（(]{2,20}。")
 _SPACE = re.compile(r"\s+")
@@ -97,6 +99,7 @@ class Outline:
                     if found:
                         boxes[piece.table] = (f"专栏{found[1]}", shorten(found[2], 40))
         section = subsection = ""
+        attachment, titled = "", True  # the 附件 the pieces are in, and whether its title is read
         box = ("", "")
         box_has_table = False
         state = ("", "", "", "")
@@ -112,14 +115,21 @@ class Outline:
                         box_has_table = True
                     else:
                         text = _SPACE.sub("", raw)
-                        if _H1.match(text) or _H2.match(text) or (
+                        if _H1.match(text) or _H2.match(text) or _ATTACHMENT.fullmatch(text) or (
                                 "。" in text if box_has_table else _ends_list_box(text)):
                             box = ("", "")
-            if first in _OPENERS and piece.table is None and not (plain_text and box[0]):
+            if first and piece.table is None and not (plain_text and box[0]):
                 text = _SPACE.sub("", raw)
-                if _H1.match(text):
-                    section, subsection = shorten(text, 30), ""
-                elif _H2.match(text):
+                if first == "附" and _ATTACHMENT.fullmatch(text):
+                    attachment = section = text
+                    subsection, titled = "", False
+                elif not titled:  # the 附件's title
+                    attachment = section = f"{attachment} {shorten(text, 30)}"
+                    titled = True
+                elif first in _OPENERS and _H1.match(text):
+                    section = " › ".join(part for part in (attachment, shorten(text, 30)) if part)
+                    subsection = ""
+                elif first in _OPENERS and _H2.match(text):
                     subsection = _heading_title(text)
             in_box = box if plain_text or piece.table is None else boxes.get(piece.table, box)
             if (state[0] is not section or state[1] is not subsection

@@ -2,10 +2,16 @@
 
 One paragraph per line (blank lines are ignored). A line that starts with
 
-* ``# `` is a level-1 heading (一、…), ``## `` a level-2 heading (（一）…);
+* ``# `` is a level-1 heading (一、…), ``## `` level 2 (（一）…), ``### `` level 3 (1.…),
+  ``#### `` level 4 (（1）…);
 * ``**…**`` opens with a lead sentence (引导句): ``**疫情防控取得重大成果。**认真贯彻…``; in a
-  ``##`` line the lead is the run-in heading and the rest is body text (kind h2-run-in);
-* ``[专栏：name]`` (the whole line) places the 专栏 defined as ``name`` in boxes.yaml.
+  heading line the lead is a run-in heading and the rest is body text
+  (``### **1.创新策源成效显著。**…``: kind h3-run-in);
+* ``[专栏：name]`` (the whole line) places the 专栏 defined as ``name`` in boxes.yaml;
+* ``[附件：title]`` (the whole line) starts an 附件 after the body: the lines that follow are
+  its text.
+
+Any other line is a paragraph of text, however it starts: 一是…, ——…, 1.…, a lone ``#``.
 
 The same markup is used for the lines a 专栏 list template writes.
 """
@@ -19,12 +25,17 @@ from reportgen.characters import STALE
 from reportgen.word.ooxml import Span
 
 BOX_LINE = re.compile(r"^\[专栏[：:]\s*(.+?)\s*\]$")
+ATTACHMENT_LINE = re.compile(r"^\[附件[：:]\s*(.+?)\s*\]$")
 _LEAD = re.compile(r"^\*\*(.+?)\*\*(.*)$")
+#: ``#`` to ``####`` and a space: the heading levels 1 to 4.
+_HEADING = re.compile(r"^(#{1,4}) (.*)$")
+#: What a heading's kind gains when text follows its lead in the same paragraph.
+RUN_IN = "-run-in"
 
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # a name of word.blocks.BLOCK_KINDS: "h1", "h2", "h2-run-in", "p", "box"
+    kind: str  # a name of word.blocks.BLOCK_KINDS: "h1" … "h4", "h2-run-in" …, "p", "box" …
     spans: tuple[Span, ...] = ()
     box: str | None = None
     stale: bool = False  # last year's text with typed figures, for review (checks.stale)
@@ -43,16 +54,18 @@ def parse_line(line: str) -> Block | None:
     box = BOX_LINE.match(text)
     if box:
         return Block("box", box=box.group(1))
+    attachment = ATTACHMENT_LINE.match(text)
+    if attachment:
+        return Block("attachment", (Span(attachment.group(1)),), stale=stale)
     kind = "p"
-    if text.startswith("## "):
-        kind, text = "h2", text[3:].strip()
-    elif text.startswith("# "):
-        kind, text = "h1", text[2:].strip()
+    heading = _HEADING.match(text)
+    if heading:
+        kind, text = f"h{len(heading.group(1))}", heading.group(2).strip()
     lead = _LEAD.match(text)
     if lead:
         spans = [Span(lead.group(1), lead=True)] + ([Span(lead.group(2))] if lead.group(2) else [])
-        if kind == "h2" and lead.group(2):
-            kind = "h2-run-in"
+        if kind != "p" and lead.group(2):
+            kind += RUN_IN
     else:
         spans = [Span(text)]
     return Block(kind, tuple(spans), stale=stale)

@@ -56,6 +56,8 @@ def _paragraph_text(p: object, tracked: Tracked = "accept") -> str:
                 parts.append(child.text or "")
             elif tag == f"{W}tab":
                 parts.append("\t")
+            elif tag == f"{W}br" and child.get(f"{W}type") in ("page", "column"):
+                continue  # where a page begins (an 附件's, say) is layout, not text
             elif tag in (f"{W}br", f"{W}cr"):
                 parts.append("\n")
             else:
