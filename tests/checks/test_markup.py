@@ -29,6 +29,8 @@ CASES = [
                                               "expected 「（2）」")]),
     ("### 2.乙", [(1, "heading 「2.」 skips a number: expected 「1.」")]),
     ("# 一、甲\n## （二）乙", [(2, "heading 「（二）」 skips a number: expected 「（一）」")]),
+    ("甲\n[/专栏]", [(2, "[/专栏] closes no 专栏")]),
+    ("[专栏：甲]\n乙\n[/专栏]\n[/专栏]", [(4, "[/专栏] closes no 专栏")]),
 ]
 
 # Sources with nothing wrong: text that starts like markup, and numbering that restarts
@@ -49,6 +51,8 @@ CLEAN = [
     "# 一、甲\n# 二、乙\n[附件：重点项目表]\n# 一、政府投资项目\n### 1.交通\n[专栏：民心工程]\n"
     "[附件：名词解释]\n### 1.数字经济",
     "附件：1.重点项目表",
+    # a 专栏 of text numbers its own headings
+    "# 一、甲\n[专栏：十件实事]\n# 1．教育\n# 2．医疗\n[/专栏]\n# 二、乙",
 ]
 
 

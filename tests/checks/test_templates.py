@@ -175,3 +175,15 @@ def test_a_missing_word_template_is_not_checked_and_an_unreadable_one_is_an_erro
     template.write_bytes(b"not a zip")
     assert checked(project) == [
         "templates/report.docx: cannot be read as a Word .docx file (BadZipFile)"]
+
+
+def test_a_box_of_text_needs_no_definition_but_one_closed_over_a_defined_box_is_a_warning(
+        project: Path) -> None:
+    narrative = str(YEAR / "narrative.txt")
+    edit(project, narrative, "[专栏：民心工程]\n", "[专栏：十件实事]\n甲\n[/专栏]\n[专栏：民心工程]\n")
+    assert checked(project) == []
+    line = edit(project, narrative, "[专栏：民心工程]\n", "[专栏：民心工程]\n[/专栏]\n")
+    assert checked(project) == [
+        f"[warning] data/2021/narrative.txt:{line}: [专栏：民心工程] is closed by a [/专栏], so it "
+        "prints the text between as a 专栏 of its own, not the 专栏 「民心工程」 of boxes.yaml; "
+        "remove the [/专栏] to place that one"]

@@ -197,3 +197,16 @@ def test_a_project_tables_totals_and_the_prose_follow_a_changed_project_figure(
     text = rebuild(project)
     assert "总投资27.30005亿元，其中公共服务类1个、年度计划投资26000万元。" in text
     assert "合计273000.568000" in text and "二、公共服务10000026000" in text
+
+
+def test_a_box_of_text_written_in_the_narrative_is_numbered_in_its_place(project: Path) -> None:
+    narrative = project / "data" / "2021" / "narrative.txt"
+    text = narrative.read_text(encoding="utf-8")
+    narrative.write_text(text.replace(
+        "[专栏：民心工程]", "[专栏：{{ 本年 }}年十件民生实事]\n# 1．教育\n**新建学校。**新建中小学"
+        "{{ 统计.接待游客.数值 }}所。\n最后一段。\n[/专栏]\n[专栏：民心工程]", 1), encoding="utf-8")
+    built = rebuild(project)
+    assert "专栏7：2021年十件民生实事1．教育新建学校。新建中小学627.4所。最后一段。专栏8：2021年民心工程" \
+        in built
+    xml = body_xml(build(Project.at(project), 2021).path)
+    assert xml.count("<w:tbl>") == 8  # a bordered table like every 专栏

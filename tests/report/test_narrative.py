@@ -13,6 +13,7 @@ from reportgen.report.narrative import (
     box_places,
     parse_blocks,
     parse_line,
+    text_box_lines,
 )
 from reportgen.word.ooxml import Span
 
@@ -119,3 +120,20 @@ def test_numbers_follow_the_first_place_of_each_box(names: list[str]) -> None:
 def test_a_box_line_commented_out_is_not_numbered() -> None:
     source = "{#\n[专栏：重大项目完成情况]\n#}\n[专栏：民心工程完成情况]\n"
     assert box_numbers(source) == {"民心工程完成情况": 1}
+
+
+def test_a_box_line_closed_by_an_end_line_is_a_box_of_text() -> None:
+    source = "甲\n[专栏：{{ 本年 }}年十件实事]\n# 1．教育\n**新建。**学校3所。\n\n[/专栏]\n[专栏：民心工程]\n乙"
+    blocks = parse_blocks(source)
+    assert [(b.kind, b.box, b.body) for b in blocks] == [
+        ("p", None, None), ("box", "{{ 本年 }}年十件实事", "# 1．教育\n**新建。**学校3所。\n"),
+        ("box", "民心工程", None), ("p", None, None)]
+    assert text_box_lines(source) == {2}
+    # both are numbered in order of their lines
+    assert box_numbers(source) == {"{{ 本年 }}年十件实事": 1, "民心工程": 2}
+
+
+def test_an_end_line_after_the_next_box_closes_nothing_before_it() -> None:
+    source = "[专栏：甲]\n[专栏：乙]\n文字\n[/专栏]"
+    assert [(b.box, b.body) for b in parse_blocks(source)] == [("甲", None), ("乙", "文字")]
+    assert text_box_lines(source) == {2}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from reportgen.report.narrative import ATTACHMENT_LINE, BOX_LINE
+from reportgen.report.narrative import ATTACHMENT_LINE, BOX_END, BOX_LINE, text_box_lines
 from reportgen.report.stale import source_lines
 from reportgen.templating.numerals import ordinal
 
@@ -48,9 +48,20 @@ def markup_problems(source: str) -> list[tuple[int, str]]:
     """(line, what is wrong) for each markup mistake of a narrative source."""
     found: list[tuple[int, str]] = []
     numbers = [0, 0, 0, 0]  # the last number of each level, 0 before its first
+    text_boxes = text_box_lines(source)
+    in_box = False  # inside a 专栏 of text, whose headings are its own
     for number, line in source_lines(source):
         text = line.strip()
         if not text:
+            continue
+        if BOX_END.match(text):
+            if not in_box:
+                found.append((number, "[/专栏] closes no 专栏: a 专栏 of text opens with a line "
+                                      "[专栏：标题] and ends with [/专栏]"))
+            in_box = False
+            continue
+        if BOX_LINE.match(text):
+            in_box = number in text_boxes
             continue
         marks = _NO_SPACE.match(text)
         if marks:
@@ -75,7 +86,7 @@ def markup_problems(source: str) -> list[tuple[int, str]]:
                                       "inside a paragraph"))
         if ATTACHMENT_LINE.match(text):
             numbers = [0, 0, 0, 0]  # an 附件's headings count afresh
-        heading = _heading_number(text)
+        heading = None if in_box else _heading_number(text)
         if heading:
             level, value = heading
             if value != numbers[level] + 1:

@@ -17,7 +17,7 @@ from reportgen.project import Project
 from reportgen.report.boxes.base import TemplateFiles
 from reportgen.report.boxes.kinds import kind_of
 from reportgen.report.front import changed_lines, front_templates
-from reportgen.report.narrative import box_numbers, box_places, parse_blocks
+from reportgen.report.narrative import box_numbers, box_places, parse_blocks, text_box_lines
 from reportgen.templating.context import build_context
 from reportgen.templating.environment import make_env
 from reportgen.templating.views import Lookup
@@ -61,8 +61,13 @@ def check_templates(project: Project, raw: RawYear, data: YearData, problems: Pr
             problems.warning(where, f"专栏 「{name}」 is defined but the narrative never places "
                              f"it (a line [专栏：{name}])")
         kind.check_templates(box, files, checker, context, problems)
+    text_boxes = text_box_lines(data.narrative)
     for line, name in box_places(data.narrative):
-        if name not in data.boxes:
+        if name in data.boxes and line in text_boxes:
+            problems.warning(narrative.at(line=line), f"[专栏：{name}] is closed by a [/专栏], "
+                             f"so it prints the text between as a 专栏 of its own, not the 专栏 "
+                             f"「{name}」 of boxes.yaml; remove the [/专栏] to place that one")
+        if name not in data.boxes and line not in text_boxes:
             problems.error(narrative.at(line=line), f"[专栏：{name}] is not defined in "
                            f"boxes.yaml" + did_you_mean(name, list(data.boxes)))
     text = _check_word_template(project, checker, problems)

@@ -11,10 +11,16 @@ from typing import TYPE_CHECKING, Any
 from reportgen.data.model import BoxSpec, Gap, YearData
 from reportgen.errors import ReportgenError
 from reportgen.project import NARRATIVE
-from reportgen.report.boxes.base import BoxContext, TemplateFiles
+from reportgen.report.boxes.base import BoxContext, TemplateFiles, framed_text
 from reportgen.report.boxes.kinds import kind_of
 from reportgen.report.front import front_matter
-from reportgen.report.narrative import Block, box_numbers, box_places, parse_blocks
+from reportgen.report.narrative import (
+    Block,
+    box_numbers,
+    box_places,
+    parse_blocks,
+    text_box_lines,
+)
 from reportgen.report.stale import Stale, marked, stale_lines
 from reportgen.templating.context import build_context
 from reportgen.templating.environment import make_env, render_text
@@ -57,10 +63,16 @@ def compose(project: Project, data: YearData) -> Composed:
     boxes = BoxContext(data, env, context, TemplateFiles(project), gaps)
     parsed = parse_blocks(text)
     labels = attachment_labels(parsed)
+    opened = text_box_lines(data.narrative)
+    text_numbers = iter([numbers[name] for line, name in box_places(data.narrative)
+                         if line in opened])
     blocks = []
     for index, block in enumerate(parsed):
         fields: list[tuple[str, Any]] = [("类型", block.kind)]
-        if block.kind == "box":
+        if block.kind == "box" and block.body is not None:
+            # a 专栏 of text: numbered where its [专栏：…] line is in the source
+            content = framed_text(next(text_numbers), block.box or "", block.body)
+        elif block.kind == "box":
             name = block.box or ""
             box = placed_box(data, name, numbers)
             content = kind_of(box).render(box, numbers[name], boxes)

@@ -7,7 +7,9 @@ One paragraph per line (blank lines are ignored). A line that starts with
 * ``**…**`` opens with a lead sentence (引导句): ``**疫情防控取得重大成果。**认真贯彻…``; in a
   heading line the lead is a run-in heading and the rest is body text
   (``### **1.创新策源成效显著。**…``: kind h3-run-in);
-* ``[专栏：name]`` (the whole line) places the 专栏 defined as ``name`` in boxes.yaml;
+* ``[专栏：name]`` (the whole line) places the 专栏 defined as ``name`` in boxes.yaml; closed
+  by a line ``[/专栏]``, it is a 专栏 of text written here: ``name`` is its title, the lines
+  between are its paragraphs (in this markup);
 * ``[附件：title]`` (the whole line) starts an 附件 after the body: the lines that follow are
   its text.
 
@@ -25,6 +27,7 @@ from reportgen.characters import STALE
 from reportgen.word.ooxml import Span
 
 BOX_LINE = re.compile(r"^\[专栏[：:]\s*(.+?)\s*\]$")
+BOX_END = re.compile(r"^\[/专栏\]$")
 ATTACHMENT_LINE = re.compile(r"^\[附件[：:]\s*(.+?)\s*\]$")
 _LEAD = re.compile(r"^\*\*(.+?)\*\*(.*)$")
 #: ``#`` to ``####`` and a space: the heading levels 1 to 4.
@@ -39,6 +42,8 @@ class Block:
     spans: tuple[Span, ...] = ()
     box: str | None = None
     stale: bool = False  # last year's text with typed figures, for review (checks.stale)
+    #: a 专栏 of text written in the narrative: its lines (``box`` is its title)
+    body: str | None = None
 
     @property
     def text(self) -> str:
@@ -71,8 +76,39 @@ def parse_line(line: str) -> Block | None:
     return Block(kind, tuple(spans), stale=stale)
 
 
+def _box_end(lines: list[str], start: int) -> int | None:
+    """The line that closes the 专栏 opened at ``start``: a [/专栏] before the next [专栏：…]."""
+    for index in range(start + 1, len(lines)):
+        text = lines[index].strip().removeprefix(STALE).strip()
+        if BOX_END.match(text):
+            return index
+        if BOX_LINE.match(text):
+            return None
+    return None
+
+
 def parse_blocks(text: str) -> list[Block]:
-    return [block for line in text.split("\n") if (block := parse_line(line)) is not None]
+    lines = text.split("\n")
+    blocks: list[Block] = []
+    index = 0
+    while index < len(lines):
+        block = parse_line(lines[index])
+        end = _box_end(lines, index) if block is not None and block.kind == "box" else None
+        if block is not None and end is not None:
+            blocks.append(Block("box", box=block.box, body="\n".join(lines[index + 1:end])))
+            index = end + 1
+            continue
+        if block is not None:
+            blocks.append(block)
+        index += 1
+    return blocks
+
+
+def text_box_lines(source: str) -> set[int]:
+    """The lines of the narrative source that open a 专栏 of text (closed by [/专栏])."""
+    lines = uncommented(source).split("\n")
+    return {index + 1 for index, line in enumerate(lines)
+            if BOX_LINE.match(line.strip()) and _box_end(lines, index) is not None}
 
 
 _COMMENT = re.compile(r"\{#.*?#\}", re.S)
