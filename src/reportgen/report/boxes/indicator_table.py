@@ -173,7 +173,7 @@ def _header_labels(layout: Layout, options: TableOptions) -> list[tuple[str, int
 
 
 def _body_rows(rows: Sequence[Indicator], values: Sequence[Sequence[str]], layout: Layout,
-               category_rows: bool, span: int) -> list[list[TableCell]]:
+               category_rows: bool, span: int, aligns: Sequence[str]) -> list[list[TableCell]]:
     """One row per indicator, a 类别 as a merged first column or a row across before its rows;
     every row but the last of its 类别 is kept with the next, so that a 类别 starts on the
     page it fits on whole (and its merged cell is not cut)."""
@@ -200,7 +200,8 @@ def _body_rows(rows: Sequence[Indicator], values: Sequence[Sequence[str]], layou
             cells.append(cell(number, keep=keep))
             cells.append(cell(row.label, span=2 if layout.has_groups else 1, align="left",
                               keep=keep))
-        cells += [cell(text, keep=keep) for text in texts]
+        cells += [cell(text, align=align, keep=keep)
+                  for text, align in zip(texts, aligns, strict=True)]
         out.append(cells)
     return out
 
@@ -219,7 +220,8 @@ def indicator_box(options: TableOptions, number: int, title: str, data: Indicato
     title_row = [TableCell(box_title(number, title, keep=True), span=len(widths))]
     rows = [title_row, *header_rows(_header_labels(layout, options), options.columns,
                                     render_title),
-            *_body_rows(data.rows, values, layout, options.categories == "row", len(widths))]
+            *_body_rows(data.rows, values, layout, options.categories == "row", len(widths),
+                        [leaf.align or "center" for leaf in leaves])]
     return table(widths, rows, header_rows=1 + depth)
 
 
