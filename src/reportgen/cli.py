@@ -106,6 +106,29 @@ def build(ctx: click.Context, year: str, project_dir: str | None, strict: bool, 
 
 
 @main.command()
+@click.argument("folder", metavar="[DIR]", default=".", type=click.Path(file_okay=False))
+@click.option("--year", metavar="YEAR", default=None,
+              help="The plan year of the first year folder (default: next year from July on, "
+                   "else this year).")
+@click.pass_context
+def init(ctx: click.Context, folder: str, year: str | None) -> None:
+    """Start a project for another district in DIR (new or empty; default: here).
+
+    Writes the Word template, the standard 专栏 templates, reportgen.toml, 填写说明.md and a
+    first year folder: report.yaml, narrative and 专栏 to edit, and guided workbooks whose
+    values are all 待填. It builds as it is, every blank a highlighted placeholder.
+    """
+    import datetime as dt
+    from pathlib import Path
+
+    from reportgen.commands import init as command
+    from reportgen.project import parse_year
+
+    plan_year = parse_year(year) if year else command.default_year(dt.date.today())
+    ctx.exit(command.run(Path(folder), plan_year, console()))
+
+
+@main.command()
 @project_option
 @click.option("--force", is_flag=True, help="Replace an existing templates/report.docx.")
 @click.pass_context

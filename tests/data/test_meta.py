@@ -161,11 +161,11 @@ def test_a_wrong_text_is_named_with_its_line(tmp_path: Path, line: str | None,
 @pytest.mark.parametrize(("line", "region"), [
     ('地区: "  甲区  "', "甲区"),
     ("地区: 500", "500"),
-    ("地区: 待填", str(Gap("地区", SourceRef(AT, line=1)))),
-    ("地区:", str(Gap("地区", SourceRef(AT, line=1)))),
+    ("地区: 待填", Gap("地区", SourceRef(AT, line=1))),  # listed with what is left to fill in
+    ("地区:", Gap("地区", SourceRef(AT, line=1))),
 ])
 def test_texts_are_trimmed_and_blanks_are_placeholders(tmp_path: Path, line: str,
-                                                       region: str) -> None:
+                                                       region: str | Gap) -> None:
     found, problems = read(tmp_path, edit(1, line))
     assert problems == []
     assert found.region == region

@@ -58,3 +58,9 @@ def test_what_is_not_known_yet_is_said() -> None:
     assert status(indicator("甲", "9", gap)) == (gap, "the result is still to fill in")
     assert status(indicator("甲", None, "9"))[0] == NO_TARGET
     assert status(indicator("甲", "9", "1", 完成状态="完成"))[0] == DONE  # set by hand
+
+
+def test_a_target_still_to_fill_in_leaves_the_status_to_fill_in() -> None:
+    gap = Gap("甲·计划目标", "x")
+    row = indicator("甲", None, "9", 计划目标=gap)
+    assert status(row) == (gap, "the target is still to fill in")  # never 无目标 or 完成

@@ -153,7 +153,8 @@ def default_author(project: Project, years: list[int]) -> str:
     if not years:
         return output.AUTHOR
     try:
-        return report_meta(project, max(years)).issuer or output.AUTHOR
+        issuer = report_meta(project, max(years)).issuer
+        return issuer if isinstance(issuer, str) and issuer else output.AUTHOR
     except ReportgenError:  # that year's check reports it; the file needs a name only
         return output.AUTHOR
 

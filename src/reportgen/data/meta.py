@@ -90,7 +90,7 @@ def meta_of(report: Any, ref: SourceRef, year: int, problems: Problems) -> Meta:
     previous = previous if isinstance(previous, dict) else {}
     roles = _roles(report.get("数据"), line_ref(ref, report, "数据"), problems)
     return Meta(
-        region=str(region), issuer=str(issuer), meeting_date=meeting_date,
+        region=region, issuer=issuer, meeting_date=meeting_date,
         meeting_name=text("名称", meeting, "会议名称"), review_year=review_year,
         plan_year=plan_year, title=str(title), ref=ref,
         meeting_short=text("简称", meeting, "会议简称"),

@@ -102,8 +102,8 @@ SALUTATION = "各位代表："
 
 @dataclass(frozen=True)
 class Meta:
-    region: str
-    issuer: str
+    region: str | Gap
+    issuer: str | Gap
     meeting_date: dt.date | Gap
     meeting_name: str | Gap
     review_year: int

@@ -40,13 +40,15 @@ def _judged(met: bool, text: str) -> tuple[str, str]:
 
 
 def status(row: Indicator) -> tuple[str | Gap, str]:
-    """(status, reason) of one execution-table row; the status is the result's gap while the
-    result is still to fill in."""
+    """(status, reason) of one execution-table row; the status is the gap of the target or the
+    result while that is still to fill in (never 完成 or 无目标 before it is known)."""
     override = row.values.get(STATE)
     if isinstance(override, str) and override:
         return override, "set in the data (完成状态)"
     target = row.values.get(TARGET)
-    if isinstance(target, Gap) or target is None:
+    if isinstance(target, Gap):
+        return target, "the target is still to fill in"
+    if target is None:
         return NO_TARGET, "no target"
     assert isinstance(target, Target)
     result = compared_value(row)

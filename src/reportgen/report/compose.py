@@ -21,6 +21,7 @@ from reportgen.report.narrative import (
     parse_blocks,
     text_box_lines,
 )
+from reportgen.report.placeholders import marked_typed, typed_gaps
 from reportgen.report.stale import Stale, marked, stale_lines
 from reportgen.templating.context import build_context
 from reportgen.templating.environment import make_env, render_text
@@ -59,7 +60,9 @@ def compose(project: Project, data: YearData) -> Composed:
     context = build_context(data, numbers)
     context.update(front_matter(env, data.meta, context))
     stale = stale_lines(data.narrative, last_narrative(project, data.year))
-    text = render_text(env, marked(data.narrative, stale), str(data.narrative_ref), context)
+    gaps.extend(typed_gaps(data.narrative, data.narrative_ref))
+    text = render_text(env, marked_typed(marked(data.narrative, stale)), str(data.narrative_ref),
+                       context)
     boxes = BoxContext(data, env, context, TemplateFiles(project), gaps)
     parsed = parse_blocks(text)
     labels = attachment_labels(parsed)

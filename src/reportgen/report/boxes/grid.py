@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from reportgen.characters import printed_width
+from reportgen.characters import GAP_CLOSE, GAP_OPEN, printed_width
 from reportgen.data.model import BoxSpec, Gap
 from reportgen.data.yamlfile import line_ref
 from reportgen.errors import Problems, SourceRef, did_you_mean
@@ -150,10 +150,18 @@ def header_depth(columns: Sequence[ColumnSpec]) -> int:
     return 2 if any(column.children for column in columns) else 1
 
 
+#: What a table cell still to fill in shows: its row and column say what it is (the list of
+#: what is left names it in full).
+CELL_GAP = f"{GAP_OPEN}【待填】{GAP_CLOSE}"
+
+
 def format_value(value: Any, fmt: str | None, gaps: list[Gap]) -> str:
     """A cell's text: the value through its 格式 (a filter, with its arguments), else as a bare
-    ``{{ value }}`` prints it."""
-    if fmt and not isinstance(value, Gap):
+    ``{{ value }}`` prints it; a value still to fill in is a short highlighted 【待填】."""
+    if isinstance(value, Gap):
+        finalize(value, gaps)  # listed with the others
+        return CELL_GAP
+    if fmt:
         return str(apply_call(filter_call(fmt), value))
     return str(finalize(value, gaps))
 

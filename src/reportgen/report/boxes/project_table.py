@@ -49,6 +49,7 @@ from reportgen.report.boxes.grid import (
     header_rows,
     natural,
 )
+from reportgen.templating.environment import finalize
 from reportgen.templating.numerals import cn
 from reportgen.word import styles
 from reportgen.word.ooxml import TableCell, Xml, table
@@ -219,7 +220,10 @@ def project_box(options: ProjectOptions, number: int, title: str, table_data: Re
         if mode == "column" and options.subtotals and sums:
             body.append([cell("", merge="continue"),
                          *_summary_cells(grid, "小计", totals, styles.TABLE_TEXT, 0, False)])
-    if options.total is not None:
+    if not rows:  # a list still to fill in shows so, not an empty table
+        gap = Gap(f"{what}清单", table_data.ref)
+        body.append([cell(str(finalize(gap, gaps)), span=lead + len(leaves))])
+    elif options.total is not None:
         totals = column_totals(rows, sums, f"{what}·合计", table_data.ref)
         label = render(options.total, {"个数": len(rows)})
         total_row = _summary_cells(grid, label, totals, styles.TABLE_HEADER, lead,
