@@ -408,3 +408,15 @@ def test_a_narrative_line_is_named_and_a_sheet_the_year_lacks_is_empty(project: 
         f"data/2021/narrative.txt:3: contains the control character U+000C at position "
         f"{len(lines[2])}" + END]
     assert year.investment.rows == ()
+
+
+@pytest.mark.parametrize(("header", "warned"), [
+    ("说眀", True), ("完成状况", True), ("计划目", True), ("计划目标值", True),
+    ("上年完成", False), ("本年目标", False), ("“十四五”目标", False), ("备注", False),
+])
+def test_only_a_column_one_character_off_a_known_one_is_a_likely_typo(header: str,
+                                                                     warned: bool) -> None:
+    from reportgen.data.schema import EXECUTION
+    from reportgen.data.validate import _one_off
+
+    assert any(_one_off(header, name) for name in EXECUTION.names + ["说明"]) == warned

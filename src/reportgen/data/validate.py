@@ -51,11 +51,24 @@ def check_headers(table: Table, schema: TableSchema, problems: Problems) -> list
                            f"{column.doc}){did_you_mean(column.name, table.headers)}")
     extra = [h for h in table.headers if h not in known]
     for header in extra:
-        hint = did_you_mean(header, known)
-        if hint:
+        # a column of its own (上年完成, “十四五”目标) is welcome; one a character off a known
+        # column's name is likely that column mistyped
+        typo = next((name for name in known if _one_off(header, name)), None)
+        if typo:
             problems.warning(table.header_refs[header],
-                             f"column 「{header}」 is not one reportgen knows{hint}")
+                             f"column 「{header}」 is not one reportgen knows; did you mean "
+                             f"「{typo}」?")
     return extra
+
+
+def _one_off(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` with one character changed, added or left out."""
+    if word == name or abs(len(word) - len(name)) > 1:
+        return False
+    if len(word) == len(name):
+        return sum(a != b for a, b in zip(word, name, strict=True)) == 1
+    short, long = sorted((word, name), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def record_values(row_cells: Mapping[str, Cell], schema: TableSchema, extra: list[Column],

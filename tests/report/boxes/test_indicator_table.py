@@ -124,3 +124,9 @@ def test_a_value_column_given_a_width_keeps_it() -> None:
     columns = (ColumnSpec("计划目标", "计划目标", width=Decimal(40)), ColumnSpec("增速", "增速"))
     widths = widths_of(TableOptions(columns))
     assert widths[4] == int(40 * 56.7) and sum(widths) == 8844
+
+
+def test_a_unit_column_takes_the_unit_out_of_the_name() -> None:
+    options = TableOptions((ColumnSpec("单位", "单位"), ColumnSpec("计划目标", "计划目标")))
+    body = grid_of(options)[2:]
+    assert [c[0] for c in body[0]][2:5] == ["地区生产总值增速", "%", "7.5以上"]

@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from reportgen.characters import printed_width
+from reportgen.data.cells import parse_decimal
 from reportgen.data.model import BoxSpec, Gap, Indicator, IndicatorTable, YearData
 from reportgen.data.schema import CATEGORY, GROUP, NAME, NUMBER, UNIT
 from reportgen.data.yamlfile import line_ref
@@ -40,6 +41,7 @@ from reportgen.report.boxes.grid import (
     choice,
     column_specs,
     fair_widths,
+    figure_width,
     format_value,
     header_depth,
     header_rows,
@@ -113,15 +115,23 @@ def field_value(row: Indicator, field: str) -> Any:
     return row.values.get(field)
 
 
+def _least(texts: Sequence[Sequence[str]]) -> list[int]:
+    """What each value column needs so that no figure or short word wraps."""
+    return [figure_width([t for t in column[1:] if _unbreakable(t)]) for column in texts]
+
+
 def _value_widths(rest: int, leaves: Sequence[ColumnSpec],
                   texts: Sequence[Sequence[str]]) -> list[int]:
     """The value columns share ``rest`` by what their longest text (header or value) needs on
     one line: each gets at least 3.5 and up to 7 小四 characters, then up to 12 where room is
     left (完成国家和市下达目标 on one line in 专栏4, on two in 专栏3 rather than three); what
-    still remains goes in proportion. Columns given a 宽 get it, the others share the rest."""
+    still remains goes in proportion. Columns given a 宽 get it, the others share the rest;
+    and where there is too little room for that, a figure or a short word (预期性) still keeps
+    its line while long texts wrap."""
+    least = _least(texts)
     if any(leaf.width is not None for leaf in leaves):
         return fair_widths(rest, [natural(t, 3.5, 12) for t in texts],
-                           [leaf.width for leaf in leaves])
+                           [leaf.width for leaf in leaves], least)
     longest = [max((printed_width(text) for text in column), default=0) for column in texts]
     need = [min(max(chars, 3.5), 7) * CHAR + CELL_MARGINS for chars in longest]
     want = [min(max(chars, 3.5), 12) * CHAR + CELL_MARGINS for chars in longest]
@@ -131,10 +141,17 @@ def _value_widths(rest: int, leaves: Sequence[ColumnSpec],
         extra = [w - n for w, n in zip(want, need, strict=True)]
         shares = [n + (rest - sum(need)) * e / sum(extra) for n, e in zip(need, extra, strict=True)]
     else:
-        shares = [n * rest / sum(need) for n in need]
+        return fair_widths(rest, [int(n) for n in need], [None] * len(need), least)
     out = [int(share) for share in shares]
     out[-1] = rest - sum(out[:-1])
+    if any(width < low for width, low in zip(out, least, strict=True)):
+        return fair_widths(rest, [int(w) for w in want], [None] * len(want), least)
     return out
+
+
+def _unbreakable(text: str) -> bool:
+    """A cell text that must stay on one line: a figure, or a short word."""
+    return printed_width(text) <= 4 or parse_decimal(text.rstrip("%％")) is not None
 
 
 @dataclass(frozen=True)
@@ -143,6 +160,11 @@ class Layout:
 
     labels: tuple[str, ...]  # keys of LABELS, in order
     widths: tuple[int, ...]
+    #: a column shows the unit, so the name is printed without it
+    unit_column: bool = False
+
+    def name(self, row: Indicator) -> str:
+        return row.name if self.unit_column else row.label
 
     @property
     def has_category(self) -> bool:
@@ -163,7 +185,9 @@ def _layout(options: TableOptions, data: IndicatorTable) -> Layout:
         default = NAME_ALONE if key == "指标名称" and not has_groups else LABELS[key][1]
         mm = options.widths.get(key)
         widths.append(int(mm * Decimal(MM)) if mm is not None else default)
-    return Layout(labels, tuple(widths))
+    unit_column = any(leaf.field == UNIT for column in options.columns
+                      for leaf in column.leaves())
+    return Layout(labels, tuple(widths), unit_column)
 
 
 def _header_labels(layout: Layout, options: TableOptions) -> list[tuple[str, int]]:
@@ -195,10 +219,10 @@ def _body_rows(rows: Sequence[Indicator], values: Sequence[Sequence[str]], layou
             cells.append(cell(number, merge=merge, keep=keep))
             cells.append(cell(row.group if row.starts_group and row.group else "", merge=merge,
                               keep=keep))
-            cells.append(cell(SUB_MARK + row.label, align="left", keep=keep))
+            cells.append(cell(SUB_MARK + layout.name(row), align="left", keep=keep))
         else:
             cells.append(cell(number, keep=keep))
-            cells.append(cell(row.label, span=2 if layout.has_groups else 1, align="left",
+            cells.append(cell(layout.name(row), span=2 if layout.has_groups else 1, align="left",
                               keep=keep))
         cells += [cell(text, align=align, keep=keep)
                   for text, align in zip(texts, aligns, strict=True)]
@@ -216,7 +240,14 @@ def indicator_box(options: TableOptions, number: int, title: str, data: Indicato
               for row in data.rows]
     texts = [[render_title(leaf.title), *(row[index] for row in values)]
              for index, leaf in enumerate(leaves)]
-    widths = [*layout.widths, *_value_widths(FULL_WIDTH - sum(layout.widths), leaves, texts)]
+    labels = list(layout.widths)
+    # the name column (its long names wrap well) gives the value columns what their figures
+    # need, down to six characters, unless its width is set
+    short = sum(_least(texts)) - (FULL_WIDTH - sum(labels))
+    name = layout.labels.index("指标名称")
+    if short > 0 and "指标名称" not in options.widths:
+        labels[name] = max(labels[name] - short, 6 * CHAR + CELL_MARGINS)
+    widths = [*labels, *_value_widths(FULL_WIDTH - sum(labels), leaves, texts)]
     title_row = [TableCell(box_title(number, title, keep=True), span=len(widths))]
     rows = [title_row, *header_rows(_header_labels(layout, options), options.columns,
                                     render_title),
