@@ -123,6 +123,12 @@ CASES: list[tuple[str, Callable[[Path], None] | None, list[str], int, list[str]]
     ("sheet-missing", drop_sheet("indicators.xlsx", "计划目标"), ["build", "2021"], 1,
      ["data/2021/boxes.yaml:29: 专栏 「主要指标计划」: indicators.xlsx has no sheet 「计划目标」; "
       "it has 完成情况"]),
+    ("role-sheet-missing", lambda r: (drop_sheet("indicators.xlsx", "完成情况")(r),
+                                      (r / Y / "boxes.yaml").unlink(),
+                                      write(r / Y / "narrative.txt", "甲\n{{ 完成.地区生产总值增速.绝对值 }}\n")),
+     ["build", "2021"], 1,
+     ["undefined: 完成.地区生产总值增速 is not available: indicators.xlsx has no sheet 「完成情况」 "
+      "(the sheet report.yaml's 数据 names for 完成, 「完成情况」 when it names none)"]),
     ("column-missing", rename_header("indicators.xlsx", "完成情况", "计划目标", "目标"),
      ["build", "2021"], 1, ["indicators.xlsx[完成情况]: column 「计划目标」 is missing"]),
     ("column-misspelt", rename_header("statistics.xlsx", "统计", "数值", "数植"),

@@ -12,7 +12,7 @@ import pytest
 from helpers.project import REPO
 from reportgen.data.folder import RawYear
 from reportgen.data.meta import meta
-from reportgen.data.model import CAPTION, SALUTATION, SIGNATURE, Gap, Meta
+from reportgen.data.model import CAPTION, SALUTATION, SIGNATURE, Gap, Meta, Roles
 from reportgen.data.yamlfile import read_yaml
 from reportgen.errors import Problems, SourceRef
 
@@ -227,3 +227,25 @@ def test_a_line_under_the_title_that_is_not_text_is_named(tmp_path: Path, line: 
                                                          expected: str) -> None:
     problems = read(tmp_path, REPORT + line + "\n")[1]
     assert len(problems) == 1 and problems[0].startswith(expected), problems
+
+
+def test_the_data_roles_default_to_todays_sheets(tmp_path: Path) -> None:
+    found, problems = read(tmp_path, REPORT)
+    assert problems == [] and found.roles == Roles()
+
+
+def test_the_data_roles_are_declared(tmp_path: Path) -> None:
+    found, problems = read(tmp_path, REPORT + "数据:\n  完成情况: 执行情况\n  计划目标: 主要目标\n"
+                                               "  比较: 增速\n  结转:\n    上年项目: 重点项目·完工\n")
+    assert problems == []
+    assert found.roles == Roles("执行情况", "主要目标", "增速", (("上年项目", "重点项目", "完工"),))
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("数据: 完成情况\n", "10: 「数据」 maps 完成情况, 计划目标, 比较 and 结转 to sheets"),
+    ("数据:\n  完成: 甲\n", "11: 数据 has no 「完成」; it knows 完成情况、计划目标、比较、结转"),
+    ("数据:\n  比较: 增长\n", "11: 数据.比较 「增长」 must be 绝对值 or 增速"),
+    ("数据:\n  计划目标: ''\n", "11: 数据.计划目标 names a sheet of indicators.xlsx"),
+])
+def test_a_wrong_role_is_named(tmp_path: Path, text: str, problem: str) -> None:
+    assert read(tmp_path, REPORT + text)[1] == [f"{AT}:{problem}"]

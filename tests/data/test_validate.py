@@ -420,3 +420,37 @@ def test_only_a_column_one_character_off_a_known_one_is_a_likely_typo(header: st
     from reportgen.data.validate import _one_off
 
     assert any(_one_off(header, name) for name in EXECUTION.names + ["说明"]) == warned
+
+
+def test_an_extra_columns_kind_comes_from_its_header_and_values() -> None:
+    from reportgen.data.validate import extra_columns
+
+    headers = ["指标名称", "完成率（%）", "“十四五”目标", "总投资（万元）", "上年完成", "备注"]
+    table = sheet_table(headers, [["甲", "98.5", "≥300", "1200", "5.6", "新增"],
+                                  ["乙", "101", "6.5左右", "30", "—", ""]])
+    kinds = {c.name: c.type for c in extra_columns(table, headers[1:])}
+    # a header in % holds percentages; a 目标 column targets; a unit or numbers only, numbers
+    assert kinds == {"完成率（%）": "percent", "“十四五”目标": "target", "总投资（万元）": "measure",
+                     "上年完成": "measure", "备注": "text"}
+
+
+def test_a_sheet_with_no_category_or_number_column_is_numbered_in_order() -> None:
+    table, problems = indicators([["甲", "%", "7"], ["乙", "%", "8"]],
+                                 headers=["指标名称", "单位", "计划目标"], schema=PLAN)
+    assert [(r.number, r.category, r.starts_category) for r in table.rows] == [
+        (1, "", False), (2, "", False)]
+    assert [p for p in problems if "类别" in p or "序号" in p] == []
+
+
+def test_a_rows_compared_column_is_declared_by_the_row_or_the_table() -> None:
+    from reportgen.data.status import compared_value
+
+    headers = ["类别", "序号", "指标名称", "分组", "单位", "计划目标", "绝对值", "增速", "比较"]
+    rows = [["甲类", "1", "地区生产总值增长率", "", "%", "7.5以上", "500.30", "3", ""],
+            ["", "2", "森林覆盖率", "", "%", "50", "52", "0.5", "绝对值"]]
+    table, _ = indicators(rows, headers)
+    # the growth rate, as a % indicator with a growth rate - whatever its name says
+    assert [compared_value(r) for r in table.rows] == [D("3"), D("52")]
+    problems = Problems()
+    declared = indicator_table(sheet_table(headers, rows), EXECUTION, problems, compared="绝对值")
+    assert [compared_value(r) for r in declared.rows] == [D("500.30"), D("52")]
