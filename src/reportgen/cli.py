@@ -72,13 +72,31 @@ def year_argument(func: Any) -> Any:
 def project_option(func: Any) -> Any:
     return click.option(
         "--project", "project_dir", type=click.Path(file_okay=False),
-        default=None, help="Project folder (holding data/ and templates/); default: here.",
+        default=None, help="Project folder (holding data/ and templates/); default: the one "
+                           "the current folder is in.",
     )(func)
+
+
+def project_of(project_dir: str | None) -> Any:
+    """The project a command works on: ``--project`` after the command, else before it, else
+    the one the current folder is in (looking upward). Paths are then shown from the current
+    folder when it is inside the project."""
+    from pathlib import Path
+
+    from reportgen.errors import view_from
+    from reportgen.project import Project
+
+    chosen = project_dir or click.get_current_context().find_root().params.get("project_dir")
+    project = Project.found(chosen)
+    here = Path.cwd().resolve()
+    view_from(here if here.is_relative_to(project.root) and here != project.root else None)
+    return project
 
 
 @click.group(cls=ReportGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportgen")
-def main() -> None:
+@project_option
+def main(project_dir: str | None) -> None:
     """Build the annual 国民经济和社会发展计划执行情况及计划草案 report from data and templates.
 
     YEAR is the plan year: 2021 is the report given in 2021 (the 2020 execution and the 2021
@@ -99,9 +117,9 @@ def build(ctx: click.Context, year: str, project_dir: str | None, strict: bool, 
           png: bool) -> None:
     """Build output/YEAR/<title>.docx from data/YEAR and templates/."""
     from reportgen.commands import build as command
-    from reportgen.project import Project, parse_year
+    from reportgen.project import parse_year
 
-    ctx.exit(command.run(Project.at(project_dir), parse_year(year), console(), strict=strict,
+    ctx.exit(command.run(project_of(project_dir), parse_year(year), console(), strict=strict,
                          pdf=pdf, png=png))
 
 
@@ -135,9 +153,8 @@ def init(ctx: click.Context, folder: str, year: str | None) -> None:
 def template(ctx: click.Context, project_dir: str | None, force: bool) -> None:
     """Write the default Word template (templates/report.docx) from the layout settings."""
     from reportgen.commands import template as command
-    from reportgen.project import Project
 
-    ctx.exit(command.run(Project.at(project_dir), console(), force=force))
+    ctx.exit(command.run(project_of(project_dir), console(), force=force))
 
 
 @main.command()
@@ -154,9 +171,9 @@ def draft(ctx: click.Context, year: str, project_dir: str | None, source: str | 
     exists, nothing is changed. Prints what to fill in next.
     """
     from reportgen.commands import draft as command
-    from reportgen.project import Project, parse_year
+    from reportgen.project import parse_year
 
-    ctx.exit(command.run(Project.at(project_dir), parse_year(year), console(),
+    ctx.exit(command.run(project_of(project_dir), parse_year(year), console(),
                          parse_year(source) if source else None))
 
 
@@ -175,9 +192,9 @@ def check(ctx: click.Context, year: str, project_dir: str | None, strict: bool) 
     warnings alone exit 0 unless --strict.
     """
     from reportgen.commands import check as command
-    from reportgen.project import Project, parse_year
+    from reportgen.project import parse_year
 
-    ctx.exit(command.run(Project.at(project_dir), parse_year(year), console(), strict=strict))
+    ctx.exit(command.run(project_of(project_dir), parse_year(year), console(), strict=strict))
 
 
 @main.command()
@@ -191,9 +208,8 @@ def series(ctx: click.Context, project_dir: str | None) -> None:
     (“十四五”目标), with the progress toward it. The workbook charts the headline indicators.
     """
     from reportgen.commands import series as command
-    from reportgen.project import Project
 
-    ctx.exit(command.run(Project.at(project_dir), console()))
+    ctx.exit(command.run(project_of(project_dir), console()))
 
 
 @main.command(trouble=2)
@@ -256,7 +272,6 @@ def diff(ctx: click.Context, first: str, second: str | None, project_dir: str | 
     from reportgen.commands import diff as command
     from reportgen.diff.normalise import Normalisation
     from reportgen.diff.output import Options
-    from reportgen.project import Project
 
     if color == "auto":
         colored = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -269,4 +284,4 @@ def diff(ctx: click.Context, first: str, second: str | None, project_dir: str | 
                                   files, "json" if as_json else "text",
                                   Options(colored, context, brief, direction=docx_direction),
                                   update_baseline, author)
-    ctx.exit(command.run(Project.at(project_dir), request, console(colored)))
+    ctx.exit(command.run(project_of(project_dir), request, console(colored)))
