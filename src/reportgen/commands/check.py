@@ -15,6 +15,7 @@ from reportgen.checks.markup import markup_problems
 from reportgen.checks.plan import StatusRow, plan_vs_actual, status_table
 from reportgen.checks.precision import precision
 from reportgen.checks.templates import check_templates
+from reportgen.checks.wording import lint, source_findings
 from reportgen.console import Console
 from reportgen.data.model import Gap, YearData
 from reportgen.errors import Problem, Problems, ReportgenError
@@ -31,6 +32,9 @@ class CheckResult:
     problems: list[Problem] = field(default_factory=list)
     statuses: list[StatusRow] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
+    #: the wording lint's findings (GB/T 15834/15835), (place, what): advice, which an
+    #: official text may not follow (the report is reproduced as published)
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -72,10 +76,26 @@ def check_year(project: Project, year: int) -> CheckResult:
     for item in stale_lines(data.narrative, last_narrative(project, year)):
         problems.warning(data.narrative_ref.at(line=item.line), message(item, year))
     check_templates(project, raw, data, problems)
+    result.notes = wording_notes(data)
     if not problems.errors:
         result.gaps = outstanding(data, dry_run(project, data, problems))
     result.problems = sorted(problems.items, key=lambda p: p.sort_key())
     return result
+
+
+def wording_notes(data: YearData) -> list[tuple[str, str]]:
+    """The wording lint over what the user typed: the narrative (its lines), and the text
+    cells of the sheets (project names, 完成情况 …, each at its cell)."""
+    notes = [(str(data.narrative_ref.at(line=f.line)), f"「{f.excerpt}」 {f.why} [{f.rule}]")
+             for f in source_findings(data.narrative)]
+    tables = [*data.projects.values(), data.statistics, data.major_projects, data.investment]
+    for table in tables:
+        for record in table.rows:
+            for column, value in record.values.items():
+                if isinstance(value, str):
+                    notes += [(str(record.cell(column)), f"「{f.excerpt}」 {f.why} [{f.rule}]")
+                              for f in lint(value)]
+    return notes
 
 
 def dry_run(project: Project, data: YearData, problems: Problems) -> list[Gap]:
@@ -103,7 +123,10 @@ def run(project: Project, year: int, console: Console, strict: bool = False) -> 
             console.out(f"  {line}")
     for problem in result.problems:
         console.out(f"{problem.level}: {problem.ref}: {problem.message}")
+    for place, what in result.notes:
+        console.out(f"note: {place}: {what}")
     errors, warnings = len(result.errors), len(result.warnings)
+    notes = f"; {len(result.notes)} wording note(s)" if result.notes else ""
     console.err(f"check {year}: {errors} error(s), {warnings} warning(s), "
-                f"{len(result.gaps)} value(s) to fill in")
+                f"{len(result.gaps)} value(s) to fill in{notes}")
     return 1 if errors or (strict and (warnings or result.gaps)) else 0
