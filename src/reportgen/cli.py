@@ -60,9 +60,18 @@ class ReportGroup(click.Group):
             ctx.exit(INTERNAL_ERROR)
 
 
+def _bar(items: Any, label: str) -> Any:
+    """A progress bar on stderr, that leaves its line when done."""
+    def shown() -> Any:
+        with click.progressbar(items, label=label, file=sys.stderr, show_pos=True) as bar:
+            yield from bar
+    return shown()
+
+
 def console(color: bool | None = None) -> Console:
     return Console(lambda text: click.echo(text, color=color),
-                   lambda text: click.echo(text, err=True))
+                   lambda text: click.echo(text, err=True),
+                   _bar if sys.stderr.isatty() else None)
 
 
 def year_argument(func: Any) -> Any:

@@ -95,3 +95,15 @@ def test_every_box_is_found_in_order(pages: list[Page]) -> None:
     assert order == sorted(order)  # a box's parts follow each other
     for region in regions:  # a box never starts with its title alone at the foot of a page
         assert region.bottom - region.top > 40
+
+
+def test_two_boxes_on_one_page_with_nothing_between_are_two() -> None:
+    def small(y: float, text: str) -> Line:
+        return Line(90, y, 500, y + 14, text)
+
+    page = Page(1, 595, 842, (Line(90, 110, 500, 130, "正文段落"), small(140, "专栏1：甲"),
+                              small(156, "一"), small(172, "专栏2：乙"), small(188, "二"),
+                              Line(90, 210, 500, 230, "正文")))
+    following = Page(2, 595, 842, (small(110, "二续"), Line(90, 130, 500, 150, "正文")))
+    assert [(r.box, r.page, r.top, r.bottom) for r in box_regions([page, following])] == [
+        (1, 1, 140, 170), (2, 1, 172, 202), (2, 2, 110, 124)]
