@@ -201,7 +201,8 @@ def test_a_year_holds_only_what_its_report_uses(cli: Cli, project: Path) -> None
                                           "{{ 完成.地区生产总值增速.绝对值 }}亿元。\n",
                                           encoding="utf-8")
     result = cli("check", "2021")
-    assert result.stderr == "check 2021: 0 error(s), 0 warning(s), 0 value(s) to fill in\n"
+    assert result.stderr == ("check 2021: 0 error(s), 0 warning(s), 0 value(s) to fill in; "
+                             "1 wording note(s)\n")  # the title's whole first line
 
 
 def test_a_computed_value_shown_unformatted_is_a_warning(cli: Cli, project: Path) -> None:
@@ -226,7 +227,7 @@ def test_the_check_output_is_as_stored(cli: Cli) -> None:
     """What check prints for the shipped year: the plan-vs-actual table, then the problems."""
     result = cli("check", "2021")
     assert_snapshot("check-2021.txt", result.stdout)
-    # the wording lint's two notes are the published text's own (巡视 “回头看”, (一期南区))
+    # the wording notes are the published text's own: 巡视 “回头看”, (一期南区) and a full title line
     assert result.stderr == ("check 2021: 0 error(s), 0 warning(s), 0 value(s) to fill in; "
-                             "2 wording note(s)\n")
+                             "3 wording note(s)\n")
     assert cli("check", "2021", "--strict").exit_code == 0  # notes are advice

@@ -18,12 +18,14 @@ from reportgen.checks.templates import check_templates
 from reportgen.checks.wording import lint, source_findings
 from reportgen.console import Console
 from reportgen.data.model import Gap, YearData
+from reportgen.data.yamlfile import line_ref
 from reportgen.errors import Problem, Problems, ReportgenError
 from reportgen.project import Project
 from reportgen.report import year as years
 from reportgen.report.compose import compose, last_narrative
 from reportgen.report.stale import message, stale_lines
 from reportgen.report.todo import outstanding, todo_lines
+from reportgen.templating.linebreak import TITLE_CHARS, balance, full_lines
 
 
 @dataclass
@@ -76,18 +78,29 @@ def check_year(project: Project, year: int) -> CheckResult:
     for item in stale_lines(data.narrative, last_narrative(project, year)):
         problems.warning(data.narrative_ref.at(line=item.line), message(item, year))
     check_templates(project, raw, data, problems)
-    result.notes = wording_notes(data)
+    title = years.rendered_title(data.meta, raw.report_ref, lines=True)
+    printed = balance(title, TITLE_CHARS) if isinstance(title, str) else None  # as built
+    result.notes = wording_notes(data, printed,
+                                 line_ref(raw.report_ref, raw.report, "标题"))
     if not problems.errors:
         result.gaps = outstanding(data, dry_run(project, data, problems))
     result.problems = sorted(problems.items, key=lambda p: p.sort_key())
     return result
 
 
-def wording_notes(data: YearData) -> list[tuple[str, str]]:
+def wording_notes(data: YearData, title: str | None = None,
+                  title_ref: object = None) -> list[tuple[str, str]]:
     """The wording lint over what the user typed: the narrative (its lines), and the text
-    cells of the sheets (project names, 完成情况 …, each at its cell)."""
+    cells of the sheets (project names, 完成情况 …, each at its cell); and each line of the
+    rendered ``title`` that fills a whole line."""
     notes = [(str(data.narrative_ref.at(line=f.line)), f"「{f.excerpt}」 {f.why} [{f.rule}]")
              for f in source_findings(data.narrative)]
+    for number, width in full_lines(title or ""):
+        notes.append((str(title_ref or data.meta.ref),
+                      f"the title's line {number} is {width:g} characters wide, a whole "
+                      "line: where the digits' face is wider than Times New Roman, its last "
+                      f"character wraps alone; break it within {TITLE_CHARS} characters "
+                      "[title-line]"))
     tables = [*data.projects.values(), data.statistics, data.major_projects, data.investment]
     for table in tables:
         for record in table.rows:

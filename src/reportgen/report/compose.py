@@ -25,7 +25,7 @@ from reportgen.report.placeholders import marked_typed, typed_gaps
 from reportgen.report.stale import Stale, marked, stale_lines
 from reportgen.templating.context import build_context
 from reportgen.templating.environment import make_env, render_text
-from reportgen.templating.linebreak import balance
+from reportgen.templating.linebreak import TITLE_CHARS, balance
 from reportgen.templating.views import Lookup
 from reportgen.textfile import read_text
 from reportgen.word.blocks import BLOCK_KINDS
@@ -83,7 +83,7 @@ def compose(project: Project, data: YearData) -> Composed:
             kind = BLOCK_KINDS[block.kind]
             spans = block.spans
             if index in labels:  # an 附件's title, balanced as the report's
-                spans = (Span(balance(block.text, 20)),)
+                spans = (Span(balance(block.text, TITLE_CHARS)),)
                 fields.append(("标签", labels[index]))
             content = runs(spans, kind.lead, kind.text, REVIEW_HIGHLIGHT if block.stale else None)
         blocks.append(Lookup("正文段落", [*fields, ("内容", content)]))

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 from typing import Any
 
+from reportgen.templating.linebreak import TITLE_CHARS
 from reportgen.word import styles
 from reportgen.word.blocks import BLOCK_KINDS, PARAGRAPH
 from reportgen.word.layout import Layout
@@ -30,7 +31,7 @@ def _if(test: str, *paragraphs: tuple[str, str]) -> list[tuple[str, str]]:
 #: the report has it (report.yaml's 题注, 署名, 称谓), and so is the blank line after the two
 #: centred ones.
 TITLE_BLOCK: list[tuple[str, str]] = [
-    (styles.TITLE, "{{ 标题|balance(20) }}"),
+    (styles.TITLE, f"{{{{ 标题|balance({TITLE_CHARS}) }}}}"),
     (styles.BODY, ""),
     *_if("题注", (styles.SUBTITLE, "{{ 题注|balance(28) }}")),
     *_if("署名", (styles.ISSUER, "{{ 署名 }}")),
