@@ -272,6 +272,13 @@ def read_csv(path: Path, name: str, ref: SourceRef) -> Table:
     return _table_from_grid(name, ref, texts, [["General"] * len(row) for row in texts])
 
 
+def table_of(name: str, ref: SourceRef, texts: list[list[str]], formats: list[list[str]],
+             merges: list[tuple[int, int, int, int]] | None = None) -> Table:
+    """A sheet given as its cells' texts and number formats (the header row first), read as a
+    workbook's sheet is."""
+    return _table_from_grid(name, ref, texts, formats, None, merges)
+
+
 def _table_from_grid(name: str, ref: SourceRef, texts: list[list[str]],
                      formats: list[list[str]], extra: dict[str, list[str | None]] | None = None,
                      merges: list[tuple[int, int, int, int]] | None = None) -> Table:
