@@ -97,7 +97,9 @@ def workbook_bytes(sheets: Sequence[OutSheet], stamp: dt.datetime) -> bytes:
     """An .xlsx workbook written through openpyxl: per sheet a bold shaded header row frozen at
     the top and printed on every page, set or fitted widths, merges, notes, dropdowns, 待填
     cells yellow (a conditional format: filling one in clears it), fit to the page's width."""
-    import openpyxl
+    from reportgen.data.xlsx import openpyxl as load_openpyxl
+
+    openpyxl = load_openpyxl()
     from openpyxl.writer.excel import ExcelWriter
 
     from reportgen.write import fixed_zip

@@ -165,7 +165,9 @@ def _coordinate(text: str) -> tuple[int, int] | None:
 def _read_sheets(data: bytes, ref: SourceRef) -> list[dict[str, Any]]:
     """Per sheet: its title, each cell's text and number format, what Excel shows where that
     differs and what kind of cell it is (``extra``, by "row,column"), and its merges."""
-    import openpyxl
+    from reportgen.data.xlsx import openpyxl as load_openpyxl
+
+    openpyxl = load_openpyxl()
     from openpyxl.utils.escape import unescape
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -234,7 +236,9 @@ def _read_sheets(data: bytes, ref: SourceRef) -> list[dict[str, Any]]:
 
 def read_column_widths(path: Path) -> dict[str, dict[int, float]]:
     """The column widths set in each sheet of an .xlsx workbook, by 1-based column index."""
-    import openpyxl
+    from reportgen.data.xlsx import openpyxl as load_openpyxl
+
+    openpyxl = load_openpyxl()
     from openpyxl.utils import column_index_from_string
 
     book = openpyxl.load_workbook(path)
