@@ -155,6 +155,30 @@ def init(ctx: click.Context, folder: str, year: str | None) -> None:
     ctx.exit(command.run(Path(folder), plan_year, console()))
 
 
+@main.command("import")
+@click.argument("file", metavar="FILE", type=click.Path(dir_okay=False))
+@project_option
+@click.option("--year", metavar="YEAR", default=None,
+              help="The plan year of the folder to write (default: the plan year the title "
+                   "names).")
+@click.pass_context
+def import_(ctx: click.Context, file: str, project_dir: str | None, year: str | None) -> None:
+    """Import a published report (.docx or .txt) as data/YEAR, so that build gives it back.
+
+    Writes report.yaml, narrative.txt, boxes.yaml and the workbooks its 专栏 and figures need,
+    keeps FILE as the year's official text, then builds the year and compares it with FILE.
+    Never overwrites a year. Prints the summary on stderr; exit 1 when the rebuilt report
+    differs.
+    """
+    from pathlib import Path
+
+    from reportgen.commands import importing as command
+    from reportgen.project import Project, parse_year
+
+    ctx.exit(command.run(Project.at(project_dir), Path(file), parse_year(year) if year else None,
+                         console()))
+
+
 @main.command()
 @project_option
 @click.option("--force", is_flag=True, help="Replace an existing templates/report.docx.")

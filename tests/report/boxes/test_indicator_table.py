@@ -130,3 +130,36 @@ def test_a_unit_column_takes_the_unit_out_of_the_name() -> None:
     options = TableOptions((ColumnSpec("单位", "单位"), ColumnSpec("计划目标", "计划目标")))
     body = grid_of(options)[2:]
     assert [c[0] for c in body[0]][2:5] == ["地区生产总值增速", "%", "7.5以上"]
+
+
+def test_a_table_without_numbers_and_with_a_unit_column_of_its_own() -> None:
+    """序号: 否 leaves the 序号 column out; a column that shows the 单位 takes it off the name;
+    a cell left blank (nothing to fill in) prints blank, not —."""
+    from reportgen.errors import Problems, SourceRef
+    from reportgen.report.boxes.indicator_table import table_options
+
+    problems = Problems()
+    options = table_options({"列": [{"标题": "单位", "字段": "单位"},
+                                    {"标题": "“十四五”目标", "字段": "十四五目标"}],
+                             "序号": "否", "表头": {"指标名称": "指标"}},
+                            SourceRef("boxes.yaml"), problems)
+    assert not problems.items and not options.numbered
+    data = table(indicator("地区生产总值", unit="亿元", starts_category=False, category="",
+                           十四五目标="1200"),
+                 indicator("失业率", unit="%", number=2, category="", row=3, 十四五目标=None),
+                 columns=("十四五目标",), name="主要指标")
+    rows = grid_of(options, data)
+    assert [c[0] for c in rows[1]] == ["指标", "单位", "“十四五”目标"]
+    assert [[c[0] for c in row] for row in rows[2:]] == [["地区生产总值", "亿元", "1200"],
+                                                         ["失业率", "%", ""]]
+    assert sum(widths_of(options, data)) == 8844
+
+
+def test_the_number_column_choice_is_checked() -> None:
+    from reportgen.errors import Problems, SourceRef
+    from reportgen.report.boxes.indicator_table import table_options
+
+    problems = Problems()
+    table_options({"列": [{"标题": "目标", "字段": "计划目标"}], "序号": "没有"},
+                  SourceRef("boxes.yaml"), problems)
+    assert [p.message for p in problems.items] == ["序号 「没有」 must be 是 or 否"]

@@ -223,3 +223,10 @@ def test_the_kind_checks_sheet_fields_and_group(project: Path) -> None:
         "分组 are 新开工、续建",
         f"data/2021/boxes.yaml:3: 专栏 「甲」: column 「项目」 reads 字段 「名字」, which sheet "
         f"「重点项目」 does not have; it has {fields}; did you mean 「名称」?"]
+
+
+def test_a_cell_left_blank_prints_blank() -> None:
+    """A figure not given (no 待填 asked for) leaves its cell empty; a — is typed as one."""
+    table = records(("新开工", "交通", "甲路", D(100), None), ("新开工", "交通", "乙桥", "—", D(10)))
+    rows = texts(grid(ProjectOptions(COLUMNS, categories="none", total=None), table))
+    assert rows[2:] == [["1", "甲路", "100", ""], ["2", "乙桥", "—", "10"]]

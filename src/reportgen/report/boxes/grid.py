@@ -157,7 +157,10 @@ CELL_GAP = f"{GAP_OPEN}【待填】{GAP_CLOSE}"
 
 def format_value(value: Any, fmt: str | None, gaps: list[Gap]) -> str:
     """A cell's text: the value through its 格式 (a filter, with its arguments), else as a bare
-    ``{{ value }}`` prints it; a value still to fill in is a short highlighted 【待填】."""
+    ``{{ value }}`` prints it; a value still to fill in is a short highlighted 【待填】; a cell
+    left blank (where nothing is to be filled in) is blank - a — is typed as one."""
+    if value is None:
+        return ""
     if isinstance(value, Gap):
         finalize(value, gaps)  # listed with the others
         return CELL_GAP

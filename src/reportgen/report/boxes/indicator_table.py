@@ -9,8 +9,10 @@ table with real merges.
         - {标题: 备注, 字段: 属性}           # 子列 for a two-level header, 格式 for a filter
       类别: 列                               # 列 (merged down), 行 (a row across), 无
       表头: {指标名称: {标题: 指标, 宽: 50}} # the label columns' headers and widths (mm)
+      序号: 否                               # no 序号 column (default 是)
 
-Grid: [类别] | 序号 | [分组] | 指标名称 | value columns…  The 类别 cell is merged down over its
+Grid: [类别] | [序号] | [分组] | 指标名称 | value columns…  A value column may show the 单位
+(字段: 单位); the name is then printed without it. The 类别 cell is merged down over its
 rows (a new 类别 value in the sheet starts a new cell), or written as a row across the table
 before them; a group (能耗“双控”目标) merges its 序号 and label over its ﹟ rows; a row
 outside a group spans 指标名称 over the 分组 column. The box title and the header rows repeat
@@ -35,6 +37,7 @@ from reportgen.report.boxes.grid import (
     CELL_MARGINS,
     CHAR,
     MM,
+    YES_NO,
     ColumnSpec,
     cell,
     check_fields,
@@ -69,6 +72,7 @@ class TableOptions:
     #: header text and width (mm) of the label columns, by their key in ``LABELS``
     labels: Mapping[str, str] = field(default_factory=dict)
     widths: Mapping[str, Decimal] = field(default_factory=dict)
+    numbered: bool = True  # the table has a 序号 column
 
     def label(self, key: str) -> str:
         return self.labels.get(key, LABELS[key][0])
@@ -101,7 +105,8 @@ def table_options(spec: Mapping[str, Any], where: SourceRef, problems: Problems)
                     widths[key] = Decimal(str(width))
         else:
             labels[key] = "" if value is None else str(value)
-    return TableOptions(columns, mode, labels, widths)
+    numbered = choice(spec, "序号", YES_NO, where, problems, True)
+    return TableOptions(columns, mode, labels, widths, numbered)
 
 
 #: The layout columns a 字段 may name besides the value columns.
@@ -178,8 +183,8 @@ class Layout:
 def _layout(options: TableOptions, data: IndicatorTable) -> Layout:
     mode = options.categories or ("column" if any(r.category for r in data.rows) else "none")
     has_groups = any(row.group is not None for row in data.rows)
-    labels = (("类别",) if mode == "column" else ()) + ("序号",) + \
-        (("分组",) if has_groups else ()) + ("指标名称",)
+    labels = (("类别",) if mode == "column" else ()) + (("序号",) if options.numbered else ()) \
+        + (("分组",) if has_groups else ()) + ("指标名称",)
     widths = []
     for key in labels:
         default = NAME_ALONE if key == "指标名称" and not has_groups else LABELS[key][1]
@@ -201,6 +206,7 @@ def _body_rows(rows: Sequence[Indicator], values: Sequence[Sequence[str]], layou
     """One row per indicator, a 类别 as a merged first column or a row across before its rows;
     every row but the last of its 类别 is kept with the next, so that a 类别 starts on the
     page it fits on whole (and its merged cell is not cut)."""
+    numbered = "序号" in layout.labels
     out = []
     for index, (row, texts) in enumerate(zip(rows, values, strict=True)):
         grouped = layout.has_category or category_rows
@@ -214,15 +220,18 @@ def _body_rows(rows: Sequence[Indicator], values: Sequence[Sequence[str]], layou
                               keep=keep))
         in_group = row.group is not None and (row.number is None or row.starts_group)
         number = str(row.number) if row.number is not None else ""
+        label = layout.name(row)
         if in_group:
             merge = "restart" if row.starts_group else "continue"
-            cells.append(cell(number, merge=merge, keep=keep))
+            if numbered:
+                cells.append(cell(number, merge=merge, keep=keep))
             cells.append(cell(row.group if row.starts_group and row.group else "", merge=merge,
                               keep=keep))
-            cells.append(cell(SUB_MARK + layout.name(row), align="left", keep=keep))
+            cells.append(cell(SUB_MARK + label, align="left", keep=keep))
         else:
-            cells.append(cell(number, keep=keep))
-            cells.append(cell(layout.name(row), span=2 if layout.has_groups else 1, align="left",
+            if numbered:
+                cells.append(cell(number, keep=keep))
+            cells.append(cell(label, span=2 if layout.has_groups else 1, align="left",
                               keep=keep))
         cells += [cell(text, align=align, keep=keep)
                   for text, align in zip(texts, aligns, strict=True)]
