@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from reportgen.i18n import _
+
 #: Private-use marks around a 【待填：…】 placeholder in rendered text, so that the document
 #: writer can find and highlight it after it has passed through template text.
 GAP_OPEN = "\ue000"
@@ -28,8 +30,10 @@ def forbidden_character(text: str) -> str | None:
     if not match:
         return None
     char = match.group(0)
-    name = "a tab" if char == "\t" else f"the control character U+{ord(char):04X}"
-    return f"contains {name} at position {match.start() + 1}, which a Word document cannot hold"
+    name = _("a tab") if char == "\t" else _("the control character U+{code:04X}").format(
+        code=ord(char))
+    return _("contains {name} at position {position}, which a Word document cannot hold").format(
+        name=name, position=match.start() + 1)
 
 
 def xml_safe(text: str) -> str:

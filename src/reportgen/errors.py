@@ -10,13 +10,15 @@ from typing import Any
 
 import click
 
+from reportgen.i18n import _, ngettext
+
 
 def did_you_mean(word: object, choices: Iterable[object], cutoff: float = 0.5) -> str:
     """A "; did you mean 「…」?" hint for a misspelt name, or "" when nothing is close."""
     import difflib
 
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=cutoff)
-    return f"; did you mean 「{close[0]}」?" if close else ""
+    return _("; did you mean 「{name}」?").format(name=close[0]) if close else ""
 
 
 def column_letter(index: int) -> str:
@@ -111,7 +113,7 @@ class ReportgenError(click.ClickException):
         return str(self)
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"error: {self}", file=file, err=file is None)
+        click.echo(_("error: {message}").format(message=self), file=file, err=file is None)
 
 
 class UsageError(ReportgenError):
@@ -126,7 +128,8 @@ class DataErrors(ReportgenError):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda p: p.sort_key())
         count = len(self.problems)
-        lines = [f"{count} problem{'s' if count != 1 else ''} in the data:"]
+        lines = [ngettext("{count} problem in the data:", "{count} problems in the data:",
+                          count).format(count=count)]
         lines += [f"  {p}" for p in self.problems]
         super().__init__("\n".join(lines))
 
@@ -143,8 +146,9 @@ class Problem:
     level: str = "error"
 
     def __str__(self) -> str:
-        tag = "" if self.level == "error" else f"[{self.level}] "
-        return f"{tag}{self.ref}: {self.message}"
+        if self.level == "error":
+            return f"{self.ref}: {self.message}"
+        return _("[warning] {place}: {message}").format(place=self.ref, message=self.message)
 
     def sort_key(self) -> tuple[str, str, int, int, int]:
         return place_key(self.ref)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.errors import ReportgenError, SourceRef, UsageError, display_path
+from reportgen.i18n import _
 
 #: The files of a year folder, by role. Workbooks may instead be folders of CSV files
 #: (``indicators/完成情况.csv`` stands for sheet 完成情况 of ``indicators.xlsx``).
@@ -30,11 +31,13 @@ def parse_year(text: str) -> int:
     """A year argument as typed on the command line; anything else is a usage error."""
     if not is_year(text):
         raise UsageError(
-            f"「{text}」 is not a year; give the plan year as four digits, e.g. 2021"
+            _("「{text}」 is not a year; give the plan year as four digits, e.g. 2021")
+              .format(text=text)
         )
     year = int(text)
     if not 1949 <= year <= 2999:
-        raise UsageError(f"{year} is outside the years reportgen handles (1949–2999)")
+        raise UsageError(_("{year} is outside the years reportgen handles (1949–2999)")
+                           .format(year=year))
     return year
 
 
@@ -103,10 +106,10 @@ class Project:
             if have:
                 hint = f"Years in {display_path(self.data_dir, self.root)}/: {', '.join(have)}."
             else:
-                hint = ("Run reportgen in the project folder (the one holding data/ and "
-                        f"templates/); the current folder is {self.root}.")
+                hint = (_("Run reportgen in the project folder (the one holding data/ and "
+                          "templates/); the current folder is {root}.").format(root=self.root))
             raise ReportgenError(
-                f"no data for {year}: the folder does not exist",
+                _("no data for {year}: the folder does not exist").format(year=year),
                 self.ref(folder),
                 hint,
             )

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from reportgen.errors import ReportgenError, display_path
+from reportgen.i18n import _
 
 
 def source_date(fallback: dt.date) -> dt.datetime:
@@ -22,7 +23,8 @@ def source_date(fallback: dt.date) -> dt.datetime:
         try:
             return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
         except (ValueError, OverflowError, OSError):
-            raise ReportgenError(f"SOURCE_DATE_EPOCH 「{epoch}」 is not a Unix time in seconds") \
+            raise ReportgenError(_("SOURCE_DATE_EPOCH 「{epoch}」 is not a Unix time in seconds")
+                                   .format(epoch=epoch)) \
                 from None
     return dt.datetime(fallback.year, fallback.month, fallback.day)
 
@@ -60,13 +62,15 @@ def write_atomic(path: Path, data: bytes, root: Path | None = None) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ReportgenError(f"cannot create the output folder: {exc.strerror}", where) from None
+        raise ReportgenError(_("cannot create the output folder: {strerror}")
+                               .format(strerror=exc.strerror), where) from None
     try:
         handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem[:40]}.",
                                              suffix=".tmp", delete=False)
     except OSError as exc:
-        raise ReportgenError(f"cannot write in the output folder: {exc.strerror}", where,
-                             "Check that the folder is writable.") from None
+        raise ReportgenError(_("cannot write in the output folder: {strerror}")
+                               .format(strerror=exc.strerror), where,
+                             _("Check that the folder is writable.")) from None
     temporary = Path(handle.name)
     try:
         with handle:
@@ -77,9 +81,9 @@ def write_atomic(path: Path, data: bytes, root: Path | None = None) -> None:
         os.replace(temporary, path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise ReportgenError(f"cannot write the file: {exc.strerror}",
+        raise ReportgenError(_("cannot write the file: {strerror}").format(strerror=exc.strerror),
                              display_path(path, root),
-                             "Is it open in Word or WPS? Close it and build again.") from None
+                             _("Is it open in Word or WPS? Close it and build again.")) from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -93,12 +97,13 @@ def write_new_folder(path: Path, files: Mapping[str, bytes], root: Path | None =
     """
     where = display_path(path, root)
     if path.exists():
-        raise ReportgenError("exists already; reportgen never overwrites it", where)
+        raise ReportgenError(_("exists already; reportgen never overwrites it"), where)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
     except OSError as exc:
-        raise ReportgenError(f"cannot create the folder: {exc.strerror}",
+        raise ReportgenError(_("cannot create the folder: {strerror}")
+                               .format(strerror=exc.strerror),
                              display_path(path.parent, root)) from None
     try:
         for name, data in files.items():
@@ -108,10 +113,11 @@ def write_new_folder(path: Path, files: Mapping[str, bytes], root: Path | None =
             os.chmod(target, 0o644)
         os.chmod(temporary, 0o755)
         if path.exists():  # created meanwhile: still never overwrite
-            raise ReportgenError("exists already; reportgen never overwrites it", where)
+            raise ReportgenError(_("exists already; reportgen never overwrites it"), where)
         os.rename(temporary, path)
     except OSError as exc:
-        raise ReportgenError(f"cannot write the folder: {exc.strerror}", where) from None
+        raise ReportgenError(_("cannot write the folder: {strerror}")
+                               .format(strerror=exc.strerror), where) from None
     finally:
         if temporary.exists():
             shutil.rmtree(temporary, ignore_errors=True)

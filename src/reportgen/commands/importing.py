@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reportgen.console import Console
 from reportgen.errors import ReportgenError, display_path
+from reportgen.i18n import _
 from reportgen.project import Project
 
 
@@ -43,9 +44,9 @@ def import_report(project: Project, path: Path, year: int | None = None) -> Impo
     imported, front = recognise(project, source, shown, year)
     folder = project.year_dir(imported.year)
     if folder.exists():
-        raise ReportgenError("exists already; reportgen import never overwrites a year",
+        raise ReportgenError(_("exists already; reportgen import never overwrites a year"),
                              project.ref(folder),
-                             "Move it away, or import as another year with --year.")
+                             _("Move it away, or import as another year with --year."))
     # the figures are bound to the data as it validates, then every part is settled at once
     data = years.collect(raw_year(project, imported), Problems(), project)
     tally = Binder(imported, data).bind()

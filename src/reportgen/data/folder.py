@@ -11,6 +11,7 @@ from typing import Any
 from reportgen.data.sheets import Table, read_csv, read_workbook
 from reportgen.data.yamlfile import read_yaml
 from reportgen.errors import ReportgenError, SourceRef
+from reportgen.i18n import _
 from reportgen.project import BOXES_YAML, NARRATIVE, REPORT_YAML, WORKBOOKS
 from reportgen.textfile import read_text
 
@@ -39,7 +40,8 @@ def read_workbook_or_csv(folder: Path, name: str, ref_of: Any
     csv_dir = folder / name
     if xlsx.exists() and csv_dir.is_dir():
         raise ReportgenError(
-            f"both {name}.xlsx and the CSV folder {name}/ exist; keep one of them",
+            _("both {name}.xlsx and the CSV folder {name}/ exist; keep one of them")
+              .format(name=name),
             ref_of(folder),
         )
     if csv_dir.is_dir():
@@ -50,7 +52,8 @@ def read_workbook_or_csv(folder: Path, name: str, ref_of: Any
     for candidate in (xlsx, folder / f"{name}.xls"):
         if candidate.exists():
             if candidate.is_dir():
-                raise ReportgenError("is a folder; expected an .xlsx workbook", ref_of(candidate))
+                raise ReportgenError(_("is a folder; expected an .xlsx workbook"),
+                                     ref_of(candidate))
             return read_workbook(candidate, ref_of(candidate)), ref_of(candidate)
     return None
 
@@ -71,7 +74,7 @@ def read_year(year: int, folder: Path, ref_of: Any) -> RawYear:
         if path.exists():
             return attempt(reader, path, ref_of(path)), ref_of(path)
         if needed:
-            failures.append(ReportgenError("missing: every year folder needs this file",
+            failures.append(ReportgenError(_("missing: every year folder needs this file"),
                                            ref_of(path)))
         return None, ref_of(path)
 
@@ -88,7 +91,8 @@ def read_year(year: int, folder: Path, ref_of: Any) -> RawYear:
         if len(failures) == 1:
             raise failures[0]
         raise ReportgenError(
-            f"{len(failures)} problems reading {ref_of(folder)}:\n"
+            _("{n_failures} problems reading {folder}:\n")
+              .format(n_failures=len(failures), folder=ref_of(folder))
             + "\n".join(indent(str(failure), "  ") for failure in failures)
         )
     return RawYear(year, folder, report, report_ref, boxes, boxes_ref, narrative or "",

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from reportgen.errors import ReportgenError, SourceRef
+from reportgen.i18n import _
 from reportgen.textfile import read_text
 
 
@@ -44,11 +45,12 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
         try:
             hash(key)
         except TypeError:
-            raise ReportgenError("a mapping key must be plain text",
+            raise ReportgenError(_("a mapping key must be plain text"),
                                  loader.ref.at(line=line)) from None
         if key in mapping:
             raise ReportgenError(
-                f"key 「{key}」 appears twice (lines {mapping.lines[key]} and {line})",
+                _("key 「{key}」 appears twice (lines {key2} and {line})")
+                  .format(key=key, key2=mapping.lines[key], line=line),
                 loader.ref.at(line=line),
             )
         mapping[key] = loader.construct_object(value_node, deep=True)
@@ -80,4 +82,5 @@ def parse_yaml(text: str, ref: SourceRef) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f"{ref}:{mark.line + 1}" if mark is not None else str(ref)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ReportgenError(f"is not valid YAML: {problem}", where) from None
+        raise ReportgenError(_("is not valid YAML: {problem}")
+                               .format(problem=problem), where) from None

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen.data.model import BoxSpec, Gap, YearData
 from reportgen.errors import ReportgenError
+from reportgen.i18n import _
 from reportgen.project import NARRATIVE
 from reportgen.report.boxes.base import BoxContext, TemplateFiles, framed_text
 from reportgen.report.boxes.kinds import kind_of
@@ -116,10 +117,12 @@ def placed_box(data: YearData, name: str, numbers: Mapping[str, int]) -> BoxSpec
     if spec is None:
         line = next((n for n, placed in box_places(data.narrative) if placed == name), None)
         known = "、".join(data.boxes) or "none"
-        raise ReportgenError(f"[专栏：{name}] is not defined in boxes.yaml (defined: {known})",
+        raise ReportgenError(_("[专栏：{name}] is not defined in boxes.yaml (defined: {known})")
+                               .format(name=name, known=known),
                              data.narrative_ref.at(line=line) if line else str(data.narrative_ref))
     if name not in numbers:
-        raise ReportgenError(f"[专栏：{name}] is written by a template expression; write the line "
-                             f"[专栏：{name}] itself, so that the 专栏 can be numbered",
+        raise ReportgenError(_("[专栏：{name}] is written by a template expression; write the line "
+                               "[专栏：{name}] itself, so that the 专栏 can be numbered")
+                               .format(name=name),
                              str(data.narrative_ref))
     return spec

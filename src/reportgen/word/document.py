@@ -14,6 +14,7 @@ import jinja2
 from reportgen.characters import GAP_CLOSE, GAP_OPEN
 from reportgen.data.model import Gap
 from reportgen.errors import ReportgenError, display_path
+from reportgen.i18n import _
 from reportgen.templating.environment import make_env, template_error
 from reportgen.word.layout import Layout
 from reportgen.word.ooxml import esc
@@ -55,7 +56,7 @@ def _split_run(run: Any, target: Any) -> list[Any]:
             pieces.append(_text_run(new_run, before, target, False))
         if not marker:
             break
-        gap, _, text = rest.partition(GAP_CLOSE)
+        gap, _close, text = rest.partition(GAP_CLOSE)
         pieces.append(_text_run(new_run, gap, target, True))
     if index + 1 < len(children):
         pieces.append(new_run([copy.deepcopy(c) for c in children[index + 1:]]))
@@ -102,13 +103,14 @@ def render_report(template_path: Path, root: Path, context: Mapping[str, Any],
 
     where = display_path(template_path, root)
     if not template_path.is_file():
-        raise ReportgenError("missing: the Word template", where,
-                             "Run `reportgen template` to write the default one.")
+        raise ReportgenError(_("missing: the Word template"), where,
+                             _("Run `reportgen template` to write the default one."))
     template = DocxTemplate(template_path)
     try:
         template.init_docx()
     except Exception as exc:  # python-docx raises several kinds for a broken package
-        raise ReportgenError(f"cannot be opened as a Word document ({type(exc).__name__})",
+        raise ReportgenError(_("cannot be opened as a Word document ({kind})")
+                               .format(kind=type(exc).__name__),
                              where) from None
     if overrides:
         from reportgen.word.styling import apply_layout

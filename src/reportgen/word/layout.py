@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import ReportgenError, SourceRef
+from reportgen.i18n import _
 
 
 def _doc(text: str, default: Any) -> Any:
@@ -55,20 +56,22 @@ def load_layout(path: Path, ref: SourceRef) -> tuple[Layout, dict[str, Any]]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ReportgenError(f"is not valid TOML: {exc}", ref) from None
+        raise ReportgenError(_("is not valid TOML: {exc}").format(exc=exc), ref) from None
     except OSError as exc:
-        raise ReportgenError(f"cannot be read: {exc.strerror}", ref) from None
+        raise ReportgenError(_("cannot be read: {strerror}")
+                               .format(strerror=exc.strerror), ref) from None
     section = data.get("layout", {})
     if not isinstance(section, dict):
-        raise ReportgenError("[layout] must be a table of settings", ref)
+        raise ReportgenError(_("[layout] must be a table of settings"), ref)
     known = {f.name: f for f in fields(Layout)}
     for key, value in section.items():
         if key not in known:
-            raise ReportgenError(f"[layout] has no setting 「{key}」; settings: "
+            raise ReportgenError(_("[layout] has no setting 「{key}」; settings: ").format(key=key)
                                  + ", ".join(known), ref)
         expected = type(known[key].default)
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             section[key] = float(value)
         elif not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
-            raise ReportgenError(f"[layout] {key} must be {expected.__name__}, not {value!r}", ref)
+            raise ReportgenError(_("[layout] {key} must be {kind}, not {value!r}")
+                                   .format(key=key, kind=expected.__name__, value=value), ref)
     return replace(Layout(), **section), dict(section)

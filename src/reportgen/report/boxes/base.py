@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from reportgen.data.model import BoxSpec, Gap, YearData
 from reportgen.errors import Problems, ReportgenError, SourceRef, display_path
+from reportgen.i18n import _
 from reportgen.report.narrative import parse_blocks
 from reportgen.templating.environment import ReportEnvironment, render_text
 from reportgen.textfile import read_text
@@ -99,7 +100,7 @@ class TemplateFiles:
             path: Path = self.folder / name
             where = self.where(name)
             if not path.is_file():
-                raise ReportgenError("missing: the 专栏 template named in boxes.yaml", where)
+                raise ReportgenError(_("missing: the 专栏 template named in boxes.yaml"), where)
             self.cache[name] = (read_text(path, SourceRef(where)), where)
         return self.cache[name]
 
