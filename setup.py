@@ -37,6 +37,9 @@ class build_py_with_catalogues(build_py):
 
     def run(self) -> None:
         super().run()
+        self.compile_catalogues()
+
+    def compile_catalogues(self) -> None:
         for po, mo in self.catalogues():
             mo.parent.mkdir(parents=True, exist_ok=True)
             mo.write_bytes(compile_catalogue(po.read_bytes()))
@@ -45,4 +48,5 @@ class build_py_with_catalogues(build_py):
         return [*super().get_outputs(include_bytecode), *(str(mo) for _, mo in self.catalogues())]
 
 
-setup(cmdclass={"build_py": build_py_with_catalogues})
+if __name__ == "__main__":  # as setuptools runs it; tests load the command alone
+    setup(cmdclass={"build_py": build_py_with_catalogues})
