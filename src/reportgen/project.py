@@ -104,7 +104,8 @@ class Project:
         if not folder.is_dir():
             have = sorted(p.name for p in self.data_dir.glob("[0-9][0-9][0-9][0-9]") if p.is_dir())
             if have:
-                hint = f"Years in {display_path(self.data_dir, self.root)}/: {', '.join(have)}."
+                hint = _("Years in {folder}/: {years}.").format(
+                    folder=display_path(self.data_dir, self.root), years=", ".join(have))
             else:
                 hint = (_("Run reportgen in the project folder (the one holding data/ and "
                           "templates/); the current folder is {root}.").format(root=self.root))

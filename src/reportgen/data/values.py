@@ -78,7 +78,7 @@ def parse_cell(cell: Cell, column: Column, what: str, problems: Problems) -> Val
         if kind == "measure" and not re.search(r"[0-9０-９]", text):
             return text
         hint = _(" (write it without thousands separators)") if "," in text else ""
-        problems.error(cell.ref, _(_("「{text}」 is not a number{hint}")).format(text=text,
+        problems.error(cell.ref, _("「{text}」 is not a number{hint}").format(text=text,
                                                                                hint=hint))
         return None
     if kind == "percent":

@@ -63,7 +63,8 @@ def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError as exc:
         raise yaml.constructor.ConstructorError(
-            None, None, f"「{node.value}」 is not a date ({exc})", node.start_mark) from None
+            None, None, _("「{text}」 is not a date ({why})").format(text=node.value, why=exc),
+            node.start_mark) from None
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)

@@ -29,7 +29,8 @@ class Lookup(dict):  # type: ignore[type-arg]
         if key in self.unavailable:
             return _("{label}.{key} is not available: {why}").format(
                 label=self.label, key=key, why=self.unavailable[str(key)])
-        return f"{self.label} has no 「{key}」{did_you_mean(key, self, cutoff=0.4)}"
+        return _("{label} has no 「{key}」").format(label=self.label, key=key) + did_you_mean(
+            key, self, cutoff=0.4)
 
 
 class Rows(list):  # type: ignore[type-arg]

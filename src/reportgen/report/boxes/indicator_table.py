@@ -280,10 +280,11 @@ class IndicatorTableBox(BoxKind):
     def check(self, box: BoxSpec, data: YearData, problems: Problems) -> None:
         table = data.indicators.get(box.source)
         if table is None:
-            has = f"; it has {'、'.join(data.indicators)}" if data.indicators else \
-                _(" (the year has no indicators.xlsx)")
-            problems.error(box.ref, _(_("专栏 「{key}」: indicators.xlsx has no sheet "
-                           "「{source}」{has}")).format(key=box.key, source=box.source, has=has)
+            has = _("; it has {sheets}").format(sheets="、".join(data.indicators)) \
+                if data.indicators else _(" (the year has no indicators.xlsx)")
+            problems.error(box.ref, _("专栏 「{key}」: indicators.xlsx has no sheet "
+                                      "「{source}」{has}").format(key=box.key, source=box.source,
+                                                                has=has)
                            + did_you_mean(box.source, list(data.indicators)))
             return
         check_fields(box, box.options.columns, box.source, [*table.columns, *STRUCTURE],
