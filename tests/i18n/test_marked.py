@@ -128,3 +128,14 @@ def test_no_function_hides_the_translation() -> None:
                     found.append(f"{path.name}:{node.lineno}")
                 stack.extend(ast.iter_child_nodes(node))
     assert not found
+
+
+def test_no_message_is_written_inside_an_f_string() -> None:
+    """babel does not read inside f-strings: ``f"<h1>{_('Changes')}</h1>"`` would never reach
+    the catalogue. A marked literal goes in a variable first (a marked constant may be
+    translated there: ``f"{_(WHY)}"``)."""
+    found = [f"{path.name}:{call.lineno}" for path, tree in _modules() for node in ast.walk(tree)
+             if isinstance(node, ast.JoinedStr) for call in ast.walk(node)
+             if isinstance(call, ast.Call) and _called(call) in MARKS
+             and any(isinstance(a, ast.Constant) for a in call.args)]
+    assert not found

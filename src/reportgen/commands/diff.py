@@ -122,7 +122,8 @@ def _inputs(project: Project, request: DiffRequest,
                     project.ref(project.year_dir(year)),
                     _("Put the published text there, or name a file with --official PATH."))
         generated = generated_report(project, year, notify)
-        return _Input(official, "official", year), _Input(generated, "generated", year)
+        return (_Input(official, _("official"), year),
+                _Input(generated, _("generated"), year))
     if request.official is not None:
         raise UsageError(_("--official goes with a single year (reportgen diff 2021 --official "
                            "FILE); with two arguments, name both files"))

@@ -66,7 +66,7 @@ class Normalisation:
         width = (_("full-width punctuation folded to half-width") if self.fold_width
                  else _("full-width and half-width punctuation differ"))
         years = _("; the years moving on compare equal") if self.folds_years else ""
-        return f"{space}; {width}{years}"
+        return _("{space}; {width}{years}").format(space=space, width=width, years=years)
 
     @property
     def folds_years(self) -> bool:

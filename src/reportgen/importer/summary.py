@@ -58,7 +58,7 @@ def lines(imported: ImportedYear, front: dict[str, str], tally: Tally, folder: s
     """What the import read and made, before the rebuild's result; ``front`` is the title
     block's lines as written."""
     source = imported.source
-    encoding = f", {source.encoding.upper().removesuffix('-SIG')}" if source.encoding else ""
+    encoding = (_(", ") + source.encoding.upper().removesuffix("-SIG")) if source.encoding else ""
     out = [_("imported {file} (.{kind}{encoding}, {characters:,} characters) into {folder}/")
            .format(file=imported.shown, kind=source.kind, encoding=encoding,
                    characters=source.characters, folder=folder)]
@@ -87,7 +87,7 @@ def lines(imported: ImportedYear, front: dict[str, str], tally: Tally, folder: s
         _("{kind} {boxes} ({rows} rows)").format(kind=kind, boxes=boxes, rows=rows)
         if kind not in _KINDS else f"{_(_KINDS[kind])} {boxes}"
         for kind, (boxes, rows) in kinds.items())
-    out.append(f"  专栏 {total}" + (f": {listed}" if listed else ""))
+    out.append(f"  专栏 {total}" + (_(": {listed}").format(listed=listed) if listed else ""))
     number = 0
     for plan in imported.boxes():
         out.append("    " + _box_line(plan, number + 1 if plan.mode != PLAIN else None))
@@ -100,7 +100,8 @@ def lines(imported: ImportedYear, front: dict[str, str], tally: Tally, folder: s
     lifted = [stat.name for stat in imported.used_statistics()]
     out.append(_("  figures: {bound} bound to the tables' values, {lifted} lifted into "
                  "statistics.xlsx[统计]{names}, {typed} left typed{meetings}").format(
-        bound=tally.bound, lifted=tally.lifted, names=f" ({'、'.join(lifted)})" if lifted else "",
+        bound=tally.bound, lifted=tally.lifted,
+        names=_(" ({names})").format(names="、".join(lifted)) if lifted else "",
         typed=tally.typed,
         meetings=_("; last year's meeting and report by name ({names})").format(
             names=tally.names) if tally.names else ""))
@@ -112,7 +113,7 @@ def _box_line(plan: BoxPlan, number: int | None) -> str:
     title = plan.found.title
     if plan.mode == DATA and plan.made:
         made = plan.made
-        detail = f"{made.detail}, " if made.detail and made.kind == "清单" else ""
+        detail = made.detail + _(", ") if made.detail and made.kind == "清单" else ""
         return (_("{name} {title}: {kind} ({detail}{rows} rows) in {workbook}[{sheet}]")
                 .format(name=name, title=title, kind=made.kind, detail=detail, rows=made.rows,
                         workbook=_WORKBOOK.get(made.workbook, made.workbook),

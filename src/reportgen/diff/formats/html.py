@@ -226,6 +226,9 @@ def render(comparison: Comparison, options: Options) -> str:
                            for label, n in rows)
             tables += f"<h2>{title}</h2><table>{body}</table>"
     title = f"{a.label} → {b.label}"
+    heading = _("Changes from {a} to {b}").format(a=a.label, b=b.label)
+    listed = _("Changes ({count})").format(count=len(comparison.changes))
+    none = _("No differences.")
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -237,16 +240,16 @@ def render(comparison: Comparison, options: Options) -> str:
 </head>
 <body>
 <header>
-<h1>{escape(_("Changes from {a} to {b}").format(a=a.label, b=b.label))}</h1>
+<h1>{escape(heading)}</h1>
 <p class="side a"><b>−</b>{escape(a.label)}: {escape(a.source)}</p>
 <p class="side b"><b>+</b>{escape(b.label)}: {escape(b.source)}</p>
 <p class="summary">{escape(summary)}</p>
 </header>
 <div class="layout">
 <nav>
-<h2>{escape(_("Changes ({count})").format(count=len(comparison.changes)))}</h2>
+<h2>{escape(listed)}</h2>
 <ol>
-{items or f"<li>{escape(_('No differences.'))}</li>"}
+{items or f"<li>{escape(none)}</li>"}
 </ol>
 {figures}{tables}
 </nav>
