@@ -121,9 +121,9 @@ def _box_label(report: Any, ref: SourceRef, problems: Problems) -> str:
     value = report.get("专栏编号", BOX_LABEL)
     where = line_ref(ref, report, "专栏编号")
     if not isinstance(value, str) or "编号" not in value:
-        problems.error(where, f"「专栏编号」 must be text that prints the 专栏's number, such as "
-                              f"「{BOX_LABEL}」, 「专栏{{{{ 编号 }}}} 」 or 「专栏{{{{ 编号|cn }}}}："
-                              "」")
+        problems.error(where, "「专栏编号」 must be text that prints the 专栏's number, such as "
+                              f"「{BOX_LABEL}」, 「专栏{{{{ 编号 }}}} 」 or "
+                              "「专栏{{ 编号|cn }}：」")
         return BOX_LABEL
     bad = forbidden_character(value)
     if bad:
