@@ -98,6 +98,15 @@ def console(color: bool | None = None) -> Console:
                    _bar if sys.stderr.isatty() else None)
 
 
+def _version(ctx: click.Context, asked: bool) -> None:
+    """``--version``: click's own, but in the language of the run (click's decorator fixes
+    its text when the module is imported)."""
+    if asked and not ctx.resilient_parsing:
+        click.echo(_("%(prog)s, version %(version)s") % {"prog": "reportgen",
+                                                         "version": __version__})
+        ctx.exit()
+
+
 def year_argument(func: Any) -> Any:
     return click.argument("year", metavar="YEAR")(func)
 
@@ -127,7 +136,9 @@ def project_of(project_dir: str | None) -> Any:
 
 
 @click.group(cls=ReportGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="reportgen")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=lambda ctx, param, value: _version(ctx, value),
+              help=N_("Show the version and exit."))
 @project_option
 def main(project_dir: str | None) -> None:
     """Build the annual 国民经济和社会发展计划执行情况及计划草案 report from data and templates.

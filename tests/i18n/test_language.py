@@ -112,3 +112,12 @@ def test_a_data_error_is_chinese_when_building(project, cli, monkeypatch) -> Non
     result = cli("build", "2021", code=1)
     assert result.stderr.startswith("错误：数据中有 ")
     assert "data/2021/report.yaml: 应为包含 地区、报告单位、年份、会议、标题 的映射" in result.stderr
+
+
+def test_the_version_in_either_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportgen import __version__
+
+    _environment(monkeypatch)
+    assert _run("--version").output == f"reportgen，版本 {__version__}\n"
+    monkeypatch.setenv("REPORTGEN_LANG", "en")
+    assert _run("--version").output == f"reportgen, version {__version__}\n"
