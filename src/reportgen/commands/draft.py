@@ -135,17 +135,15 @@ def checklist(project: Project, raw: RawYear, year: int, unplaced: list[NewBox])
             continue
         if len(found) == 1 and isinstance(first, SourceRef) and first.row is None:
             before = place.replace(new, old, 1)
-            todo.append(Todo(place, _("empty: list {projects}; "
-                                      "last year's report: {before}")
-                                      .format(projects=notes.get(sheet, f'the {year} projects'),
-                                              before=before)))
+            projects = notes.get(sheet) or _("the {year} projects").format(year=year)
+            todo.append(Todo(place, _("empty: list {projects}; last year's report: {before}")
+                             .format(projects=projects, before=before)))
             continue
         columns = "、".join(dict.fromkeys(g.ref.column_name or "" for g in found
                                           if isinstance(g.ref, SourceRef)))
-        todo.append(Todo(place, _("{values}: {n_found} "
-                                  "cells to fill in ({columns})")
-                                  .format(values=notes.get(sheet, f'the {year} values'),
-                                          n_found=len(found), columns=columns)))
+        values = notes.get(sheet) or _("the {year} values").format(year=year)
+        todo.append(Todo(place, _("{values}: {count} cells to fill in ({columns})")
+                         .format(values=values, count=len(found), columns=columns)))
     book = drafted_raw.workbook_refs.get("indicators")
     if book is not None:
         todo.append(Todo(str(book.at(sheet=PLAN_SHEET)), _("{year}'s targets, copied: edit "
