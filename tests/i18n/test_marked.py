@@ -66,6 +66,12 @@ def unmarked(tree: ast.AST) -> list[tuple[int, str]]:
         arguments += [k.value for k in node.keywords if k.arg in (*keywords, "hint", "help")]
         found += [(text.lineno, ast.unparse(text)[:80]) for argument in arguments
                   for text in _texts(argument) if _words(text)]
+    for node in ast.walk(tree):  # the values a translated message is filled with
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "format" and isinstance(node.func.value, ast.Call)
+                and _called(node.func.value) in MARKS):
+            found += [(text.lineno, ast.unparse(text)[:80]) for keyword in node.keywords
+                      for text in _texts(keyword.value) if _words(text)]
     return found
 
 
@@ -87,6 +93,8 @@ def test_every_message_is_marked() -> None:
     ('console.err("done " + _("in"))', 1),
     ('console.out(f"{a}: 待填")', 0),  # the data's own vocabulary
     ('notify(f"wrote {path}" if new else _("kept"))', 1),
+    ('_("list {what}").format(what=f"the {year} projects")', 1),
+    ('_("list {what}").format(what=_("the {year} projects").format(year=year))', 0),
 ])
 def test_the_finder_finds_what_is_unmarked(source: str, count: int) -> None:
     assert len(unmarked(ast.parse(source))) == count
