@@ -81,3 +81,24 @@ def test_the_catalogue_compiles_to_what_gettext_reads() -> None:
     translations = gettext.GNUTranslations(io.BytesIO(compile_catalogue(CATALOGUE.read_bytes())))
     assert translations.gettext("Usage:") == "用法:"
     assert translations.ngettext("{count} change", "{count} changes", 2) == "{count} 处修改"
+
+
+def test_a_source_tree_compiles_the_catalogue_once(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Without a reportgen.mo (a source tree, an editable install) the .po is compiled once
+    and kept in the cache, keyed on its bytes: the next start reads it without babel."""
+    from reportgen import i18n
+
+    po = tmp_path / "reportgen.po"
+    po.write_bytes(CATALOGUE.read_bytes())
+    monkeypatch.setattr(i18n, "CATALOGUE", po)
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / "cache"))
+    first = i18n._compiled()
+
+    def no_babel(source: bytes) -> bytes:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(i18n, "compile_catalogue", no_babel)
+    assert i18n._compiled() == first
+    po.write_bytes(po.read_bytes().replace('msgstr "用法:"'.encode(), 'msgstr "用法："'.encode()))
+    with pytest.raises(AssertionError, match="compiled again"):
+        i18n._compiled()  # a changed catalogue is never served stale
