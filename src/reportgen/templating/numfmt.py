@@ -140,7 +140,7 @@ def growth(value: Any, places: int | None = None, up: str = "增长", down: str 
     if isinstance(value, Target) and value.op in _FIGURES:
         ends = [value.value, value.high] if value.op == "range" else [value.value]
         if any(end is None or end < 0 for end in ends):
-            raise _refuse(_("growth"), value, _("a fall is written 下降, not a negative growth"))
+            raise _refuse("growth", value, _("a fall is written 下降, not a negative growth"))
         return up + _printed(value, "growth", lambda n: _digits(n, places) + "%")
     return _printed(value, "growth", lambda n: _digits(n, places) + "%",
                     lambda n: _worded(n, places, up, down, same, "%"))
