@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from reportgen.errors import ReportgenError, display_path
+from reportgen.guard import check_output
 
 
 def source_date(fallback: dt.date) -> dt.datetime:
@@ -49,11 +50,15 @@ def fixed_zip(data: bytes, when: dt.datetime) -> bytes:
                           for info in source.infolist()), when)
 
 
-def write_atomic(path: Path, data: bytes, root: Path | None = None) -> None:
+def write_atomic(path: Path, data: bytes, root: Path | None = None, reads: Iterable[Path] = (),
+                 owned: bool = False) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
 
-    A failed or interrupted write leaves any previous file untouched and no partial file.
+    A failed or interrupted write leaves any previous file untouched and no partial file. The
+    write is refused when it would replace one of ``reads`` or, unless ``owned``, land among the
+    inputs of the project at ``root`` (``guard.check_output``).
     """
+    check_output(path, root, reads, owned)
     where = display_path(path.parent, root)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,62 @@
+"""Which paths reportgen may write: no command writes onto a file it reads or into the project's
+inputs (``data/``, ``templates/``, ``reportgen.toml``).
+
+Where a write lands is decided as the operating system decides it: the folder with its links
+followed, then the name, which a write replaces (a link there is replaced, not followed). The
+two writes into the inputs that commands own - ``template`` writing templates/report.docx,
+``diff --update-baseline`` its data/YEAR/diff-baseline.json - say so (``owned``); ``draft``
+creates a new year folder and never overwrites (``write.write_new_folder``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from reportgen.errors import ReportgenError, display_path
+
+#: The project's inputs, relative to its root: what a build reads, what no output may replace.
+INPUTS = ("data", "templates", "reportgen.toml")
+
+
+def resolved(path: Path) -> Path:
+    """``path`` absolute with its links followed; as far as they resolve (a loop stays as is)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
+def landing(path: Path) -> Path:
+    """The directory entry a write of ``path`` replaces: its folder resolved, then its name."""
+    return resolved(path.parent) / path.name
+
+
+def _within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_output(path: Path, root: Path | None = None, reads: Iterable[Path] = (),
+                 owned: bool = False) -> None:
+    """Refuse to write ``path`` when the write would replace one of ``reads`` (the files the
+    command read, also through a link) or, unless the write is ``owned``, land among the inputs
+    of the project at ``root``."""
+    target = landing(path)
+    where = display_path(path, root)
+    for source in reads:
+        if target in (landing(source), resolved(source)):
+            raise ReportgenError(
+                "is a file this command reads; reportgen never writes over its input", where,
+                "Name a new file for the output (for instance in output/).")
+    if root is None or owned:
+        return
+    for name in INPUTS:
+        base = resolved(root / name)
+        if _within(target, base):
+            kind = "the project's settings" if name == "reportgen.toml" else \
+                f"inside {name}/, which holds the project's input"
+            raise ReportgenError(
+                f"is {kind}; reportgen writes its outputs elsewhere", where,
+                "Name a file outside data/ and templates/ (for instance in output/).")
+
