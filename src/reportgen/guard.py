@@ -1,5 +1,6 @@
-"""Which paths reportgen may write: no command writes onto a file it reads or into the project's
-inputs (``data/``, ``templates/``, ``reportgen.toml``).
+"""Which paths reportgen may touch: no command writes onto a file it reads or into the project's
+inputs (``data/``, ``templates/``, ``reportgen.toml``), and a template is read only from inside
+``templates/`` - a name that leads out (an absolute path, ``..``, a link out) is refused.
 
 Where a write lands is decided as the operating system decides it: the folder with its links
 followed, then the name, which a write replaces (a link there is replaced, not followed). The
@@ -60,3 +61,21 @@ def check_output(path: Path, root: Path | None = None, reads: Iterable[Path] = (
                 f"is {kind}; reportgen writes its outputs elsewhere", where,
                 "Name a file outside data/ and templates/ (for instance in output/).")
 
+
+def leads_out(name: str) -> bool:
+    """Whether a file name written in the data leads out of the folder it names a file of, as
+    written: empty, absolute, with a drive, a ``..`` step or a NUL."""
+    path = Path(name)
+    return (not name.strip() or "\0" in name or path.is_absolute() or bool(path.drive)
+            or ".." in path.parts or ".." in name.replace("\\", "/").split("/"))
+
+
+def confined(folder: Path, name: str) -> Path | None:
+    """The file ``name`` inside ``folder``, or None when it is not there once its links are
+    followed - so that no name, and no link in the folder, reads a file from elsewhere."""
+    if leads_out(name):
+        return None
+    path = folder / name
+    inside = resolved(path)
+    base = resolved(folder)
+    return path if base in inside.parents else None

@@ -14,6 +14,7 @@ import jinja2
 from reportgen.characters import GAP_CLOSE, GAP_OPEN
 from reportgen.data.model import Gap
 from reportgen.errors import ReportgenError, display_path
+from reportgen.guard import confined
 from reportgen.templating.environment import make_env, template_error
 from reportgen.word.layout import Layout
 from reportgen.word.ooxml import esc
@@ -104,6 +105,10 @@ def render_report(template_path: Path, root: Path, context: Mapping[str, Any],
     if not template_path.is_file():
         raise ReportgenError("missing: the Word template", where,
                              "Run `reportgen template` to write the default one.")
+    if confined(template_path.parent, template_path.name) is None:
+        raise ReportgenError("is a link to a file outside templates/; the Word template is read "
+                             "from that folder only",
+                             f"{display_path(template_path.parent, root)}/{template_path.name}")
     template = DocxTemplate(template_path)
     try:
         template.init_docx()

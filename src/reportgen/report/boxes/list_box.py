@@ -57,6 +57,10 @@ class ListBox(BoxKind):
                         context: Mapping[str, Any], problems: Problems) -> None:
         if box.options is None or box.source not in context["项目"]:
             return
+        refused = templates.outside(box.options)
+        if refused:
+            problems.error(box.ref, f"专栏 「{box.key}」: {refused}")
+            return
         if not templates.exists(box.options):
             problems.error(box.ref, f"专栏 「{box.key}」: its 模板 "
                            f"{templates.where(box.options)} does not exist")
@@ -70,7 +74,7 @@ class ListBox(BoxKind):
         checker.check(source, lambda line: shown.at(line=line), self.local(box, context))
 
     def render(self, box: BoxSpec, number: int, ctx: BoxContext) -> Xml:
-        source, where = ctx.templates.read(box.options)
+        source, where = ctx.templates.read(box.options, box.ref)
         local = {**ctx.context, **self.local(box, ctx.context)}
         text = render_text(ctx.env, source, where, local)
         rows = local["行"]
