@@ -35,3 +35,12 @@ def assert_refused(result: Result, status: int, fragments: list[str]) -> str:
 
 def output_files(root: Path) -> Files:
     return files(root, "output")
+
+
+def append_line(path: Path, text: str) -> int:
+    """Add ``text`` as the last line of a text file; returns its line number."""
+    before = path.read_text(encoding="utf-8")
+    if before and not before.endswith("\n"):
+        before += "\n"
+    path.write_text(before + text + "\n", encoding="utf-8")
+    return before.count("\n") + 1

@@ -16,12 +16,23 @@ from decimal import Decimal
 from typing import Any
 
 import jinja2
+from jinja2.parser import Parser
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from reportgen import cache
 from reportgen.data.model import Gap, Target
 from reportgen.errors import ReportgenError
+from reportgen.templating import budget
+from reportgen.templating.budget import (
+    UNSAFE_METHODS,
+    Budget,
+    BudgetedCodeGenerator,
+    budgeted,
+    check_nesting,
+    extent,
+    size,
+)
 from reportgen.templating.filters import install_filters
 from reportgen.templating.numerals import date
 from reportgen.templating.numfmt import FilterError, num
@@ -35,10 +46,13 @@ MAX_REPEAT = 100_000
 class ReportEnvironment(SandboxedEnvironment):
     """Sandboxed: templates see the data they are given and nothing of Python or the machine."""
 
-    intercepted_binops = frozenset(["*", "**"])
+    intercepted_binops = frozenset(["*", "**", "+", "%"])
+    code_generator_class = BudgetedCodeGenerator
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
+        self.budget = Budget()
+        del self.globals["lipsum"]  # random text, and as much of it as asked for
         # Text templates by (source, where): a build renders one 专栏 template for several
         # 专栏 and each table header title twice, and compiling costs far more than rendering.
         self.compiled: dict[tuple[str, str], jinja2.Template] = {}
@@ -63,7 +77,8 @@ class ReportEnvironment(SandboxedEnvironment):
                          self.lstrip_blocks, self.keep_trailing_newline,
                          self.finalize is not None, sorted(self.intercepted_binops),
                          jinja2.__version__, sys.version))
-        entry = cache.key("template", cache.code_of(__file__), settings, source)
+        entry = cache.key("template", cache.code_of(__file__), cache.code_of(budget.__file__),
+                          settings, source)
         stored = cache.load("templates", entry)
         if stored is not None:
             try:
@@ -74,7 +89,39 @@ class ReportEnvironment(SandboxedEnvironment):
         cache.store("templates", entry, marshal.dumps(code))
         return code
 
+    def _parse(self, source: str, name: str | None, filename: str | None) -> Any:
+        parser = Parser(self, source, name, filename)
+        try:
+            tree = parser.parse()
+        except RecursionError:
+            raise jinja2.TemplateSyntaxError("the template nests too deeply here",
+                                             parser.stream.current.lineno, name,
+                                             filename) from None
+        check_nesting(tree, name, filename)
+        return tree
+
+    def budget_rounds(self, iterable: Any) -> Any:
+        """A loop's items, each round a step of the budget (compiled into every loop)."""
+        return self.budget.rounds(iterable)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        __self.budget.step()
+        result = super().call(__context, __obj, *args, **kwargs)
+        __self.budget.make(size(result))
+        return result
+
+    def wrap_str_format(self, value: Any) -> None:
+        """No ``'…'.format``: its widths would be made before any check (``is_safe_attribute``
+        refuses it; the format filter is sized)."""
+        return None
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, (str, bytes, list)) and attr in UNSAFE_METHODS:
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        self.budget.binop(operator, left, right)
         if operator == "**" and isinstance(right, (int, float, Decimal)) \
                 and not -MAX_POWER <= right <= MAX_POWER:
             raise jinja2.exceptions.SecurityError(f"the power {right} is too large")
@@ -111,6 +158,7 @@ def make_env(gaps: list[Gap] | None = None,
 
     def final(value: Any) -> Any:
         value = finalize(value, collected)
+        env.budget.make(extent(value))
         if escape is not None and isinstance(value, str) and not hasattr(value, "__html__"):
             return Markup(escape(value))
         return value
@@ -124,6 +172,8 @@ def make_env(gaps: list[Gap] | None = None,
         finalize=final,
     )
     install_filters(env.filters, env.tests)
+    env.filters.update({name: budgeted(name, func, env.budget)
+                        for name, func in env.filters.items()})
     return env
 
 

@@ -123,7 +123,7 @@ def render_report(template_path: Path, root: Path, context: Mapping[str, Any],
     try:
         template.render(dict(context), jinja_env=env, autoescape=True)
     except (jinja2.TemplateError, ArithmeticError, TypeError, ValueError, KeyError,
-            AttributeError) as exc:
+            AttributeError, RecursionError) as exc:
         error = template_error(exc, where)
         lines = [line.strip() for line in getattr(exc, "docx_context", []) if line.strip()]
         if lines:
