@@ -99,7 +99,7 @@ def render_report(template_path: Path, root: Path, context: Mapping[str, Any],
                 overrides: Mapping[str, Any], layout: Layout, gaps: list[Gap],
                 stamp: dt.datetime) -> bytes:
     """The report as .docx bytes: template + context, gaps highlighted, reproducible."""
-    from docxtpl import DocxTemplate
+    from reportgen.word.whole import WholeTemplate
 
     where = display_path(template_path, root)
     if not template_path.is_file():
@@ -109,7 +109,8 @@ def render_report(template_path: Path, root: Path, context: Mapping[str, Any],
         raise ReportgenError("is a link to a file outside templates/; the Word template is read "
                              "from that folder only",
                              f"{display_path(template_path.parent, root)}/{template_path.name}")
-    template = DocxTemplate(template_path)
+    template = WholeTemplate(template_path)
+    template.where = where
     try:
         template.init_docx()
     except Exception as exc:  # python-docx raises several kinds for a broken package
