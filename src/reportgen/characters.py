@@ -17,9 +17,10 @@ STALE = "\ue002"
 #: Characters XML 1.0 cannot hold at all.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 #: What a value or a line of the narrative may not contain: what XML cannot hold, tabs and
-#: DEL, and the placeholder marks.
+#: DEL, the placeholder marks and the noncharacters U+FDD0-FDEF (templating.literal's).
 FORBIDDEN = re.compile(
-    f"[\x00-\x08\x09\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff{GAP_OPEN}{GAP_CLOSE}{STALE}\ud800-\udfff]")
+    f"[\x00-\x08\x09\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff{GAP_OPEN}{GAP_CLOSE}{STALE}\ud800-\udfff"
+    "\ufdd0-\ufdef]")
 
 
 def forbidden_character(text: str) -> str | None:
@@ -28,7 +29,8 @@ def forbidden_character(text: str) -> str | None:
     if not match:
         return None
     char = match.group(0)
-    name = "a tab" if char == "\t" else f"the control character U+{ord(char):04X}"
+    name = "a tab" if char == "\t" else f"the noncharacter U+{ord(char):04X}" \
+        if "\ufdd0" <= char <= "\ufdef" else f"the control character U+{ord(char):04X}"
     return f"contains {name} at position {match.start() + 1}, which a Word document cannot hold"
 
 

@@ -12,7 +12,7 @@ from reportgen.errors import ReportgenError
 from reportgen.project import NARRATIVE
 from reportgen.report.boxes.base import BoxContext, TemplateFiles
 from reportgen.report.boxes.kinds import kind_of
-from reportgen.report.narrative import box_numbers, box_places, parse_blocks
+from reportgen.report.narrative import BOX_LINE, box_numbers, box_places, parse_blocks
 from reportgen.report.stale import Stale, marked, stale_lines
 from reportgen.templating.context import build_context
 from reportgen.templating.environment import make_env, render_text
@@ -50,7 +50,8 @@ def compose(project: Project, data: YearData) -> Composed:
     context = build_context(data, numbers)
     context["标题"] = render_text(env, data.meta.title, f"{data.meta.ref} (标题)", context).strip()
     stale = stale_lines(data.narrative, last_narrative(project, data.year))
-    text = render_text(env, marked(data.narrative, stale), str(data.narrative_ref), context)
+    text = render_text(env, marked(data.narrative, stale), str(data.narrative_ref), context,
+                       markup=True)
     boxes = BoxContext(data, env, context, TemplateFiles(project), gaps)
     blocks = []
     for block in parse_blocks(text):
@@ -59,6 +60,9 @@ def compose(project: Project, data: YearData) -> Composed:
             box = placed_box(data, name, numbers)
             content = kind_of(box).render(box, numbers[name], boxes)
         else:
+            written = BOX_LINE.match(block.text)
+            if written:  # a value printed as a line of its own: never a 专栏 place
+                raise by_expression(data, written.group(1))
             kind = BLOCK_KINDS[block.kind]
             content = runs(block.spans, kind.lead, kind.text,
                            REVIEW_HIGHLIGHT if block.stale else None)
@@ -86,7 +90,11 @@ def placed_box(data: YearData, name: str, numbers: Mapping[str, int]) -> BoxSpec
         raise ReportgenError(f"[专栏：{name}] is not defined in boxes.yaml (defined: {known})",
                              data.narrative_ref.at(line=line) if line else str(data.narrative_ref))
     if name not in numbers:
-        raise ReportgenError(f"[专栏：{name}] is written by a template expression; write the line "
-                             f"[专栏：{name}] itself, so that the 专栏 can be numbered",
-                             str(data.narrative_ref))
+        raise by_expression(data, name)
     return spec
+
+
+def by_expression(data: YearData, name: str) -> ReportgenError:
+    return ReportgenError(f"[专栏：{name}] is written by a template expression; write the line "
+                          f"[专栏：{name}] itself, so that the 专栏 can be numbered",
+                          str(data.narrative_ref))

@@ -7,6 +7,8 @@ One paragraph per line (blank lines are ignored). A line that starts with
   ``##`` line the lead is the run-in heading and the rest is body text (kind h2-run-in);
 * ``[专栏：name]`` (the whole line) places the 专栏 defined as ``name`` in boxes.yaml.
 
+Only a template's own text is markup: the values it prints are kept from it (``literal``).
+
 The same markup is used for the lines a 专栏 list template writes.
 """
 
@@ -16,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from reportgen.characters import STALE
+from reportgen.templating.literal import restore
 from reportgen.word.ooxml import Span
 
 BOX_LINE = re.compile(r"^\[专栏[：:]\s*(.+?)\s*\]$")
@@ -42,7 +45,7 @@ def parse_line(line: str) -> Block | None:
         return None
     box = BOX_LINE.match(text)
     if box:
-        return Block("box", box=box.group(1))
+        return Block("box", box=restore(box.group(1)))
     kind = "p"
     if text.startswith("## "):
         kind, text = "h2", text[3:].strip()
@@ -50,11 +53,12 @@ def parse_line(line: str) -> Block | None:
         kind, text = "h1", text[2:].strip()
     lead = _LEAD.match(text)
     if lead:
-        spans = [Span(lead.group(1), lead=True)] + ([Span(lead.group(2))] if lead.group(2) else [])
+        spans = [Span(restore(lead.group(1)), lead=True)] + (
+            [Span(restore(lead.group(2)))] if lead.group(2) else [])
         if kind == "h2" and lead.group(2):
             kind = "h2-run-in"
     else:
-        spans = [Span(text)]
+        spans = [Span(restore(text))]
     return Block(kind, tuple(spans), stale=stale)
 
 

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from reportgen import cache
 from reportgen.data.model import Gap, Target
 from reportgen.errors import ReportgenError
-from reportgen.templating import budget
+from reportgen.templating import budget, literal
 from reportgen.templating.budget import (
     UNSAFE_METHODS,
     Budget,
@@ -34,6 +34,7 @@ from reportgen.templating.budget import (
     size,
 )
 from reportgen.templating.filters import install_filters
+from reportgen.templating.literal import protect, restore
 from reportgen.templating.numerals import date
 from reportgen.templating.numfmt import FilterError, num
 from reportgen.templating.views import MISSING, OTHER, look_up
@@ -78,7 +79,7 @@ class ReportEnvironment(SandboxedEnvironment):
                          self.finalize is not None, sorted(self.intercepted_binops),
                          jinja2.__version__, sys.version))
         entry = cache.key("template", cache.code_of(__file__), cache.code_of(budget.__file__),
-                          settings, source)
+                          cache.code_of(literal.__file__), settings, source)
         stored = cache.load("templates", entry)
         if stored is not None:
             try:
@@ -159,7 +160,9 @@ def make_env(gaps: list[Gap] | None = None,
     def final(value: Any) -> Any:
         value = finalize(value, collected)
         env.budget.make(extent(value))
-        if escape is not None and isinstance(value, str) and not hasattr(value, "__html__"):
+        if escape is None:
+            return protect(str(value))
+        if isinstance(value, str) and not hasattr(value, "__html__"):
             return Markup(escape(value))
         return value
 
@@ -220,10 +223,14 @@ def template_error(exc: BaseException, where: str, source: str | None = None) ->
     return ReportgenError(what, place, context)
 
 
-def render_text(env: ReportEnvironment, source: str, where: str, context: dict[str, Any]) -> str:
-    """Render a text template; ``where`` (file path as shown to the user) names it in errors."""
+def render_text(env: ReportEnvironment, source: str, where: str, context: dict[str, Any],
+                markup: bool = False) -> str:
+    """Render a text template; ``where`` (file path as shown to the user) names it in errors.
+    With ``markup``, the text is for the narrative's markup to read, its values kept from it
+    (``literal``; ``narrative.parse_blocks`` restores them)."""
     try:
-        return env.text_template(source, where).render(context)
+        text = env.text_template(source, where).render(context)
+        return text if markup else restore(text)
     except (jinja2.TemplateError, ArithmeticError, TypeError, ValueError, KeyError,
             AttributeError, IndexError, RecursionError) as exc:
         raise template_error(exc, where, source) from None

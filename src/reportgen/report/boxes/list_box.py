@@ -76,7 +76,7 @@ class ListBox(BoxKind):
     def render(self, box: BoxSpec, number: int, ctx: BoxContext) -> Xml:
         source, where = ctx.templates.read(box.options, box.ref)
         local = {**ctx.context, **self.local(box, ctx.context)}
-        text = render_text(ctx.env, source, where, local)
+        text = render_text(ctx.env, source, where, local, markup=True)
         rows = local["行"]
         if rows.gap is not None and not text.strip():
             # An empty list shows what to fill in, not an empty box.
