@@ -71,8 +71,7 @@ class Table:
             for key, cell in row.cells.items():
                 corner = self.merged_into(cell.ref.row or 0, cell.ref.column or 0)
                 if cell.blank and corner is not None and corner in at:
-                    cells[key] = replace(cell, text=at[corner].text,
-                                         number_format=at[corner].number_format)
+                    cells[key] = replace(at[corner], ref=cell.ref)
             filled.append(Row(row.ref, cells))
         return filled
 
@@ -282,7 +281,16 @@ def _table_from_grid(name: str, ref: SourceRef, texts: list[list[str]],
     headers: list[str] = []
     header_refs: dict[str, SourceRef] = {}
     columns: list[tuple[int, str]] = []
+    extra = extra or {}
+    kinds = {key: kind for key, (_, kind) in extra.items() if kind in (ERROR, UNCOMPUTED)}
     for index, header in enumerate(header_row, start=1):
+        kind = kinds.get(f"{start + 1},{index}")
+        if kind:
+            what = (f"the Excel error 「{header}」" if kind == ERROR else
+                    "a formula whose result was not saved")
+            raise ReportgenError(f"holds {what} where a column name belongs",
+                                 ref.at(row=start + 1, column=index),
+                                 "Type the column's name in the header row.")
         if not header:
             continue
         key = header_key(header)
@@ -297,15 +305,18 @@ def _table_from_grid(name: str, ref: SourceRef, texts: list[list[str]],
     table = Table(name, ref, headers, header_refs,
                   header_texts={key: clean_text(header_row[i - 1]) for i, key in columns},
                   merges=tuple(merges or ()))
-    extra = extra or {}
     known = {index for index, _ in columns}
     for offset, row in enumerate(texts[start + 1 :], start=start + 2):
-        if not any(row):
+        # a formula saved without its result reads as blank, but the row is not empty
+        if not any(row) and not any(f"{offset},{i}" in kinds for i in range(1, len(row) + 1)):
             continue
         for index, text in enumerate(row, start=1):
-            if text and index not in known:
+            uncomputed = kinds.get(f"{offset},{index}") == UNCOMPUTED
+            if (text or uncomputed) and index not in known:
+                what = "a formula whose result was not saved" if uncomputed else \
+                    f"「{text[:20]}」"
                 raise ReportgenError(
-                    f"holds 「{text[:20]}」 but its column has no header",
+                    f"holds {what} but its column has no header",
                     ref.at(row=offset, column=index),
                     "Give the column a name in the header row, or clear the cell.",
                 )

@@ -94,7 +94,9 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> In
     structural = {c.name for c in INDICATOR_STRUCTURE}
     value_columns = [c for c in schema.columns if c.name not in structural]
     value_schema = TableSchema(schema.workbook, schema.sheet, tuple(value_columns), (), "")
-    for row in table.rows:
+    # the layout reads each cell as written (a blank 类别 continues the one above); a value
+    # column reads a merged cell's value in every row it covers
+    for row, filled in zip(table.rows, table.filled_rows(), strict=True):
         cells = row.cells
         for name in structural & set(cells):
             bad = cell_problem(cells[name])
@@ -102,7 +104,8 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> In
                 problems.error(cells[name].ref, bad)
         name = row.get(NAME).text
         if not name:
-            problems.error(row.get("指标名称").ref, "指标名称 is blank; every row needs one")
+            if not cell_problem(row.get(NAME)):
+                problems.error(row.get("指标名称").ref, "指标名称 is blank; every row needs one")
             continue
         starts_category = bool(row.get(CATEGORY).text)
         if starts_category:
@@ -128,8 +131,8 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> In
         elif not have_numbered:
             problems.error(row.get("序号").ref, "the first indicator needs a 序号")
         check_key(seen, (name,), row.get("指标名称").ref, f"指标 「{name}」", problems)
-        values = record_values(cells, value_schema, extra_columns(table, extra), table.headers,
-                               name, problems)
+        values = record_values(filled.cells, value_schema, extra_columns(table, extra),
+                               table.headers, name, problems)
         rows.append(Indicator(category, starts_category, number, name, row.get(UNIT).text,
                               group, starts_group and number is not None, values, row.ref,
                               cell_refs(row, values)))
@@ -145,7 +148,8 @@ def record_table(table: Table, schema: TableSchema, problems: Problems) -> Recor
         key = tuple(row.get(k).text for k in schema.key)
         first_key = schema.key[0]
         if not key[0]:
-            problems.error(row.get(first_key).ref, f"{first_key} is blank; every row needs one")
+            problems.error(row.get(first_key).ref, cell_problem(row.get(first_key))
+                           or f"{first_key} is blank; every row needs one")
             continue
         what = "·".join(k for k in key if k)
         check_key(seen, key, row.get(first_key).ref, f"「{what}」", problems)
