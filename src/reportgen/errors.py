@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 import click
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 def did_you_mean(word: object, choices: Iterable[object], cutoff: float = 0.5) -> str:
@@ -70,6 +69,11 @@ def display_path(path: Path, root: Path | None = None) -> str:
             return path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             pass
+        except (OSError, RuntimeError):  # a loop of links: the path as it is written
+            try:
+                return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+            except ValueError:
+                pass
     return path.as_posix()
 
 

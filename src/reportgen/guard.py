@@ -19,6 +19,9 @@ from reportgen.errors import ReportgenError, display_path
 
 #: The project's inputs, relative to its root: what a build reads, what no output may replace.
 INPUTS = ("data", "templates", "reportgen.toml")
+#: What a path is that is a link to nothing: its target is missing, or links lead in a loop.
+LINK_TO_NOTHING = "is a link that leads to nothing (its target is missing, or links lead back " \
+    "to it)"
 
 
 def resolved(path: Path) -> Path:

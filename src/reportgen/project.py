@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.errors import ReportgenError, SourceRef, UsageError, display_path
+from reportgen.guard import resolved
 
 #: The files of a year folder, by role. Workbooks may instead be folders of CSV files
 #: (``indicators/完成情况.csv`` stands for sheet 完成情况 of ``indicators.xlsx``).
@@ -44,7 +45,7 @@ class Project:
 
     @classmethod
     def at(cls, root: Path | str | None = None) -> Project:
-        return cls(Path(root or Path.cwd()).resolve())
+        return cls(resolved(Path(root or Path.cwd())))
 
     @property
     def data_dir(self) -> Path:

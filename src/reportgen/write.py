@@ -11,8 +11,9 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from reportgen import signals
 from reportgen.errors import ReportgenError, display_path
-from reportgen.guard import check_output
+from reportgen.guard import LINK_TO_NOTHING, check_output
 
 
 def source_date(fallback: dt.date) -> dt.datetime:
@@ -29,9 +30,11 @@ def source_date(fallback: dt.date) -> dt.datetime:
 
 
 def zip_parts(parts: Iterable[tuple[str, bytes]], when: dt.datetime) -> bytes:
-    """A zip of ``parts`` (name, bytes) in their order, every entry stamped ``when`` (1980 at
-    the earliest, zip's first year) with fixed attributes: the same parts, the same bytes."""
-    stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]
+    """A zip of ``parts`` (name, bytes) in their order, every entry stamped ``when`` - within
+    the years a zip's time stamp holds, 1980 to 2107 - with fixed attributes: the same parts,
+    the same bytes."""
+    stamp = min(max(when, dt.datetime(1980, 1, 1)),
+                dt.datetime(2107, 12, 31, 23, 59, 58)).timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in parts:
@@ -63,15 +66,16 @@ def write_atomic(path: Path, data: bytes, root: Path | None = None, reads: Itera
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        if path.parent.is_symlink() and not path.parent.exists():
+            raise ReportgenError(f"cannot create the output folder: it {LINK_TO_NOTHING}",
+                                 where) from None
         raise ReportgenError(f"cannot create the output folder: {exc.strerror}", where) from None
+    temporary: Path | None = None
     try:
-        handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem[:40]}.",
-                                             suffix=".tmp", delete=False)
-    except OSError as exc:
-        raise ReportgenError(f"cannot write in the output folder: {exc.strerror}", where,
-                             "Check that the folder is writable.") from None
-    temporary = Path(handle.name)
-    try:
+        with signals.deferred():  # no signal between making the file and taking it in charge
+            handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem[:40]}.",
+                                                 suffix=".tmp", delete=False)
+            temporary = Path(handle.name)
         with handle:
             handle.write(data)
             handle.flush()
@@ -79,12 +83,17 @@ def write_atomic(path: Path, data: bytes, root: Path | None = None, reads: Itera
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except OSError as exc:
+        if temporary is None:
+            raise ReportgenError(f"cannot write in the output folder: {exc.strerror}", where,
+                                 "Check that the folder is writable.") from None
         temporary.unlink(missing_ok=True)
         raise ReportgenError(f"cannot write the file: {exc.strerror}",
                              display_path(path, root),
                              "Is it open in Word or WPS? Close it and build again.") from None
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        if temporary is not None:
+            handle.close()
+            temporary.unlink(missing_ok=True)
         raise
 
 
@@ -97,12 +106,19 @@ def write_new_folder(path: Path, files: Mapping[str, bytes], root: Path | None =
     where = display_path(path, root)
     if path.exists():
         raise ReportgenError("exists already; reportgen never overwrites it", where)
+    temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
+        with signals.deferred():  # made and taken in charge with no signal between
+            temporary = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.",
+                                              suffix=".tmp"))
     except OSError as exc:
         raise ReportgenError(f"cannot create the folder: {exc.strerror}",
                              display_path(path.parent, root)) from None
+    except BaseException:
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+        raise
     try:
         for name, data in files.items():
             target = temporary / name

@@ -10,6 +10,7 @@ from typing import Any
 from reportgen.data.sheets import Table, read_csv, read_workbook
 from reportgen.data.yamlfile import read_yaml
 from reportgen.errors import ReportgenError, SourceRef
+from reportgen.guard import LINK_TO_NOTHING
 from reportgen.project import BOXES_YAML, NARRATIVE, REPORT_YAML, WORKBOOKS
 from reportgen.textfile import read_text
 
@@ -46,6 +47,8 @@ def read_workbook_or_csv(folder: Path, name: str, ref_of: Any
             tables[path.stem] = read_csv(path, path.stem, ref_of(path))
         return tables, ref_of(csv_dir)
     for candidate in (xlsx, folder / f"{name}.xls"):
+        if candidate.is_symlink() and not candidate.exists():
+            raise ReportgenError(LINK_TO_NOTHING, ref_of(candidate))
         if candidate.exists():
             if candidate.is_dir():
                 raise ReportgenError("is a folder; expected an .xlsx workbook", ref_of(candidate))
@@ -70,7 +73,8 @@ def read_year(year: int, folder: Path, ref_of: Any) -> RawYear:
     def text_file(name: str) -> tuple[Path, SourceRef]:
         path = folder / name
         if not path.exists():
-            failures.append(ReportgenError("missing: every year folder needs this file",
+            failures.append(ReportgenError(LINK_TO_NOTHING if path.is_symlink() else
+                                           "missing: every year folder needs this file",
                                            ref_of(path)))
         return path, ref_of(path)
 

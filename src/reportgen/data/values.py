@@ -25,6 +25,18 @@ _YES = ("是", "TRUE", "Y", "YES", "√")
 _NO = ("否", "FALSE", "N", "NO", "×")
 
 
+#: Significant digits reportgen computes with (Decimal's; Excel keeps 15 of what is typed): a
+#: number with more would lose digits in every total.
+MAX_DIGITS = 28
+
+
+def _digits_problem(text: str, number: Decimal | None) -> str | None:
+    if number is None or len(number.as_tuple().digits) <= MAX_DIGITS:
+        return None
+    return (f"「{text[:40]}」 has {len(number.as_tuple().digits)} significant digits; a "
+            f"figure has at most {MAX_DIGITS} (Excel keeps 15)")
+
+
 def cell_problem(cell: Cell) -> str | None:
     """What makes a cell unreadable whatever its column: a character a Word file cannot hold,
     an Excel error value, a formula saved without its result."""
@@ -58,6 +70,10 @@ def parse_cell(cell: Cell, column: Column, what: str, problems: Problems) -> Val
         return text
     if kind in ("number", "measure", "percent") and text in DASHES:
         return "—"
+    number = parse_decimal(text.removesuffix("%").removesuffix("％"))
+    if kind in NUMERIC and (too_long := _digits_problem(text, number)):
+        problems.error(cell.ref, too_long)
+        return None
     if kind == "int":
         number = parse_decimal(text)
         if number is None or number != number.to_integral_value():
