@@ -73,8 +73,8 @@ def test_a_cell_is_no_longer_than_a_csv_field_may_be(cli: Cli, project: Path) ->
             csv.writer(out).writerows(rows)
     book.unlink()
     assert_refused(cli("build", "2021", code=None), 1, [
-        "error: data/2021/projects/本年民心工程.csv: is not valid CSV: field larger than field "
-        "limit (131072)"])
+        "data/2021/projects/本年民心工程.csv: is not valid CSV: field larger than field limit "
+        "(131072)"])
     assert files(project, "output") == {}
 
 

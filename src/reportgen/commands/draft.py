@@ -68,7 +68,8 @@ def draft(project: Project, year: int, source_year: int | None = None) -> Drafte
         source = raw.workbook_refs[name].file
         is_xlsx = source.endswith(".xlsx")
         widths = read_column_widths(folder / f"{name}.xlsx") if is_xlsx else {}
-        made[name] = build(Sheets(raw.workbooks[name], widths))
+        readable = {n: t for n, t in raw.workbooks[name].items() if t.problem is None}
+        made[name] = build(Sheets(readable, widths))
         if is_xlsx:
             files[f"{name}.xlsx"] = workbook_bytes(made[name], stamp)
         else:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportgen.data.sheets import Table, read_csv, read_workbook
+from reportgen.data.sheets import Table, read_csv, read_workbook, readable
 from reportgen.data.yamlfile import read_yaml
 from reportgen.errors import ReportgenError, SourceRef
 from reportgen.guard import LINK_TO_NOTHING
@@ -44,7 +44,8 @@ def read_workbook_or_csv(folder: Path, name: str, ref_of: Any
     if csv_dir.is_dir():
         tables = {}
         for path in sorted(csv_dir.glob("*.csv")):
-            tables[path.stem] = read_csv(path, path.stem, ref_of(path))
+            tables[path.stem] = readable(lambda p=path: read_csv(p, p.stem, ref_of(p)),
+                                         path.stem, ref_of(path))
         return tables, ref_of(csv_dir)
     for candidate in (xlsx, folder / f"{name}.xls"):
         if candidate.is_symlink() and not candidate.exists():

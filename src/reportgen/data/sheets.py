@@ -57,6 +57,9 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     header_texts: dict[str, str] = field(default_factory=dict)  # as written: 增速（%）
     merges: tuple[tuple[int, int, int, int], ...] = ()
+    #: Why the sheet cannot be read as a table, if it cannot: an error only where it is read
+    #: (a 填表说明 or an empty Sheet1 beside the sheets reportgen reads is no problem).
+    problem: ReportgenError | None = None
 
     def filled_rows(self) -> list[Row]:
         """The rows, a blank cell under a merged cell holding the merged cell's value (as Excel
@@ -109,10 +112,19 @@ def read_workbook(path: Path, ref: SourceRef) -> dict[str, Table]:
     if sheets is None:
         sheets = _read_sheets(data, ref)
         cache.store("workbooks", name, json.dumps(sheets, ensure_ascii=False).encode("utf-8"))
-    return {sheet["title"]: _table_from_grid(sheet["title"], ref.at(sheet=sheet["title"]),
-                                             sheet["texts"], sheet["formats"], sheet["extra"],
-                                             [tuple(m) for m in sheet["merges"]])
+    return {sheet["title"]: readable(lambda s=sheet: _table_from_grid(
+                s["title"], ref.at(sheet=s["title"]), s["texts"], s["formats"], s["extra"],
+                [tuple(m) for m in s["merges"]]), sheet["title"], ref.at(sheet=sheet["title"]))
             for sheet in sheets}
+
+
+def readable(read: Any, name: str, ref: SourceRef) -> Table:
+    """The table ``read()`` gives, or one that holds why the sheet cannot be read."""
+    try:
+        table: Table = read()
+        return table
+    except ReportgenError as exc:
+        return Table(name, ref, [], {}, problem=exc)
 
 
 def _decode(data: bytes | None) -> list[dict[str, Any]] | None:

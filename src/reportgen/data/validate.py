@@ -163,10 +163,19 @@ def record_table(table: Table, schema: TableSchema, problems: Problems) -> Recor
 def sheet(raw: RawYear, schema: TableSchema, problems: Problems) -> Table | None:
     sheets = raw.workbooks.get(schema.workbook, {})
     if schema.sheet in sheets:
-        return sheets[schema.sheet]
+        return readable_table(sheets[schema.sheet], problems)
     ref = raw.workbook_refs.get(schema.workbook, schema.workbook)
     problems.error(ref, f"sheet 「{schema.sheet}」 is missing ({schema.doc})"
                    + did_you_mean(schema.sheet or "", list(sheets)))
+    return None
+
+
+def readable_table(table: Table, problems: Problems) -> Table | None:
+    """``table``, or None with its problem recorded when the sheet cannot be read as one."""
+    if table.problem is None:
+        return table
+    hint = f" ({table.problem.hint})" if table.problem.hint else ""
+    problems.error(table.problem.ref or table.ref, table.problem.message + hint)
     return None
 
 
@@ -192,7 +201,8 @@ def collect_year(raw: RawYear, problems: Problems) -> YearData:
             indicators[schema.sheet or ""] = indicator_table(found, schema, problems)
     projects = {
         name: record_table(table, PROJECTS, problems)
-        for name, table in raw.workbooks.get("projects", {}).items()
+        for name, found in raw.workbooks.get("projects", {}).items()
+        if (table := readable_table(found, problems)) is not None
     }
     stats: dict[str, RecordTable] = {}
     for schema in (STATISTICS, MAJOR_PROJECTS, INVESTMENT):

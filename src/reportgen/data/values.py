@@ -81,7 +81,9 @@ def parse_cell(cell: Cell, column: Column, what: str, problems: Problems) -> Val
             return None
         return Decimal(int(number))
     if kind in ("number", "measure"):
-        number = parse_decimal(text)
+        # a cell Excel formats as a percentage (0.0%) shows its number with a %
+        shown_percent = format_decimals(cell.number_format)[1] and text.endswith("%")
+        number = parse_decimal(text.removesuffix("%") if shown_percent else text)
         if number is not None:
             return number
         # A measure may be text (Ⅱ类), but text with digits in it is a mistyped number, and

@@ -136,9 +136,10 @@ def render_report(template_path: Path, root: Path, context: Mapping[str, Any],
         for part in (section.footer, section.even_page_footer, section.header):
             highlight_gaps(part._element)
     properties = document.core_properties
-    # Set from the data, not rendered from the template: core properties are plain text.
-    properties.title = strip_gap_marks(str(context.get("标题", ""))).replace("\n", "")
-    properties.author = strip_gap_marks(str(context.get("报告单位", "")))
+    # Set from the data, not rendered from the template: core properties are plain text, of at
+    # most 255 characters (the document's own title block holds the whole title).
+    properties.title = strip_gap_marks(str(context.get("标题", ""))).replace("\n", "")[:255]
+    properties.author = strip_gap_marks(str(context.get("报告单位", "")))[:255]
     properties.created = properties.modified = stamp
     properties.revision = 1
     buffer = io.BytesIO()
