@@ -120,9 +120,9 @@ def test_a_new_box_needs_no_code_and_renumbers_the_rest(project: Path) -> None:
 
 
 def test_a_column_with_a_unit_in_a_project_list_holds_numbers(project: Path) -> None:
-    from helpers.sheets import add_column
-
     import openpyxl
+
+    from helpers.sheets import add_column
 
     book = project / "data" / "2021" / "projects.xlsx"
     first, second = [row[0] for row in openpyxl.load_workbook(book)["本年民心工程"].iter_rows(
