@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,14 @@ def report_pdf(built_2021: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
     need("soffice")
     need("pdftotext")
     return convert(built_2021, tmp_path_factory.mktemp("pdf"))
+
+
+@pytest.fixture(autouse=True)
+def _paths_from_the_project_root() -> Iterator[None]:
+    """A command run from inside a project shows paths from there (errors.view_from); every
+    test starts, and ends, seeing them from the project root."""
+    from reportgen.errors import view_from
+
+    view_from(None)
+    yield
+    view_from(None)

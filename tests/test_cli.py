@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
 from helpers.project import Cli
 from reportgen import __version__
@@ -78,3 +79,52 @@ def test_an_unexpected_failure_is_one_line_without_traceback(cli: Cli,
     result = cli("build", "2021", code=3)
     assert "internal error: RuntimeError: something unforeseen" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_reportgen_finds_its_project_from_a_folder_inside_it(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpers.sheets import set_cell
+
+    monkeypatch.chdir(project / "data" / "2021")
+    result = _run("build", "2021")
+    assert result.exit_code == 0, result.output
+    # the path it wrote, as seen from here
+    written = result.stdout.strip()
+    assert written.startswith("../../output/2021/") and (project / "data" / "2021" /
+                                                         written).is_file()
+    set_cell(project / "data" / "2021" / "indicators.xlsx", "完成情况", "指标名称",
+             "地区生产总值增速", "绝对值", "5OO")
+    result = _run("check", "2021")
+    assert result.exit_code == 1
+    shown = result.stdout + result.stderr
+    assert "error: indicators.xlsx[完成情况]!G2（绝对值）: 「5OO」 is not a number" in shown
+    assert "data/2021/indicators.xlsx" not in shown  # named from where one stands
+
+
+def test_project_may_come_before_or_after_the_command(project: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # a folder in no project
+    for args in (("--project", str(project), "check", "2021"),
+                 ("check", "2021", "--project", str(project))):
+        result = _run(*args)
+        assert result.exit_code == 0, result.output
+        assert "check 2021: 0 error(s)" in result.stderr
+    outside = _run("check", "2021")
+    assert outside.exit_code == 1 and "no data for 2021" in outside.stderr
+
+
+def test_the_nearest_project_above_is_found(tmp_path: Path) -> None:
+    from reportgen.project import find_root
+
+    (tmp_path / "p" / "data" / "2021").mkdir(parents=True)
+    (tmp_path / "p" / "templates").mkdir()
+    (tmp_path / "q").mkdir()
+    (tmp_path / "q" / "reportgen.toml").write_text("", encoding="utf-8")
+    assert find_root(tmp_path / "p" / "data" / "2021") == (tmp_path / "p").resolve()
+    assert find_root(tmp_path / "q") == (tmp_path / "q").resolve()
+    assert find_root(tmp_path) is None or find_root(tmp_path) not in (tmp_path / "p",
+                                                                       tmp_path / "q")

@@ -99,8 +99,11 @@ CASES: list[tuple[str, Callable[[Path], None] | None, list[str], int, list[str]]
     ("narrative-missing", lambda r: (r / Y / "narrative.txt").unlink(), ["build", "2021"], 1,
      ["data/2021/narrative.txt: missing"]),
     ("two-files-missing", lambda r: [(r / Y / n).unlink() for n in ("boxes.yaml", "projects.xlsx")],
-     ["build", "2021"], 1, ["2 problems", "data/2021/boxes.yaml: missing",
-                            "data/2021/projects.xlsx: missing: expected projects.xlsx"]),
+     ["build", "2021"], 1, ["data/2021/narrative.txt:30: undefined: 项目.上年民心工程 is not "
+                            "available: the year has no projects.xlsx"]),
+    ("boxes-yaml-missing", lambda r: (r / Y / "boxes.yaml").unlink(), ["build", "2021"], 1,
+     ["data/2021/narrative.txt:21: [专栏：重大项目完成情况] is not defined in boxes.yaml "
+      "(defined: none)"]),
     ("workbook-empty-file", lambda r: (r / Y / "indicators.xlsx").write_bytes(b""),
      ["build", "2021"], 1, ["data/2021/indicators.xlsx: the file is empty"]),
     ("workbook-is-text", lambda r: write(r / Y / "statistics.xlsx", "指标,数值\n"),
@@ -118,7 +121,14 @@ CASES: list[tuple[str, Callable[[Path], None] | None, list[str], int, list[str]]
     ("csv-not-utf8", lambda r: (os.remove(r / Y / "indicators.xlsx"), as_csv_folder(r)),
      ["build", "2021"], 1, ["data/2021/indicators/完成情况.csv:", "is not UTF-8"]),
     ("sheet-missing", drop_sheet("indicators.xlsx", "计划目标"), ["build", "2021"], 1,
-     ["data/2021/indicators.xlsx: sheet 「计划目标」 is missing"]),
+     ["data/2021/boxes.yaml:29: 专栏 「主要指标计划」: indicators.xlsx has no sheet 「计划目标」; "
+      "it has 完成情况"]),
+    ("role-sheet-missing", lambda r: (drop_sheet("indicators.xlsx", "完成情况")(r),
+                                      (r / Y / "boxes.yaml").unlink(),
+                                      write(r / Y / "narrative.txt", "甲\n{{ 完成.地区生产总值增速.绝对值 }}\n")),
+     ["build", "2021"], 1,
+     ["undefined: 完成.地区生产总值增速 is not available: indicators.xlsx has no sheet 「完成情况」 "
+      "(the sheet report.yaml's 数据 names for 完成, 「完成情况」 when it names none)"]),
     ("column-missing", rename_header("indicators.xlsx", "完成情况", "计划目标", "目标"),
      ["build", "2021"], 1, ["indicators.xlsx[完成情况]: column 「计划目标」 is missing"]),
     ("column-misspelt", rename_header("statistics.xlsx", "统计", "数值", "数植"),
@@ -194,7 +204,7 @@ CASES: list[tuple[str, Callable[[Path], None] | None, list[str], int, list[str]]
      ["data/2021/boxes.yaml:", "projects.xlsx has no sheet 「本年民生工程」",
       "did you mean 「本年民心工程」"]),
     ("box-unknown-format", lambda r: edit(r / Y / "boxes.yaml", "格式: pct", "格式: percent"),
-     ["build", "2021"], 1, ["data/2021/boxes.yaml:", "格式 「percent」 is not a filter"]),
+     ["build", "2021"], 1, ["data/2021/boxes.yaml:27:", "格式 「percent」 is not a number filter; they are num, pct"]),
     ("box-template-missing", lambda r: (r / "templates" / "专栏" / "编号清单.txt").unlink(),
      ["build", "2021"], 1, ["templates/专栏/编号清单.txt: missing"]),
     ("box-template-syntax", lambda r: write(r / "templates" / "专栏" / "编号清单.txt",

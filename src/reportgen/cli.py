@@ -73,9 +73,18 @@ class ReportGroup(click.Group):
             ctx.exit(INTERNAL_ERROR)
 
 
+def _bar(items: Any, label: str) -> Any:
+    """A progress bar on stderr, that leaves its line when done."""
+    def shown() -> Any:
+        with click.progressbar(items, label=label, file=sys.stderr, show_pos=True) as bar:
+            yield from bar
+    return shown()
+
+
 def console(color: bool | None = None) -> Console:
     return Console(lambda text: click.echo(text, color=color),
-                   lambda text: click.echo(text, err=True))
+                   lambda text: click.echo(text, err=True),
+                   _bar if sys.stderr.isatty() else None)
 
 
 def year_argument(func: Any) -> Any:
@@ -85,13 +94,31 @@ def year_argument(func: Any) -> Any:
 def project_option(func: Any) -> Any:
     return click.option(
         "--project", "project_dir", type=click.Path(file_okay=False),
-        default=None, help="Project folder (holding data/ and templates/); default: here.",
+        default=None, help="Project folder (holding data/ and templates/); default: the one "
+                           "the current folder is in.",
     )(func)
+
+
+def project_of(project_dir: str | None) -> Any:
+    """The project a command works on: ``--project`` after the command, else before it, else
+    the one the current folder is in (looking upward). Paths are then shown from the current
+    folder when it is inside the project."""
+    from pathlib import Path
+
+    from reportgen.errors import view_from
+    from reportgen.project import Project
+
+    chosen = project_dir or click.get_current_context().find_root().params.get("project_dir")
+    project = Project.found(chosen)
+    here = Path.cwd().resolve()
+    view_from(here if here.is_relative_to(project.root) and here != project.root else None)
+    return project
 
 
 @click.group(cls=ReportGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportgen")
-def main() -> None:
+@project_option
+def main(project_dir: str | None) -> None:
     """Build the annual 国民经济和社会发展计划执行情况及计划草案 report from data and templates.
 
     YEAR is the plan year: 2021 is the report given in 2021 (the 2020 execution and the 2021
@@ -112,10 +139,57 @@ def build(ctx: click.Context, year: str, project_dir: str | None, strict: bool, 
           png: bool) -> None:
     """Build output/YEAR/<title>.docx from data/YEAR and templates/."""
     from reportgen.commands import build as command
+    from reportgen.project import parse_year
+
+    ctx.exit(command.run(project_of(project_dir), parse_year(year), console(), strict=strict,
+                         pdf=pdf, png=png))
+
+
+@main.command()
+@click.argument("folder", metavar="[DIR]", default=".", type=click.Path(file_okay=False))
+@click.option("--year", metavar="YEAR", default=None,
+              help="The plan year of the first year folder (default: next year from July on, "
+                   "else this year).")
+@click.pass_context
+def init(ctx: click.Context, folder: str, year: str | None) -> None:
+    """Start a project for another district in DIR (new or empty; default: here).
+
+    Writes the Word template, the standard 专栏 templates, reportgen.toml, 填写说明.md and a
+    first year folder: report.yaml, narrative and 专栏 to edit, and guided workbooks whose
+    values are all 待填. It builds as it is, every blank a highlighted placeholder.
+    """
+    import datetime as dt
+    from pathlib import Path
+
+    from reportgen.commands import init as command
+    from reportgen.project import parse_year
+
+    plan_year = parse_year(year) if year else command.default_year(dt.date.today())
+    ctx.exit(command.run(Path(folder), plan_year, console()))
+
+
+@main.command("import")
+@click.argument("file", metavar="FILE", type=click.Path(dir_okay=False))
+@project_option
+@click.option("--year", metavar="YEAR", default=None,
+              help="The plan year of the folder to write (default: the plan year the title "
+                   "names).")
+@click.pass_context
+def import_(ctx: click.Context, file: str, project_dir: str | None, year: str | None) -> None:
+    """Import a published report (.docx or .txt) as data/YEAR, so that build gives it back.
+
+    Writes report.yaml, narrative.txt, boxes.yaml and the workbooks its 专栏 and figures need,
+    keeps FILE as the year's official text, then builds the year and compares it with FILE.
+    Never overwrites a year. Prints the summary on stderr; exit 1 when the rebuilt report
+    differs.
+    """
+    from pathlib import Path
+
+    from reportgen.commands import importing as command
     from reportgen.project import Project, parse_year
 
-    ctx.exit(command.run(Project.at(project_dir), parse_year(year), console(), strict=strict,
-                         pdf=pdf, png=png))
+    ctx.exit(command.run(Project.at(project_dir), Path(file), parse_year(year) if year else None,
+                         console()))
 
 
 @main.command()
@@ -125,9 +199,8 @@ def build(ctx: click.Context, year: str, project_dir: str | None, strict: bool, 
 def template(ctx: click.Context, project_dir: str | None, force: bool) -> None:
     """Write the default Word template (templates/report.docx) from the layout settings."""
     from reportgen.commands import template as command
-    from reportgen.project import Project
 
-    ctx.exit(command.run(Project.at(project_dir), console(), force=force))
+    ctx.exit(command.run(project_of(project_dir), console(), force=force))
 
 
 @main.command()
@@ -144,9 +217,9 @@ def draft(ctx: click.Context, year: str, project_dir: str | None, source: str | 
     exists, nothing is changed. Prints what to fill in next.
     """
     from reportgen.commands import draft as command
-    from reportgen.project import Project, parse_year
+    from reportgen.project import parse_year
 
-    ctx.exit(command.run(Project.at(project_dir), parse_year(year), console(),
+    ctx.exit(command.run(project_of(project_dir), parse_year(year), console(),
                          parse_year(source) if source else None))
 
 
@@ -165,9 +238,24 @@ def check(ctx: click.Context, year: str, project_dir: str | None, strict: bool) 
     warnings alone exit 0 unless --strict.
     """
     from reportgen.commands import check as command
-    from reportgen.project import Project, parse_year
+    from reportgen.project import parse_year
 
-    ctx.exit(command.run(Project.at(project_dir), parse_year(year), console(), strict=strict))
+    ctx.exit(command.run(project_of(project_dir), parse_year(year), console(), strict=strict))
+
+
+@main.command()
+@project_option
+@click.pass_context
+def series(ctx: click.Context, project_dir: str | None) -> None:
+    """Every year's indicators side by side: output/series/指标历年.xlsx and .csv.
+
+    One row per indicator; for each year its target, result and status, from the year
+    folders' 完成情况 and 计划目标; a five-year plan's target where a sheet has a column for it
+    (“十四五”目标), with the progress toward it. The workbook charts the headline indicators.
+    """
+    from reportgen.commands import series as command
+
+    ctx.exit(command.run(project_of(project_dir), console()))
 
 
 @main.command(trouble=2)
@@ -177,14 +265,25 @@ def check(ctx: click.Context, year: str, project_dir: str | None, strict: bool) 
 @click.option("--official", type=click.Path(dir_okay=False), default=None,
               help="Compare with this file instead of data/YEAR/official.txt or .docx.")
 @click.option("--strict", is_flag=True,
-              help="Whitespace and paragraph breaks count too (default: ignored).")
+              help="Whitespace and paragraph breaks count too (default: ignored), and two "
+                   "years' reports are compared with their years as written (default: the "
+                   "years moving on compare equal).")
 @click.option("--fold-width", is_flag=True,
               help="Full-width punctuation, digits and letters (U+FF01-FF5E, U+3000) equal "
                    "their half-width forms (default: they differ).")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False),
               default=None, help="Also write the changes as one self-contained HTML page.")
 @click.option("--docx", "docx_path", type=click.Path(dir_okay=False),
-              default=None, help="Also write a Word file with the changes as tracked changes.")
+              default=None, help="Also write a Word file with the changes as tracked changes, "
+                                 "in the form of the report (its styles and tables).")
+@click.option("--docx-direction", type=click.Choice(["a-to-b", "b-to-a"]), default="a-to-b",
+              show_default=True,
+              help="Which way the Word file's changes go: a-to-b, Accept All gives b (the "
+                   "generated draft, for reportgen diff YEAR); b-to-a, Accept All gives a (the "
+                   "official text or 修改稿).")
+@click.option("--author", default=None,
+              help="Author of the Word file's tracked changes (default: 报告单位 in "
+                   "report.yaml).")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the changes and the summary as JSON instead of text.")
 @click.option("-q", "--brief", is_flag=True, help="Print only the summary, not each change.")
@@ -198,8 +297,8 @@ def check(ctx: click.Context, year: str, project_dir: str | None, strict: bool) 
 @click.pass_context
 def diff(ctx: click.Context, first: str, second: str | None, project_dir: str | None,
          official: str | None, strict: bool, fold_width: bool, html_path: str | None,
-         docx_path: str | None, as_json: bool, brief: bool, context: int, color: str,
-         update_baseline: bool) -> None:
+         docx_path: str | None, docx_direction: str, author: str | None, as_json: bool,
+         brief: bool, context: int, color: str, update_baseline: bool) -> None:
     """Compare texts character by character: a generated report with the official text.
 
     \b
@@ -207,17 +306,18 @@ def diff(ctx: click.Context, first: str, second: str | None, project_dir: str | 
                                         (built first when missing or out of date)
       reportgen diff 2021 --official F  file F -> generated report of 2021
       reportgen diff A B                any two .docx or .txt files, A -> B
-      reportgen diff 2021 2022          the generated reports of two years
+      reportgen diff 2021 2022          the generated reports of two years, the years
+                                        moving on (2020/2021 -> 2021/2022) compared equal
 
-    Whitespace is ignored; full-width and half-width punctuation differ. Exit status: 0 same
-    (or only differences accepted in data/YEAR/diff-baseline.json), 1 different, 2 trouble.
+    Whitespace is ignored; full-width and half-width punctuation differ; a figure (150万元,
+    3.2%) changes whole, and the summary lists the figures changed. Exit status: 0 same (or
+    only differences accepted in data/YEAR/diff-baseline.json), 1 different, 2 trouble.
     """
     from pathlib import Path
 
     from reportgen.commands import diff as command
     from reportgen.diff.normalise import Normalisation
     from reportgen.diff.output import Options
-    from reportgen.project import Project
 
     if color == "auto":
         colored = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -228,8 +328,9 @@ def diff(ctx: click.Context, first: str, second: str | None, project_dir: str | 
     request = command.DiffRequest(first, second, Path(official) if official else None,
                                   Normalisation(strict, fold_width),
                                   files, "json" if as_json else "text",
-                                  Options(colored, context, brief), update_baseline)
-    ctx.exit(command.run(Project.at(project_dir), request, console(colored)))
+                                  Options(colored, context, brief, direction=docx_direction),
+                                  update_baseline, author)
+    ctx.exit(command.run(project_of(project_dir), request, console(colored)))
 
 
 signals.started(_LOADING)

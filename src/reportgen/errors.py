@@ -62,18 +62,33 @@ class SourceRef:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
+#: Where the user stands, when that is inside the project: paths are shown from there.
+_VIEWPOINT: list[Path] = []
+
+
+def view_from(folder: Path | None) -> None:
+    """Show the project's paths relative to ``folder`` (the current folder of a command run
+    inside the project), or - with None - relative to the project root."""
+    _VIEWPOINT[:] = [folder.resolve()] if folder is not None else []
+
+
 def display_path(path: Path, root: Path | None = None) -> str:
-    """Path relative to the project root when inside it, with forward slashes."""
+    """A path inside the project as the user reads it, with forward slashes: relative to where
+    they stand when that is inside the project (indicators.xlsx in data/2021/), else relative
+    to the project root (data/2021/indicators.xlsx)."""
     if root is not None:
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            inside = path.resolve().relative_to(root.resolve())
         except ValueError:
-            pass
+            return path.as_posix()
         except (OSError, RuntimeError):  # a loop of links: the path as it is written
             try:
-                return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+                inside = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
             except ValueError:
-                pass
+                return path.as_posix()
+        if _VIEWPOINT and _VIEWPOINT[0].is_relative_to(root.resolve()):
+            return Path(os.path.relpath(root.resolve() / inside, _VIEWPOINT[0])).as_posix()
+        return inside.as_posix()
     return path.as_posix()
 
 

@@ -39,6 +39,18 @@ def parse_year(text: str) -> int:
     return year
 
 
+def is_project(folder: Path) -> bool:
+    """Whether ``folder`` is a project's: it holds data/ and templates/, or reportgen.toml."""
+    return ((folder / "data").is_dir() and (folder / "templates").is_dir()) \
+        or (folder / "reportgen.toml").is_file()
+
+
+def find_root(start: Path) -> Path | None:
+    """The project folder holding ``start``: ``start`` itself or the nearest folder above it."""
+    start = start.resolve()
+    return next((folder for folder in (start, *start.parents) if is_project(folder)), None)
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path
@@ -46,6 +58,15 @@ class Project:
     @classmethod
     def at(cls, root: Path | str | None = None) -> Project:
         return cls(resolved(Path(root or Path.cwd())))
+
+    @classmethod
+    def found(cls, root: Path | str | None = None) -> Project:
+        """The project at ``root``, or - when none is given - the one the current folder is
+        in (looking upward, so that reportgen works from data/2021/ as from the project
+        folder); the current folder when it is in none."""
+        if root is not None:
+            return cls.at(root)
+        return cls.at(find_root(Path.cwd()) or Path.cwd())
 
     @property
     def data_dir(self) -> Path:

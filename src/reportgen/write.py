@@ -30,11 +30,11 @@ def source_date(fallback: dt.date) -> dt.datetime:
 
 
 def zip_parts(parts: Iterable[tuple[str, bytes]], when: dt.datetime) -> bytes:
-    """A zip of ``parts`` (name, bytes) in their order, every entry stamped ``when`` - within
-    the years a zip's time stamp holds, 1980 to 2107 - with fixed attributes: the same parts,
-    the same bytes."""
-    stamp = min(max(when, dt.datetime(1980, 1, 1)),
-                dt.datetime(2107, 12, 31, 23, 59, 58)).timetuple()[:6]
+    """A zip of ``parts`` (name, bytes) in their order, every entry stamped ``when`` (within
+    1980-2107, the years a zip can record) with fixed attributes: the same parts, the same
+    bytes."""
+    when = min(max(when, dt.datetime(1980, 1, 1)), dt.datetime(2107, 12, 31, 23, 59, 58))
+    stamp = when.timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in parts:

@@ -37,6 +37,8 @@ from reportgen.word.text import read_pieces
     ("ordinal-form", "1、工业项目", "1.工业项目"),
     ("ordinal-form", "(1)工业项目", "（1）工业项目"),
     ("full-width-ordinal-point", "1．工业项目", "1.工业项目"),
+    ("space-around-quotes", "巡视 “回头看”", "巡视“回头看”"),
+    ("space-around-quotes", "“回头看” 整改", "“回头看”整改"),
 ])
 def test_each_rule_finds_its_case_and_not_the_right_form(rule: str, bad: str, good: str) -> None:
     assert rule in {finding.rule for finding in lint(bad)}
@@ -48,7 +50,7 @@ def test_every_rule_has_an_example() -> None:
     examples = {"full-width-digit", "thousands-separator", "signed-growth", "range-without-unit",
                 "range-dash", "percent-for-points", "stacked-approximation", "padded-date",
                 "document-number-brackets", "half-width-punctuation", "ascii-parentheses",
-                "ordinal-form", "full-width-ordinal-point"}
+                "ordinal-form", "full-width-ordinal-point", "space-around-quotes"}
     assert names == examples
 
 
@@ -60,8 +62,9 @@ def test_a_finding_says_where_and_why() -> None:
 
 #: What the published 2021 text itself does against the rules; the build reproduces it
 #: (gongwen-format §17): 1． in 专栏1, 2 and 7 beside 1. in 专栏5 and 6, and one pair of
-#: ASCII parentheses in 专栏6.
+#: ASCII parentheses in 专栏6, and a space before the “ of 巡视 “回头看”.
 OFFICIAL_DEVIATIONS = Counter({
+    ("space-around-quotes", "视 “"): 1,
     ("full-width-ordinal-point", "1．"): 3, ("full-width-ordinal-point", "2．"): 3,
     **{("full-width-ordinal-point", f"{n}．"): 2 for n in range(3, 13)},
     ("ascii-parentheses", "(一期南区)"): 1,
@@ -83,3 +86,13 @@ def test_the_generated_report_adds_no_finding(built_2021: Path) -> None:
     package = Package(built_2021)
     for kind in ("default", "even"):  # the page numbers, which only the generator writes
         assert not lint(text_of(package.footer(kind)))
+
+
+def test_a_templates_own_wording_is_linted_at_its_line_and_its_code_is_not() -> None:
+    from reportgen.checks.wording import source_findings
+
+    source = ("{# 注释(不查) #}\n第一段{{ 统计.x.数值|amount(\"亿元\") }}。\n"
+              "{% for 类 in 行 %}{{ 类.名称 }},{% endfor %}巡视 “回头看”\n甲(乙)")
+    # the comma typed between two printed names is the template's own wording
+    assert [(f.line, f.rule) for f in source_findings(source)] == [
+        (3, "half-width-punctuation"), (3, "space-around-quotes"), (4, "ascii-parentheses")]

@@ -150,3 +150,63 @@ def test_a_merged_cell_in_a_project_list_gives_its_value_to_every_row(project: P
     book.save(book_path)
     before = report_text(build(Project.at(copy_project(project.parent / "again")), 2021).path)
     assert rebuild(project) == before  # the same 专栏 as when every row had its 分组
+
+
+def _project_table(project: Path) -> Path:
+    """A sheet of projects with 总投资 in 万元, a project-table 专栏 of it and a sentence that
+    quotes its totals."""
+    import openpyxl
+
+    book = project / "data" / "2021" / "projects.xlsx"
+    workbook = openpyxl.load_workbook(book)
+    sheet = workbook.create_sheet("重点项目")
+    sheet.append(["类别", "名称", "建设内容", "总投资（万元）", "年度计划投资（万元）"])
+    for row in (["交通路网", "发展大道三期", "新建主干道4.2公里", 125000, 30000],
+                ["交通路网", "G353改线", "改建二级公路12公里", 48000.5, 12000],
+                ["公共服务", "区中医院迁建", "新建医疗综合楼8万平方米", 96000, 25000.25]):
+        sheet.append(row)
+    workbook.save(book)
+    folder = project / "data" / "2021"
+    with (folder / "boxes.yaml").open("a", encoding="utf-8") as boxes:
+        boxes.write("\n重点建设项目:\n  标题: \"{{ 本年 }}年重点建设项目\"\n  项目表: 重点项目\n"
+                    "  列:\n    - {标题: 序号, 字段: 序号}\n    - {标题: 项目名称, 字段: 名称}\n"
+                    "    - {标题: 总投资（万元）, 字段: 总投资}\n"
+                    "    - {标题: 年度计划投资（万元）, 字段: 年度计划投资}\n"
+                    "  类别标签: \"{{ 编号 }}、{{ 名称 }}\"\n  小计: 是\n  合计位置: 首\n")
+    narrative = folder / "narrative.txt"
+    text = narrative.read_text(encoding="utf-8")
+    narrative.write_text(text.replace(
+        "[专栏：民心工程]", "[专栏：民心工程]\n重点建设项目{{ 项目.重点项目|length }}个，总投资"
+        "{{ 项目.重点项目.合计.总投资|amount(\"亿元\", source=\"万元\") }}，其中公共服务类"
+        "{{ 项目.重点项目.按类别.公共服务|length }}个、年度计划投资"
+        "{{ 项目.重点项目.按类别.公共服务.合计.年度计划投资 }}万元。\n[专栏：重点建设项目]"),
+        encoding="utf-8")
+    return book
+
+
+def test_a_project_tables_totals_and_the_prose_follow_a_changed_project_figure(
+        project: Path) -> None:
+    book = _project_table(project)
+    text = rebuild(project)
+    assert "重点建设项目3个，总投资26.90005亿元，其中公共服务类1个、年度计划投资25000.25万元。" in text
+    assert "专栏8：2021年重点建设项目" in text
+    assert "合计269000.567000.25" in text  # the 合计 row: the sums, first
+    assert "一、交通路网173000.542000" in text  # the 类别 row with its 小计
+    set_cell(book, "重点项目", "名称", "区中医院迁建", "总投资", 100000)
+    set_cell(book, "重点项目", "名称", "区中医院迁建", "年度计划投资", 26000)
+    text = rebuild(project)
+    assert "总投资27.30005亿元，其中公共服务类1个、年度计划投资26000万元。" in text
+    assert "合计273000.568000" in text and "二、公共服务10000026000" in text
+
+
+def test_a_box_of_text_written_in_the_narrative_is_numbered_in_its_place(project: Path) -> None:
+    narrative = project / "data" / "2021" / "narrative.txt"
+    text = narrative.read_text(encoding="utf-8")
+    narrative.write_text(text.replace(
+        "[专栏：民心工程]", "[专栏：{{ 本年 }}年十件民生实事]\n# 1．教育\n**新建学校。**新建中小学"
+        "{{ 统计.接待游客.数值 }}所。\n最后一段。\n[/专栏]\n[专栏：民心工程]", 1), encoding="utf-8")
+    built = rebuild(project)
+    assert "专栏7：2021年十件民生实事1．教育新建学校。新建中小学627.4所。最后一段。专栏8：2021年民心工程" \
+        in built
+    xml = body_xml(build(Project.at(project), 2021).path)
+    assert xml.count("<w:tbl>") == 8  # a bordered table like every 专栏

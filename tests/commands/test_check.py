@@ -186,10 +186,23 @@ def test_a_run_time_template_error_is_reported(cli: Cli, project: Path) -> None:
 
 
 def test_a_missing_file_is_one_message(cli: Cli, project: Path) -> None:
-    (project / "data" / "2021" / "boxes.yaml").unlink()
+    (project / "data" / "2021" / "report.yaml").unlink()
     result = cli("check", "2021", code=1)
-    assert "error: data/2021/boxes.yaml: missing: every year folder needs this file" in result.stderr
+    assert "error: data/2021/report.yaml: missing: every year folder needs this file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_year_holds_only_what_its_report_uses(cli: Cli, project: Path) -> None:
+    """No boxes.yaml, no projects or statistics: a narrative that uses none of them checks."""
+    folder = project / "data" / "2021"
+    for name in ("boxes.yaml", "projects.xlsx", "statistics.xlsx"):
+        (folder / name).unlink()
+    (folder / "narrative.txt").write_text("# 一、总体情况\n{{ 上年 }}年，地区生产总值"
+                                          "{{ 完成.地区生产总值增速.绝对值 }}亿元。\n",
+                                          encoding="utf-8")
+    result = cli("check", "2021")
+    assert result.stderr == ("check 2021: 0 error(s), 0 warning(s), 0 value(s) to fill in; "
+                             "1 wording note(s)\n")  # the title's whole first line
 
 
 def test_a_computed_value_shown_unformatted_is_a_warning(cli: Cli, project: Path) -> None:
@@ -214,4 +227,7 @@ def test_the_check_output_is_as_stored(cli: Cli) -> None:
     """What check prints for the shipped year: the plan-vs-actual table, then the problems."""
     result = cli("check", "2021")
     assert_snapshot("check-2021.txt", result.stdout)
-    assert result.stderr == "check 2021: 0 error(s), 0 warning(s), 0 value(s) to fill in\n"
+    # the wording notes are the published text's own: 巡视 “回头看”, (一期南区) and a full title line
+    assert result.stderr == ("check 2021: 0 error(s), 0 warning(s), 0 value(s) to fill in; "
+                             "3 wording note(s)\n")
+    assert cli("check", "2021", "--strict").exit_code == 0  # notes are advice

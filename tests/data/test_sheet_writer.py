@@ -14,7 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reportgen.data.cells import cell_text
-from reportgen.data.sheet_writer import OutCell, OutSheet, excel_value, workbook_bytes
+from reportgen.data.sheet_writer import (
+    OutCell,
+    OutSheet,
+    excel_value,
+    read_back,
+    workbook_bytes,
+)
 from reportgen.data.sheets import read_workbook
 from reportgen.errors import SourceRef
 
@@ -30,6 +36,24 @@ def test_cells_read_back_as_written(tmp_path) -> None:  # type: ignore[no-untype
     path.write_bytes(workbook_bytes([sheet], STAMP))
     table = read_workbook(path, SourceRef("book.xlsx"))["表"]
     assert [row.get("文本").text for row in table.rows] == [t for t, _ in texts if t]
+
+
+def test_a_sheet_reads_back_as_its_workbook_would(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """read_back gives, without writing, the texts and formats the written workbook reads as."""
+    cells = [("500.30", "General"), ("-9.5%", "0%"), ("3%", "0%"), ("0.081", "General"),
+             ("7.5以上", "General"), ("—", "General"), ("1.0", "General"), ("", "General")]
+    sheet = OutSheet("表", ["值", "说明"], [[OutCell(t, f), OutCell("甲")] for t, f in cells])
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(workbook_bytes([sheet], STAMP))
+    written = read_workbook(path, SourceRef("book.xlsx"))["表"]
+    kept = read_back(sheet, SourceRef("book.xlsx"))
+
+    def seen(table):  # type: ignore[no-untyped-def]
+        return [[(c.text, c.number_format) for c in row.cells.values()] for row in table.rows]
+
+    assert seen(kept) == seen(written)
+    assert kept.headers == written.headers == ["值", "说明"]
+    assert str(kept.rows[1].get("值").ref) == "book.xlsx[表]!A3（值）"
 
 
 def test_same_input_same_bytes_whenever_written() -> None:

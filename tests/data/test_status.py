@@ -47,10 +47,10 @@ def test_points_over_last_year_need_its_value(base: str, result: str, expected: 
 
 
 def test_a_growth_indicator_is_judged_on_its_growth_rate() -> None:
-    row = indicator("地区生产总值增速", "7.5以上", "500.30", "3")
+    row = indicator("地区生产总值增速", "7.5以上", "500.30", "3", unit="%")
     assert compared_value(row) == Decimal("3") and status(row)[0] == NOT_DONE
     # with no growth rate given, the absolute value is what there is
-    assert compared_value(indicator("地区生产总值增速", "7.5以上", "8", "—")) == Decimal("8")
+    assert compared_value(indicator("地区生产总值增速", "7.5以上", "8", "—", unit="%")) == Decimal("8")
 
 
 def test_what_is_not_known_yet_is_said() -> None:
@@ -58,3 +58,9 @@ def test_what_is_not_known_yet_is_said() -> None:
     assert status(indicator("甲", "9", gap)) == (gap, "the result is still to fill in")
     assert status(indicator("甲", None, "9"))[0] == NO_TARGET
     assert status(indicator("甲", "9", "1", 完成状态="完成"))[0] == DONE  # set by hand
+
+
+def test_a_target_still_to_fill_in_leaves_the_status_to_fill_in() -> None:
+    gap = Gap("甲·计划目标", "x")
+    row = indicator("甲", None, "9", 计划目标=gap)
+    assert status(row) == (gap, "the target is still to fill in")  # never 无目标 or 完成

@@ -39,3 +39,16 @@ def test_a_yaml_mistake_names_its_line(tmp_path: Path, text: str, message: str) 
     with pytest.raises(ReportgenError) as caught:
         read_yaml(path, SourceRef("data/2021/x.yaml"))
     assert str(caught.value).startswith(message), str(caught.value)
+
+
+def test_yaml_text_reads_as_its_file_would(tmp_path: Path) -> None:
+    from reportgen.data.yamlfile import key_line, parse_yaml
+
+    text = "地区: 甲\n会议:\n  日期: 2021-03-10\n"
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    parsed = parse_yaml(text, REF)
+    assert parsed == read_yaml(path, REF)
+    assert key_line(parsed["会议"], "日期") == 3
+    with pytest.raises(ReportgenError, match="x.xlsx:2: key 「地区」 appears twice"):
+        parse_yaml("地区: 甲\n地区: 乙\n", REF)

@@ -45,7 +45,7 @@ def test_dump_keeps_notes_and_says_where() -> None:
     assert data["format"] == "reportgen diff baseline"
     (written,) = data["accepted"]
     assert written["note"] == "统计局修订" and written["where"].startswith("一、2020年")
-    assert (written["deleted"], written["inserted"]) == ("2", "3")
+    assert (written["deleted"], written["inserted"]) == ("3.2%", "3.3%")  # whole figures
     assert len(written["before"]) == len(written["after"]) == baseline.KEY_CONTEXT
 
 

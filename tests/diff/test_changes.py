@@ -19,6 +19,16 @@ from helpers.edits import (
 )
 from reportgen.diff.changes import Comparison, compare
 from reportgen.diff.normalise import Normalisation, Side
+from reportgen.word.text import Piece
+
+#: What the edits of ``EDITS`` that change a digit are found as: whole figures, never a digit
+#: (helpers.edits gives the characters the edits replace).
+WHOLE = {"replace": [("replace", "163.41", "163.42")],
+         "table cell": [("replace", "500.30", "500.31")]}
+
+
+def expected_changes(name: str) -> list[tuple[str, str, str]]:
+    return WHOLE.get(name, EDITS[name][1])
 
 
 def run(edited: list[str], b: Side | None = None, rules: Normalisation = DEFAULT) -> Comparison:
@@ -31,7 +41,8 @@ def run(edited: list[str], b: Side | None = None, rules: Normalisation = DEFAULT
 
 @pytest.mark.parametrize("name", sorted(EDITS))
 def test_each_edit_is_found_exactly(name: str) -> None:
-    edit, expected, subsection = EDITS[name]
+    edit, _, subsection = EDITS[name]
+    expected = expected_changes(name)
     comparison = run(edit(OFFICIAL_LINES))
     found = [(c.kind, c.deleted, c.inserted) for c in comparison.changes]
     assert found == expected
@@ -54,10 +65,10 @@ def test_all_edits_together_against_the_built_report(built_2021: Path) -> None:
     comparison = run(edited, generated)
     # a is the edited text, b the report: each edit comes back reversed
     found = {(c.deleted, c.inserted) for c in comparison.changes if c.moved is None}
-    assert found == {(inserted, deleted) for _, cases, _ in EDITS.values()
-                     for _, deleted, inserted in cases}
+    assert found == {(inserted, deleted) for name in EDITS
+                     for _, deleted, inserted in expected_changes(name)}
     assert sum(c.moved is not None for c in comparison.changes) == 2
-    cell = next(c for c in comparison.changes if c.deleted == "1" and c.inserted == "0")
+    cell = next(c for c in comparison.changes if c.deleted == "500.31" and c.inserted == "500.30")
     assert cell.place.box == "专栏3"
     assert (cell.place.table, cell.place.row, cell.place.cell) == (3, 4, 5)
     assert cell.b_place.position.startswith("¶") and cell.a_place.position.startswith("line ")
@@ -114,3 +125,36 @@ def test_a_change_at_either_end_of_the_text_is_found(a: list[str], b: list[str],
                                                      expected: list[tuple[str, str, str]]) -> None:
     found = compare(txt_side(a, "a"), txt_side(b, "b")).changes
     assert [(c.kind, c.deleted, c.inserted) for c in found] == expected
+
+
+def test_every_change_of_a_section_is_named_on_both_sides() -> None:
+    """A deletion sits in a's section, an insertion in b's: both carry the one label that
+    names the section as each side writes it."""
+    rules = Normalisation(fold_years=True)
+    a = ["一、2020年国民经济和社会发展计划执行情况", "（一）稳增长", "甲乙丙。原有的话。",
+         "末尾删去的句子。", "二、2021年国民经济和社会发展计划总体考虑", "丁戊己。"]
+    b = ["一、2021年国民经济和社会发展计划执行情况", "（一）稳增长", "甲乙丙。新增的话。",
+         "二、2022年国民经济和社会发展计划总体考虑", "丁戊己。加上的。"]
+    comparison = compare(Side("2021", "a", [Piece(t, i) for i, t in enumerate(a, 1)], rules,
+                              True, (2020, 2021)),
+                         Side("2022", "b", [Piece(t, i) for i, t in enumerate(b, 1)], rules,
+                              True, (2021, 2022)))
+    first = "一、2020→2021年国民经济和社会发展计划执行情况 › （一）稳增长"
+    second = "二、2021→2022年国民经济和社会发展计划总体考虑"
+    assert [(c.deleted, c.inserted, c.place.heading) for c in comparison.changes] == [
+        ("原有", "新增", first), ("末尾删去的句子。", "", first), ("", "加上的。", second)]
+    # the deletion's place in b is the next section's heading: still named by its own
+    assert comparison.changes[1].b_place.section.startswith("二、2022年")
+    assert comparison.summary().by_section == [(first, 2), (second, 1)]
+
+
+def test_a_comparison_reversed_goes_from_b_to_a() -> None:
+    comparison = run(all_edits())
+    back = comparison.reversed()
+    assert (back.a, back.b) == (comparison.b, comparison.a)
+    assert [(c.deleted, c.inserted) for c in back.changes] == [
+        (c.inserted, c.deleted) for c in comparison.changes]
+    assert "".join(t for op, t in back.ops if op <= 0) == comparison.b.norm
+    assert "".join(t for op, t in back.ops if op >= 0) == comparison.a.norm
+    assert [str(f) for _, f in back.figures] == [
+        "实现工业增加值 163.42 → 163.41 亿元", "地区生产总值增速（%） 500.31 → 500.30"]

@@ -8,7 +8,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from helpers.edits import txt_side
-from reportgen.diff.normalise import PARAGRAPH, Normalisation
+from reportgen.diff.normalise import PARAGRAPH, Normalisation, Side
+from reportgen.word.text import Piece
 
 DEFAULT = Normalisation()
 FOLD = Normalisation(fold_width=True)
@@ -79,3 +80,33 @@ def test_spans_tile_the_original_text(texts: list[str], rules: Normalisation,
     assert "".join(spans) == s.raw
     assert all(rules(span) == s.norm[i:j] or rules.strict
                for span, i, j in zip(spans, bounds, bounds[1:], strict=False))
+
+
+YEARS = Normalisation(fold_years=True)
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    # 2021's report looks back on 2020 and plans 2021; 2022's on 2021 and 2022
+    ("一、2020年国民经济和社会发展计划执行情况", "一、2021年国民经济和社会发展计划执行情况", True),
+    ("2021年计划草案", "2022年计划草案", True),
+    ("2020年计划草案", "2022年计划草案", False),  # 上年 against 本年
+    # last year's report, named: the year it looked back on moves on too
+    ("关于2019年…执行情况与2020年计划草案的报告", "关于2020年…执行情况与2021年计划草案的报告", True),
+    ("到2025年", "到2025年", True),  # other years are what they say
+    ("到2025年", "到2026年", False),
+    ("20201年", "20212年", False),  # not a year: part of a longer number
+])
+def test_the_years_moving_on_compare_equal(a: str, b: str, same: bool) -> None:
+    side_a = Side("2021", "a", [Piece(a, 1)], YEARS, True, (2020, 2021))
+    side_b = Side("2022", "b", [Piece(b, 1)], YEARS, True, (2021, 2022))
+    assert (side_a.norm == side_b.norm) is same
+    assert (side_a.text, side_b.text) == (a, b)  # what changes quote: the years as written
+    assert len(side_a.norm) == len(side_a.text)
+
+
+def test_strict_compares_the_years_as_written() -> None:
+    rules = Normalisation(strict=True, fold_years=True)
+    side = Side("2021", "a", [Piece("2020年", 1)], rules, True, (2020, 2021))
+    assert side.norm == side.text == "2020年"
+    assert not rules.folds_years and "years" not in rules.describe()
+    assert YEARS.describe().endswith("; the years moving on compare equal")

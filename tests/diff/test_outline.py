@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from helpers.project import REPO
-from reportgen.diff.outline import Place, heading_level, outline
-from reportgen.word.text import read_pieces
+from reportgen.diff.outline import Place, heading_level, joined, outline
+from reportgen.word.text import Piece, read_pieces
 
 
 def boxes(path: Path, plain_text: bool) -> dict[str, tuple[str, str]]:
@@ -64,3 +64,30 @@ def test_place_labels() -> None:
 ])
 def test_heading_level(text: str, level: int) -> None:
     assert heading_level(text) == level
+
+
+@pytest.mark.parametrize(("a", "b", "label"), [
+    ("（二）稳增长", "（二）稳增长", "（二）稳增长"),
+    ("一、2020年国民经济和社会发展计划执行情况", "一、2021年国民经济和社会发展计划执行情况",
+     "一、2020→2021年国民经济和社会发展计划执行情况"),
+    ("专栏3", "专栏4", "专栏3→4"),
+    ("投资150万元", "投资150亿元", "投资150万元→150亿元"),
+    ("（二）稳增长", "（三）促改革", ""),  # different headings: no one label
+])
+def test_a_heading_joined_from_both_sides(a: str, b: str, label: str) -> None:
+    assert joined(a, b) == label
+
+
+@pytest.mark.parametrize("plain_text", [False, True])
+def test_an_attachment_is_a_section_of_its_own(plain_text: bool) -> None:
+    texts = ["一、执行情况", "（一）稳增长", "专栏1：民心工程", "1．綦江大道", "附件1", "",
+             "重点项目\n计划表", "", "一、政府投资项目", "（一）交通", "甲", "附件2", "",
+             "名词解释", "乙"]
+    pieces = [Piece(text, index) for index, text in enumerate(texts, start=1)]
+    places = {text: place for text, place in zip(texts, outline(pieces, plain_text),
+                                                 strict=True)}
+    assert places["1．綦江大道"].box == ("专栏1" if plain_text else "")
+    assert (places["附件1"].heading, places["附件1"].box) == ("附件1", "")
+    assert places["甲"].heading == "附件1 重点项目计划表 › 一、政府投资项目 › （一）交通"
+    assert places["乙"].heading == "附件2 名词解释"
+    assert places["（一）稳增长"].heading == "一、执行情况 › （一）稳增长"

@@ -74,22 +74,23 @@ def test_brief_prints_only_the_sides_and_the_summary() -> None:
     assert "@@" in full and "@@" not in brief
     head, summary = brief.split("\n\n")
     assert head == "--- official: official\n+++ generated: generated"
-    assert summary.startswith("1 change (1 replace): 1 character deleted, 1 inserted; ")
+    assert summary.startswith("1 change (1 replace): 6 characters deleted, 6 inserted; ")
+    assert summary.endswith("\nfigures changed (1):\n     1  全区实现地区生产总值 500.30 → 500.31 亿元")
     assert full.endswith(summary)
 
 
 def test_color_adds_ansi_codes() -> None:
     text = render("text", comparison(), Options(color=True))
     assert text.startswith("\x1b[1m--- official: official\x1b[m\n")
-    assert "500.3\x1b[31m0\x1b[m\x1b[32m1\x1b[m亿元" in text
+    assert "生产总值\x1b[31m500.30\x1b[m\x1b[32m500.31\x1b[m亿元" in text
     assert "[-" not in text and "{+" not in text
 
 
 @pytest.mark.parametrize(("context", "line"), [
-    (2, "….3[-0-]{+1+}亿元…"),
-    (6, "…值500.3[-0-]{+1+}亿元，增长3…"),
-    (12, "…现地区生产总值500.3[-0-]{+1+}亿元，增长3%。工业经济…"),
-    (40, "…020年国民经济和社会发展计划执行情况¶（一）稳增长¶全区实现地区生产总值500.3[-0-]{+1+}"
+    (2, "…总值[-500.30-]{+500.31+}亿元…"),
+    (6, "…地区生产总值[-500.30-]{+500.31+}亿元，增长3…"),
+    (12, "…增长¶全区实现地区生产总值[-500.30-]{+500.31+}亿元，增长3%。工业经济…"),
+    (40, "一、2020年国民经济和社会发展计划执行情况¶（一）稳增长¶全区实现地区生产总值[-500.30-]{+500.31+}"
          "亿元，增长3%。工业经济持续向好，实现工业增加值163.41亿元。"),
 ])
 def test_context_sets_the_characters_around_a_change(context: int, line: str) -> None:
@@ -116,7 +117,8 @@ def test_terminal_options_leave_the_other_formats_alone(name: str) -> None:
 def test_the_json_is_a_document_of_the_changes() -> None:
     data = json.loads(render("json", comparison()))
     assert [(c["kind"], c["deleted"], c["inserted"]) for c in data["changes"]] == [
-        ("replace", "0", "1")]
+        ("replace", "500.30", "500.31")]
+    assert [f["text"] for f in data["figures"]] == ["全区实现地区生产总值 500.30 → 500.31 亿元"]
 
 
 @pytest.mark.parametrize(("options", "category"), [

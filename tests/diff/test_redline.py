@@ -76,3 +76,10 @@ def test_accept_gives_b_and_reject_gives_a(a: list[str], b: list[str], strict: b
         assert rejected(paras) == a
     else:
         assert squeeze("".join(rejected(paras))) == side_a.norm
+
+
+def test_a_cell_replaced_whole_keeps_its_paragraph() -> None:
+    assert marks(["\t7.5以上", "\t500.31", "\t3%"], ["\t7.5以上", "\t500.30", "\t3%"]) == [
+        [(EQUAL, "\t7.5以上"), ("mark", EQUAL)],
+        [(EQUAL, "\t"), (DELETE, "500.31"), (INSERT, "500.30"), ("mark", EQUAL)],
+        [(EQUAL, "\t"), (EQUAL, "3%"), ("mark", EQUAL)]]

@@ -12,7 +12,7 @@ from helpers.project import REPO
 from reportgen.data.folder import RawYear
 from reportgen.data.model import BoxSpec
 from reportgen.data.yamlfile import read_yaml
-from reportgen.draft.texts import COMPLETED_BOX, FILL, boxes_text, narrative_text, report_text
+from reportgen.draft.texts import FILL, NewBox, boxes_text, narrative_text, report_text
 from reportgen.errors import SourceRef
 
 FOLDER = REPO / "data" / "2021"
@@ -104,6 +104,19 @@ def test_keys_not_one_per_line_are_written_afresh(tmp_path: Path,
     assert list(data) == ["地区", "报告单位", "年份", "会议", "上年会议", "标题"]
 
 
+@pytest.mark.parametrize("afresh", [False, True], ids=["edited", "written afresh"])
+def test_the_lines_under_the_title_are_kept(tmp_path: Path, afresh: bool) -> None:
+    text = REPORT + ('题注: "（{{ 会议.日期|date }}在{{ 会议.名称 }}上）"\n'
+                     "署名: 区人民政府区长\u3000某某\n称谓: \"\"\n")
+    if afresh:
+        text = text.replace(MEETING_BLOCK, "会议: {日期: 2021-03-10, 名称: 人代会}\n")
+    drafted = drafted_report(tmp_path, text)
+    assert ("#" not in drafted) is afresh
+    data = yaml.safe_load(drafted)
+    assert (data["题注"], data["署名"], data["称谓"]) == (
+        "（{{ 会议.日期|date }}在{{ 会议.名称 }}上）", "区人民政府区长\u3000某某", "")
+
+
 def test_written_afresh_other_meeting_keys_are_kept(tmp_path: Path) -> None:
     text = drafted_report(tmp_path, REPORT.replace(
         MEETING_BLOCK, "会议: {日期: 2021-03-10, 名称: 某会议, 地点: 綦江}\n"))
@@ -126,25 +139,32 @@ def test_a_value_on_several_lines_is_replaced_whole(tmp_path: Path, value: str) 
 BOXES = (FOLDER / "boxes.yaml").read_text(encoding="utf-8")
 
 
+COMPLETED = NewBox("上年完工项目", "政府投资重点项目", "完工项目")
+COMPLETED_BOX = COMPLETED.key
+REPORTED = ("上年民心工程", "上年完工项目")  # 数据.结转's lists, by default
+
+
 def test_boxes_are_copied_as_they_are() -> None:
-    assert boxes_text(raw_year(FOLDER), add_completed=False) == BOXES
+    assert boxes_text(raw_year(FOLDER), []) == BOXES
 
 
-def test_the_completed_projects_box_is_added_at_the_end() -> None:
-    text = boxes_text(raw_year(FOLDER), add_completed=True)
-    assert text.startswith(BOXES.rstrip("\n") + "\n\n# 上年政府投资重点项目中计划完工项目的完成情况")
+def test_a_new_box_prints_a_carried_list_and_is_added_at_the_end() -> None:
+    text = boxes_text(raw_year(FOLDER), [COMPLETED])
+    assert text.startswith(BOXES.rstrip("\n") + "\n\n# 上年政府投资重点项目中分组为“完工项目”的项目的完成情况")
     data = yaml.safe_load(text)
-    assert list(data) == [*yaml.safe_load(BOXES), COMPLETED_BOX]
-    assert data[COMPLETED_BOX] == {"标题": "{{ 上年 }}年政府投资完工项目完成情况",
+    assert list(data) == [*yaml.safe_load(BOXES), "完工项目完成情况"]
+    assert data[COMPLETED_BOX] == {"标题": "{{ 上年 }}年完工项目完成情况",
                                    "清单": "上年完工项目", "模板": "完成情况清单.txt",
                                    "参数": {"编号": "1．"}}
     assert (REPO / "templates" / "专栏" / data[COMPLETED_BOX]["模板"]).is_file()
+    whole = yaml.safe_load(boxes_text(raw_year(FOLDER), [NewBox("上年重点项目", "重点项目", None)]))
+    assert whole["重点项目完成情况"]["标题"] == "{{ 上年 }}年重点项目完成情况"
 
 
 @pytest.mark.parametrize("ending", ["", "\n", "\n\n\n"])
 def test_the_box_is_added_whatever_the_file_ends_with(tmp_path: Path, ending: str) -> None:
     (tmp_path / "boxes.yaml").write_text(BOXES.rstrip("\n") + ending, encoding="utf-8")
-    text = boxes_text(raw_year(tmp_path), add_completed=True)
+    text = boxes_text(raw_year(tmp_path), [COMPLETED])
     assert list(yaml.safe_load(text))[-2:] == ["民心工程", COMPLETED_BOX]
     assert "\n\n\n" not in text
 
@@ -162,42 +182,40 @@ PLACED = f"[专栏：{COMPLETED_BOX}]"
 
 
 @pytest.mark.parametrize(("lines", "boxes", "expected"), [
-    # after last year's major projects, even where the 民心工程 come first
+    # after the 专栏 of a list of last year's plan reported on (民心工程), wherever it stands
     (["甲", "[专栏：民心工程完成情况]", "乙", "[专栏：重大项目完成情况]", "丙"], BOX_SPECS,
-     ["甲", "[专栏：民心工程完成情况]", "乙", "[专栏：重大项目完成情况]", PLACED, "丙"]),
-    # else after the 民心工程
-    (["甲", "[专栏：民心工程完成情况]", "乙"], BOX_SPECS,
-     ["甲", "[专栏：民心工程完成情况]", PLACED, "乙"]),
+     ["甲", "[专栏：民心工程完成情况]", PLACED, "乙", "[专栏：重大项目完成情况]", "丙"]),
+    (["甲", "[专栏：重大项目完成情况]", "[专栏：民心工程完成情况]", "乙"], BOX_SPECS,
+     ["甲", "[专栏：重大项目完成情况]", "[专栏：民心工程完成情况]", PLACED, "乙"]),
     # the line as the narrative's markup reads it: half-width colon, spaces, the last line
-    (["甲", "  [专栏: 重大项目完成情况 ]"], BOX_SPECS, ["甲", "  [专栏: 重大项目完成情况 ]", PLACED]),
-    # a 专栏 is found by the sheet it shows, whatever its name
-    (["[专栏：重点项目]", "乙"], {"重点项目": box("重点项目", "上年重大项目")},
-     ["[专栏：重点项目]", PLACED, "乙"]),
+    (["甲", "  [专栏: 民心工程完成情况 ]"], BOX_SPECS, ["甲", "  [专栏: 民心工程完成情况 ]", PLACED]),
+    # a 专栏 is found by the list it shows, whatever its name
+    (["[专栏：实事]", "乙"], {"实事": box("实事", "上年民心工程")}, ["[专栏：实事]", PLACED, "乙"]),
 ])
 def test_the_new_box_is_placed_after_the_right_line(lines: list[str], boxes: dict[str, BoxSpec],
                                                     expected: list[str]) -> None:
     raw = raw_year(FOLDER, "\n".join(lines))
-    assert narrative_text(raw, boxes, add_completed=True) == ("\n".join(expected), True)
+    assert narrative_text(raw, boxes, [COMPLETED], REPORTED) == ("\n".join(expected), True)
 
 
 @pytest.mark.parametrize("lines", [
     ["甲", "[专栏：主要指标完成情况]", "乙"],
-    ["甲", "重大项目完成情况", "[专栏：未定义的专栏]"],
+    ["甲", "[专栏：重大项目完成情况]", "[专栏：未定义的专栏]"],
     [],
 ])
 def test_without_a_place_the_narrative_is_unchanged_and_says_so(lines: list[str]) -> None:
     raw = raw_year(FOLDER, "\n".join(lines))
-    assert narrative_text(raw, BOX_SPECS, add_completed=True) == ("\n".join(lines), False)
+    assert narrative_text(raw, BOX_SPECS, [COMPLETED], REPORTED) == ("\n".join(lines), False)
 
 
 def test_nothing_to_add_nothing_changed() -> None:
-    raw = raw_year(FOLDER, "[专栏：重大项目完成情况]\n")
-    assert narrative_text(raw, BOX_SPECS, add_completed=False) == ("[专栏：重大项目完成情况]\n", True)
+    raw = raw_year(FOLDER, "[专栏：民心工程完成情况]\n")
+    assert narrative_text(raw, BOX_SPECS, [], REPORTED) == ("[专栏：民心工程完成情况]\n", True)
 
 
-def test_the_shipped_narrative_gets_the_box_after_the_major_projects() -> None:
+def test_the_shipped_narrative_gets_the_box_after_the_minxin_projects() -> None:
     narrative = (FOLDER / "narrative.txt").read_text(encoding="utf-8")
-    text, placed = narrative_text(raw_year(FOLDER, narrative), BOX_SPECS, add_completed=True)
+    text, placed = narrative_text(raw_year(FOLDER, narrative), BOX_SPECS, [COMPLETED], REPORTED)
     assert placed
-    assert text == narrative.replace("[专栏：重大项目完成情况]\n",
-                                     f"[专栏：重大项目完成情况]\n{PLACED}\n")
+    assert text == narrative.replace("[专栏：民心工程完成情况]\n",
+                                     "[专栏：民心工程完成情况]\n" + PLACED + "\n")

@@ -1,5 +1,6 @@
 """Reading a .docx the way Word resolves it, for the layout tests: parts, paragraphs, and the
-properties a run ends up with (run, character style, paragraph style, their bases, defaults)."""
+properties a run ends up with (run, character style, paragraph style, their bases, defaults);
+and a bare .docx written from its body's XML, for the readers' tests."""
 
 from __future__ import annotations
 
@@ -17,6 +18,15 @@ W = f"{{{NS['w']}}}"
 
 def w(name: str) -> str:
     return W + name
+
+
+def bare_docx(path: Path, body: str) -> Path:
+    """A .docx of nothing but a document part holding ``body`` (WordprocessingML)."""
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("word/document.xml", f'<?xml version="1.0"?><w:document '
+                                              f'xmlns:w="{NS["w"]}"><w:body>{body}</w:body>'
+                                              "</w:document>")
+    return path
 
 
 class Package:

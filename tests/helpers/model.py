@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 from reportgen.data.cells import parse_decimal
-from reportgen.data.model import Indicator, IndicatorTable
+from reportgen.data.model import Indicator, IndicatorTable, Meta
 from reportgen.data.targets import parse_target
 from reportgen.errors import SourceRef
 
@@ -40,3 +41,13 @@ def indicator(name: str, target: str | None = None, result: Any = None, growth: 
 def table(*rows: Indicator, columns: tuple[str, ...] = ("计划目标", "绝对值", "增速", "属性"),
           name: str = "完成情况") -> IndicatorTable:
     return IndicatorTable(name, SHEET, columns, rows)
+
+
+def meta(year: int = 2021, **fields: Any) -> Meta:
+    """A report.yaml's Meta for ``year``: the default roles unless ``roles`` is given."""
+    values: dict[str, Any] = dict(
+        region="甲区", issuer="甲区发展和改革委员会", meeting_date=dt.date(year, 3, 10),
+        meeting_name="甲区第一届人民代表大会第一次会议", review_year=year - 1, plan_year=year,
+        title="关于甲区的报告", ref=SourceRef(f"data/{year}/report.yaml"))
+    values.update(fields)
+    return Meta(**values)

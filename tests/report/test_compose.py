@@ -1,15 +1,19 @@
-"""Values still to fill in: 待填 in a cell, an empty list, a total or count over blanks."""
+"""Values still to fill in: 待填 in a cell, an empty list, a total or count over blanks; the
+labels of the 附件."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from helpers.sheets import set_cell
 from helpers.text import report_text
 from reportgen.commands.build import build
 from reportgen.project import Project
+from reportgen.report.compose import attachment_labels
+from reportgen.report.narrative import parse_blocks
 
 
 def built_text(project: Path) -> tuple[str, list[str]]:
@@ -52,3 +56,13 @@ def test_a_count_over_blanks_lists_every_blank(project: Path) -> None:
     assert "等【待填：上年民心工程·是否完工】个民心工程如期完工" in text
     assert gaps == ["data/2021/projects.xlsx[上年民心工程]!C2（是否完工）: 通惠中心幼儿园建设工程·是否完工",
                     "data/2021/projects.xlsx[上年民心工程]!C12（是否完工）: 图书馆建设工程·是否完工"]
+
+
+@pytest.mark.parametrize(("lines", "labels"), [
+    (["正文。", "[附件：重点项目表]", "附件的正文。"], {1: "附件"}),
+    (["[附件：甲]", "[附件：乙]", "乙的正文。", "[附件：丙]"], {0: "附件1", 1: "附件2", 3: "附件3"}),
+    (["正文。", "[专栏：民心工程]"], {}),
+])
+def test_one_attachment_is_附件_several_are_numbered(lines: list[str],
+                                                   labels: dict[int, str]) -> None:
+    assert attachment_labels(parse_blocks("\n".join(lines))) == labels

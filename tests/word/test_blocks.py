@@ -14,7 +14,7 @@ from reportgen.word import styles
 from reportgen.word.blocks import BLOCK_KINDS, PARAGRAPH
 from reportgen.word.layout import Layout
 from reportgen.word.ooxml import runs
-from reportgen.word.styling import report_styles
+from reportgen.word.stylesheet import report_styles
 from reportgen.word.template import body_loop
 
 STYLE_IDS = {value for name, value in vars(styles).items() if name.isupper()}
@@ -24,11 +24,32 @@ SPEC_KIND = {spec.style_id: spec.kind for spec in report_styles(Layout())}
 LINES = [
     ("# 一、{{ 上年 }}年国民经济和社会发展计划执行情况", "h1"),
     ("## （一）坚持人民至上、生命至上", "h2"),
+    ("### 1.创新策源成效显著", "h3"),
+    ("#### （1）科技创新", "h4"),
+    ("# **一、主要目标。**综合分析各方面因素", "h1-run-in"),
     ("## **（二）主要目标。**综合分析各方面因素", "h2-run-in"),
+    ("### **1.创新策源成效显著。**全年新增高新技术企业", "h3-run-in"),
+    ("#### **（1）科技创新。**新建研发平台", "h4-run-in"),
     ("[专栏：重大项目完成情况]", "box"),
     ("[专栏:民心工程]", "box"),
+    ("[附件：{{ 本年 }}年重点项目计划表]", "attachment"),
+    ("[附件: 名词解释 ]", "attachment"),
     ("**工业经济持续向好。**实现工业增加值163.41亿元", "p"),
     ("全区经济运行稳中有进。", "p"),
+]
+#: Lines that start like markup, or like a heading, and are paragraphs of text as written.
+TEXT_LINES = [
+    "一是加快项目建设；二是优化营商环境；三是保障改善民生。",
+    "——全年新增市场主体1.2万户，增长15%。",
+    "1.地区生产总值增长8.2%，高于计划目标0.7个百分点。",
+    "（1）新建5G基站300个。",
+    "主要做法：1.抓项目；2.促消费；（1）稳就业。",
+    "#",
+    "#1机组全年发电12亿千瓦时。",
+    "##### 五级不是标题",
+    "#\t制表符不是空格",
+    "附件：1.重点项目计划表",
+    "详见[附件：重点项目计划表]。",
 ]
 
 
@@ -38,6 +59,14 @@ def test_the_narrative_makes_a_registered_kind(line: str, kind: str) -> None:
     assert block is not None
     assert block.kind == kind
     assert block.kind in BLOCK_KINDS
+
+
+@pytest.mark.parametrize("line", TEXT_LINES)
+def test_a_line_that_is_not_markup_is_a_paragraph_as_written(line: str) -> None:
+    block = parse_line(line)
+    assert block is not None
+    assert (block.kind, block.text) == (PARAGRAPH, line)
+    assert not any(span.lead for span in block.spans)
 
 
 def test_every_registered_kind_is_made_by_some_narrative_line() -> None:
@@ -60,10 +89,20 @@ def test_exactly_one_kind_is_a_table() -> None:
 
 def test_the_headings() -> None:
     assert [kind.name for kind in BLOCK_KINDS.values() if kind.heading] == [
-        "h1", "h2", "h2-run-in"]
-    assert (BLOCK_KINDS["h1"].style, BLOCK_KINDS["h2"].style,
-            BLOCK_KINDS["h2-run-in"].style) == (styles.HEADING1, styles.HEADING2,
-                                                styles.HEADING2_RUN_IN)
+        "h1", "h2", "h3", "h4", "h1-run-in", "h2-run-in", "h3-run-in", "h4-run-in"]
+    assert [BLOCK_KINDS[f"h{level}"].style for level in range(1, 5)] == [
+        styles.HEADING1, styles.HEADING2, styles.HEADING3, styles.HEADING4]
+    assert [BLOCK_KINDS[f"h{level}-run-in"].style for level in range(1, 5)] == [
+        styles.HEADING1_RUN_IN, styles.HEADING2_RUN_IN, styles.HEADING3_RUN_IN,
+        styles.HEADING4_RUN_IN]
+
+
+@pytest.mark.parametrize("level", range(1, 5))
+def test_a_run_in_heading_is_followed_by_body_text(level: int) -> None:
+    kind = BLOCK_KINDS[f"h{level}-run-in"]
+    assert kind.text == styles.RUN_IN_BODY
+    # only level 3 may be bold, through its lead's character style
+    assert kind.lead == (styles.HEADING3_LEAD if level == 3 else None)
 
 
 def test_the_paragraph_is_the_last_kind_the_catch_all() -> None:
@@ -96,9 +135,21 @@ def test_each_branch_places_its_content_in_the_kinds_style(name: str) -> None:
     kind = BLOCK_KINDS[name]
     if kind.table:  # a 专栏 replaces a whole paragraph, between blank lines
         expected = [(styles.BODY, ""), (kind.style, "{{p b.内容 }}"), (styles.BODY, "")]
+    elif kind.label:  # 附件1, a blank line, the title, a blank line
+        expected = [(kind.label, "{{ b.标签 }}"), (styles.BODY, ""),
+                    (kind.style, "{{r b.内容 }}"), (styles.BODY, "")]
     else:
         expected = [(kind.style, "{{r b.内容 }}")]
-    assert loop[start + 1:end] == expected
+    assert loop[start + 1:end] == expected == kind.paragraphs()
+
+
+def test_an_attachment_is_its_label_and_title_the_lines_after_it_its_text() -> None:
+    kind = BLOCK_KINDS["attachment"]
+    assert (kind.label, kind.style) == (styles.ATTACHMENT_LABEL, styles.ATTACHMENT_TITLE)
+    assert not kind.heading and not kind.table
+    assert [kind.name for kind in BLOCK_KINDS.values() if kind.label] == ["attachment"]
+    block = parse_line("[附件：  重点项目计划表 ]")
+    assert block is not None and (block.kind, block.text) == ("attachment", "重点项目计划表")
 
 
 def test_the_else_branch_is_the_paragraph_style() -> None:
@@ -122,6 +173,12 @@ def run_styles(xml: str) -> list[tuple[str | None, str]]:
     ("## **（二）主要目标。**综合分析", [(None, "（二）主要目标。"),
                                          (styles.RUN_IN_BODY, "综合分析")]),
     ("## （一）坚持人民至上", [(None, "（一）坚持人民至上")]),
+    ("# **一、主要目标。**综合分析", [(None, "一、主要目标。"),
+                                      (styles.RUN_IN_BODY, "综合分析")]),
+    ("### **1.创新策源成效显著。**新增", [(styles.HEADING3_LEAD, "1.创新策源成效显著。"),
+                                           (styles.RUN_IN_BODY, "新增")]),
+    ("#### **（1）科技创新。**新建", [(None, "（1）科技创新。"), (styles.RUN_IN_BODY, "新建")]),
+    ("### **1.只有标题。**", [(None, "1.只有标题。")]),
     ("**只有引导句。**", [(styles.LEAD, "只有引导句。")]),
 ])
 def test_the_run_styles_of_a_kind(line: str, expected: list[tuple[str | None, str]]) -> None:
@@ -132,11 +189,18 @@ def test_the_run_styles_of_a_kind(line: str, expected: list[tuple[str | None, st
 
 
 def test_inside_a_box_headings_are_box_headings() -> None:
-    xml = framed_text(2, "民心工程", "# 1．社会投资项目\n索通锦旗碳素\n## 2．政府投资项目\n綦江大道")
+    xml = framed_text(2, "民心工程", "# 1．社会投资项目\n索通锦旗碳素\n## 2．政府投资项目\n綦江大道\n"
+                                     "### （1）道路\n#### ①桥梁\n### **（2）管网。**改造\n"
+                                     "#### **②水厂。**新建\n# **3．其他。**另见")
     root = etree.fromstring(f'<w:body xmlns:w="{NS["w"]}">{xml}</w:body>')
     paragraphs = [(paragraph_style(p), text_of(p)) for p in root.iter(w("p"))]
     assert paragraphs == [(styles.BOX_TITLE, "专栏2：民心工程"),
                           (styles.BOX_HEADING, "1．社会投资项目"),
                           (styles.BOX_TEXT, "索通锦旗碳素"),
                           (styles.BOX_HEADING, "2．政府投资项目"),
-                          (styles.BOX_TEXT, "綦江大道")]
+                          (styles.BOX_TEXT, "綦江大道"),
+                          (styles.BOX_HEADING, "（1）道路"),
+                          (styles.BOX_HEADING, "①桥梁"),
+                          (styles.BOX_HEADING, "（2）管网。改造"),
+                          (styles.BOX_HEADING, "②水厂。新建"),
+                          (styles.BOX_HEADING, "3．其他。另见")]

@@ -263,7 +263,8 @@ def test_every_box_is_a_bordered_table_with_its_title_and_a_blank_line_around(
     assert int(doc.style_attr(styles.BOX_TEXT, "w:rPr/w:sz")) < 32  # smaller than the body
 
 
-def test_a_list_box_keeps_its_title_with_its_first_paragraph(doc: Package) -> None:
+def test_a_list_box_keeps_its_title_with_its_first_paragraph_and_its_end_whole(
+        doc: Package) -> None:
     for table in boxes(doc):
         if len(table.findall("w:tblGrid/w:gridCol", NS)) != 1:
             continue
@@ -272,8 +273,12 @@ def test_a_list_box_keeps_its_title_with_its_first_paragraph(doc: Package) -> No
         first = [paragraph_style(p) for p in rows[0].iter(w("p"))]
         assert first[0] == styles.BOX_TITLE and first[-1] == styles.BOX_TEXT
         assert set(first[1:-1]) <= {styles.BOX_HEADING}
-        assert rows[0].find("w:trPr/w:cantSplit", NS) is not None
-        assert all(row.find("w:trPr/w:cantSplit", NS) is None for row in rows[1:])
+        split = [row.find("w:trPr/w:cantSplit", NS) is None for row in rows]
+        # the first row and the last paragraph do not split; the rows between flow on
+        assert split == [False, True, False][:len(rows)] if len(rows) == 3 else \
+            split == [False] * len(rows)
+        if len(rows) > 1:
+            assert len(list(rows[-1].iter(w("p")))) == 1
 
 
 # -- 9. tables -------------------------------------------------------------------------------
@@ -318,6 +323,28 @@ def test_indicator_tables_repeat_their_heads_and_keep_rows_whole(doc: Package) -
             assert cell.find("w:tcPr/w:vAlign", NS).get(w("val")) == "center"
 
 
+def test_a_category_is_kept_together_and_the_header_with_the_first_row(doc: Package) -> None:
+    """Every row but the last of its 类别 (a merged first cell that continues below) keeps with
+    the next; the header rows keep with the first row: no 类别 cut across pages where it fits,
+    no header alone at a page foot."""
+    for table in indicator_tables(doc):
+        rows = table.findall(w("tr"))
+        depth = [row.find("w:trPr/w:tblHeader", NS) is not None for row in rows].index(False)
+
+        def kept(row) -> bool:
+            marks = [p.find("w:pPr/w:keepNext", NS) is not None for p in row.iter(w("p"))]
+            assert len(set(marks)) == 1  # all the row's paragraphs alike
+            return marks[0]
+
+        def continues(row) -> bool:  # the row's 类别 cell goes on from the row above
+            merge = row.find("w:tc/w:tcPr/w:vMerge", NS)
+            return merge is not None and merge.get(w("val")) != "restart"
+
+        body = rows[depth:]
+        assert all(kept(row) for row in rows[:depth])
+        assert [kept(row) for row in body] == [continues(after) for after in body[1:]] + [False]
+
+
 NUMBER = re.compile(r"^[-≥≤]?(\d+(?:\.(\d+))?)(?:%|以上)?$")
 #: Value columns whose published figures mix decimal places (500.30 beside 2.3): the tables
 #: print each as published (gongwen §17: reproducing the official text wins), so the places
@@ -360,7 +387,7 @@ def test_the_committed_template_is_what_reportgen_template_writes() -> None:
 
 def test_the_template_defines_every_style_the_build_uses() -> None:
     package = Package(REPO / "templates" / "report.docx")
-    assert len(STYLE_IDS) == 16
+    assert len(STYLE_IDS) == 24
     for style_id in STYLE_IDS:
         assert style_id in package.by_id, style_id
 

@@ -58,6 +58,18 @@ def test_png_writes_every_page_and_every_box(cli: Cli, project: Path, converted_
         [f"page-{n:02d}.png" for n in range(1, pages_in_pdf + 1)]
     for name in pictures:
         assert (folder / name).read_bytes().startswith(b"\x89PNG")
+    # each step says when it is done, and how long it took
+    assert "converting to PDF with LibreOffice: done in " in result.stderr
+    assert "making pictures of the pages and 专栏: done in " in result.stderr
+    # a 专栏 over two pages is one picture, its parts one below the other
+    from PIL import Image
+
+    parts = [r for r in preview.box_regions(preview.read_pages(
+        folder.parent / result.stdout.split()[1].rsplit("/", 1)[-1])) if r.box == 3]
+    assert len(parts) == 2
+    height = Image.open(folder / "box-3.png").height
+    expected = sum(r.bottom - r.top + 20 for r in parts) * 110 / 72
+    assert abs(height - expected) < 6
 
 
 @pytest.fixture

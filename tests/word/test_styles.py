@@ -10,13 +10,13 @@ from helpers.docx_xml import Package
 from helpers.project import REPO
 from reportgen.word import styles
 from reportgen.word.layout import Layout
-from reportgen.word.styling import report_styles
+from reportgen.word.stylesheet import report_styles
 
 IDS = {name: value for name, value in vars(styles).items() if name.isupper()}
 
 
 def test_the_ids_are_unique() -> None:
-    assert len(IDS) == 16
+    assert len(IDS) == 24
     assert len(set(IDS.values())) == len(IDS)
 
 
@@ -38,6 +38,8 @@ def test_the_layout_defines_every_id_once(layout: Layout) -> None:
 
 @pytest.mark.parametrize(("style_id", "kind"), [
     (styles.LEAD, "character"), (styles.RUN_IN_BODY, "character"), (styles.BODY, "paragraph"),
+    (styles.HEADING3_LEAD, "character"), (styles.HEADING3, "paragraph"),
+    (styles.HEADING4_RUN_IN, "paragraph"),
     (styles.TITLE, "paragraph"), (styles.PAGE_NUMBER, "paragraph"),
     (styles.TABLE_HEADER, "paragraph"),
 ])

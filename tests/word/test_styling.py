@@ -15,6 +15,7 @@ from lxml import etree
 from helpers.docx_xml import NS, THEME_ATTR, w
 from reportgen.word import styles
 from reportgen.word.layout import Layout
+from reportgen.word.stylesheet import report_styles
 from reportgen.word.styling import (
     FONT_FALLBACKS,
     PPR_ORDER,
@@ -24,7 +25,6 @@ from reportgen.word.styling import (
     apply_layout,
     apply_style,
     remove_child,
-    report_styles,
     set_child,
     set_fonts,
 )
@@ -142,6 +142,37 @@ def test_style_names_are_unique() -> None:
     assert len(set(names)) == len(names)
 
 
+# style id -> (east-Asian font, outline level, kept with the next paragraph)
+HEADINGS = {
+    styles.HEADING1: ("黑体", "0", True), styles.HEADING1_RUN_IN: ("黑体", "0", False),
+    styles.HEADING2: ("楷体_GB2312", "1", True), styles.HEADING2_RUN_IN: ("楷体_GB2312", "1", False),
+    styles.HEADING3: ("仿宋_GB2312", "2", True), styles.HEADING3_RUN_IN: ("仿宋_GB2312", "2", False),
+    styles.HEADING4: ("仿宋_GB2312", "3", True), styles.HEADING4_RUN_IN: ("仿宋_GB2312", "3", False),
+}
+
+
+@pytest.mark.parametrize("style_id", list(HEADINGS))
+def test_a_heading_level_is_its_face_in_三号_indented_two_characters(style_id: str) -> None:
+    font, level, keep = HEADINGS[style_id]
+    element = style(laid_out(Layout()), style_id)
+    assert element.find("w:rPr/w:rFonts", NS).get(w("eastAsia")) == font
+    assert element.find("w:rPr/w:sz", NS) is None  # the Normal 三号
+    assert element.find("w:rPr/w:b", NS) is None  # not bold by default
+    assert element.find("w:pPr/w:ind", NS).get(w("firstLine")) == "640"
+    assert element.find("w:pPr/w:outlineLvl", NS).get(w("val")) == level
+    assert (element.find("w:pPr/w:keepNext", NS) is not None) is keep
+
+
+def test_a_bold_level_3_leaves_the_text_after_a_run_in_heading_plain() -> None:
+    document = laid_out(Layout(heading3_bold=True))
+    assert style(document, styles.HEADING3).find("w:rPr/w:b", NS) is not None
+    assert style(document, styles.HEADING3_LEAD).find("w:rPr/w:b", NS) is not None
+    # A run-in paragraph style that were bold would make its body text bold in Word: a
+    # character style cannot turn the bold of its paragraph's style off.
+    assert style(document, styles.HEADING3_RUN_IN).find("w:rPr/w:b", NS) is None
+    assert style(document, styles.RUN_IN_BODY).find("w:rPr/w:b", NS) is None
+
+
 def laid_out(*layouts: Layout) -> Any:
     document = Document()
     for layout in layouts:
@@ -188,6 +219,10 @@ CHANGES: dict[str, tuple[dict[str, Any], list[tuple[str, str, str, str | None, s
     "lead_bold": ({"lead_bold": False}, [
         (styles.LEAD, "w:rPr/w:b", "", "present", None),
         (styles.LEAD, "w:rPr/w:bCs", "", "present", None)]),
+    "heading3_bold": ({"heading3_bold": True}, [
+        (styles.HEADING3, "w:rPr/w:b", "", None, "present"),
+        (styles.HEADING3_LEAD, "w:rPr/w:bCs", "", None, "present"),
+        (styles.HEADING3_RUN_IN, "w:rPr/w:b", "", None, None)]),
     "box_font_size": ({"box_font_size": 15.0}, [
         (styles.BOX_TEXT, "w:rPr/w:sz", "val", "28", "30"),
         (styles.BOX_TEXT, "w:pPr/w:ind", "firstLine", "560", "600"),

@@ -66,3 +66,58 @@ def test_category_of_a_docx(tmp_path: Path, built_2021: Path) -> None:
     assert docx_category(built_2021) == ""
     assert docx_category(make_docx(tmp_path / "bare.docx", "")) == ""
     assert docx_category(tmp_path / "missing.docx") == ""
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a line break is a line of its own; a page or column break is where a page begins
+    ("<w:p><w:r><w:t>关于</w:t><w:br/><w:t>报告</w:t></w:r></w:p>", ["关于\n报告"]),
+    ('<w:p><w:r><w:br w:type="page"/><w:t>附件1</w:t></w:r></w:p>', ["附件1"]),
+    ('<w:p><w:r><w:t>正文</w:t><w:br w:type="column"/></w:r></w:p>', ["正文"]),
+    ('<w:p><w:r><w:br w:type="textWrapping"/></w:r></w:p>', ["\n"]),
+    ('<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:lastRenderedPageBreak/>'
+     "<w:t>附件</w:t></w:r></w:p>", ["附件"]),
+])
+def test_page_breaks_are_not_text(tmp_path: Path, body: str, expected: list[str]) -> None:
+    assert texts(make_docx(tmp_path / "breaks.docx", body)) == expected
+
+
+def _with_styles(path: Path, body: str, styles: str) -> Path:
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("word/document.xml",
+                         f'<?xml version="1.0"?><w:document {NS}><w:body>{body}</w:body></w:document>')
+        package.writestr("word/styles.xml", f'<?xml version="1.0"?><w:styles {NS}>{styles}</w:styles>')
+    return path
+
+
+def _bold_texts(path: Path) -> list[list[str]]:
+    return [[p.text[a:b] for a, b in p.bold] for p in read_pieces(path)]
+
+
+@pytest.mark.parametrize(("body", "styles", "expected"), [
+    # set on the run, turned off again, and through a run's character style
+    ("<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>引导句。</w:t></w:r><w:r><w:t>正文</w:t></w:r></w:p>",
+     "", [["引导句。"]]),
+    ('<w:p><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>不粗</w:t></w:r></w:p>', "", [[]]),
+    ('<w:p><w:r><w:rPr><w:rStyle w:val="Lead"/></w:rPr><w:t>甲。</w:t></w:r>'
+     "<w:r><w:t>乙</w:t></w:r></w:p>",
+     '<w:style w:type="character" w:styleId="Base"><w:rPr><w:b/></w:rPr></w:style>'
+     '<w:style w:type="character" w:styleId="Lead"><w:basedOn w:val="Base"/></w:style>',
+     [["甲。"]]),
+    # a bold paragraph style makes every run bold but the ones that say otherwise
+    ('<w:p><w:pPr><w:pStyle w:val="Strong"/></w:pPr><w:r><w:t>全</w:t></w:r>'
+     '<w:r><w:rPr><w:b w:val="false"/></w:rPr><w:t>不</w:t></w:r></w:p>',
+     '<w:style w:type="paragraph" w:styleId="Strong"><w:rPr><w:b/></w:rPr></w:style>',
+     [["全"]]),
+    # runs next to each other are one range; a deleted paragraph mark carries them on
+    ("<w:p><w:pPr><w:rPr><w:del w:id=\"1\" w:author=\"x\"/></w:rPr></w:pPr>"
+     "<w:r><w:rPr><w:b/></w:rPr><w:t>上</w:t></w:r></w:p>"
+     "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>下</w:t></w:r><w:r><w:t>文</w:t></w:r></w:p>",
+     "", [["上下"]]),
+])
+def test_bold_ranges(tmp_path: Path, body: str, styles: str, expected: list[list[str]]) -> None:
+    assert _bold_texts(_with_styles(tmp_path / "bold.docx", body, styles)) == expected
+
+
+def test_the_built_reports_leads_read_bold(built_2021: Path) -> None:
+    lead = next(p for p in read_pieces(built_2021) if p.text.startswith("疫情防控取得重大成果。"))
+    assert [lead.text[a:b] for a, b in lead.bold] == ["疫情防控取得重大成果。"]

@@ -1,6 +1,6 @@
-"""Every name the templates use exists in the data: the narrative, the titles in report.yaml and
-boxes.yaml, the 专栏 templates and the Word template; and years written out where a name would
-move on with the year."""
+"""Every name the templates use exists in the data: the narrative, the title block's lines in
+report.yaml (标题, 题注, 署名, 称谓), the titles in boxes.yaml, the 专栏 templates and the Word
+template; and years written out where a name would move on with the year."""
 
 from __future__ import annotations
 
@@ -16,10 +16,12 @@ from reportgen.errors import Problems, ReportgenError, SourceRef, did_you_mean, 
 from reportgen.project import Project
 from reportgen.report.boxes.base import TemplateFiles
 from reportgen.report.boxes.kinds import kind_of
-from reportgen.report.narrative import box_numbers, box_places
+from reportgen.report.front import changed_lines, front_templates
+from reportgen.report.narrative import box_numbers, box_places, parse_blocks, text_box_lines
 from reportgen.templating.context import build_context
 from reportgen.templating.environment import make_env
 from reportgen.templating.views import Lookup
+from reportgen.word.blocks import PARAGRAPH
 from reportgen.word.text import docx_pieces
 
 
@@ -27,55 +29,87 @@ def check_templates(project: Project, raw: RawYear, data: YearData, problems: Pr
     """Every name in the narrative, titles, 专栏 templates and the Word template exists."""
     numbers = box_numbers(data.narrative)
     context = build_context(data, numbers)
-    context["标题"] = ""
+    templates = front_templates(data.meta)
+    context.update(dict.fromkeys(templates, ""))
     checker = TemplateChecker(make_env(), context, problems)
     years = {data.meta.review_year: "上年", data.meta.plan_year: "本年"}
 
-    def literal_years(where: SourceRef) -> Any:
+    def literal_years(where: Callable[[int], SourceRef]) -> Any:
+        """Warn of the years written out in a template; ``where`` places a line of it."""
         def look(text: str, line: int) -> None:
             for match in re.finditer(r"(?<!\d)(\d{4})年", text):
                 name = years.get(int(match.group(1)))
                 if name:
                     at = line + text[: match.start()].count("\n")
-                    problems.warning(where.at(line=at), f"「{match.group(0)}」 is written out; "
+                    problems.warning(where(at), f"「{match.group(0)}」 is written out; "
                                      f"write {{{{ {name} }}}}年 so that it moves on with the year")
         return look
 
     narrative = data.narrative_ref
-    checker.check(data.narrative, _lines(narrative), literal=literal_years(narrative))
-    title_ref = line_ref(raw.report_ref, raw.report, "标题")
-    checker.check(data.meta.title, _fixed(title_ref), literal=literal_years(title_ref))
-    templates = TemplateFiles(project)
+    checker.check(data.narrative, _lines(narrative), literal=literal_years(_lines(narrative)))
+    for name, template in templates.items():
+        if template is not None:
+            at = _fixed(line_ref(raw.report_ref, raw.report, name))
+            checker.check(template, at, literal=literal_years(at))
+    files = TemplateFiles(project)
     for name, box in data.boxes.items():
         where = box.ref if isinstance(box.ref, SourceRef) else SourceRef(str(box.ref))
         kind = kind_of(box)
         for title in kind.titles(box):
-            checker.check(title, _fixed(where), literal=literal_years(where))
+            checker.check(title, _fixed(where), literal=literal_years(_fixed(where)))
         if name not in numbers:
             problems.warning(where, f"专栏 「{name}」 is defined but the narrative never places "
                              f"it (a line [专栏：{name}])")
-        kind.check_templates(box, templates, checker, context, problems)
+        kind.check_templates(box, files, checker, context, problems)
+    text_boxes = text_box_lines(data.narrative)
     for line, name in box_places(data.narrative):
-        if name not in data.boxes:
+        if name in data.boxes and line in text_boxes:
+            problems.warning(narrative.at(line=line), f"[专栏：{name}] is closed by a [/专栏], "
+                             f"so it prints the text between as a 专栏 of its own, not the 专栏 "
+                             f"「{name}」 of boxes.yaml; remove the [/专栏] to place that one")
+        if name not in data.boxes and line not in text_boxes:
             problems.error(narrative.at(line=line), f"[专栏：{name}] is not defined in "
                            f"boxes.yaml" + did_you_mean(name, list(data.boxes)))
-    _check_word_template(project, checker, problems)
+    text = _check_word_template(project, checker, problems)
+    if text is not None:
+        _check_template_places(text, display_path(project.template_path, project.root),
+                               data.narrative, changed_lines(data.meta), problems)
 
 
-def _check_word_template(project: Project, checker: TemplateChecker, problems: Problems) -> None:
+def _check_word_template(project: Project, checker: TemplateChecker, problems: Problems
+                         ) -> str | None:
     """The Word template's tags, one line per paragraph ({%p …%} read as {% … %}); it also
-    sees 正文, the blocks of the body."""
+    sees 正文, the blocks of the body (an 附件's with its 标签). Returns its text, if read."""
     path = project.template_path
     if not path.is_file():
-        return
+        return None
     shown = display_path(path, project.root)
     try:
         text = "\n".join(piece.text for piece in docx_pieces(path, shown))
     except ReportgenError as exc:
         problems.error(exc.ref or shown, exc.message)
-        return
-    body = {"正文": [Lookup("正文段落", [("类型", "p"), ("内容", "")])]}
+        return None
+    body = {"正文": [Lookup("正文段落", [("类型", "p"), ("内容", ""), ("标签", "")])]}
     checker.check(plain_jinja(text), lambda n: f"{shown} (paragraph {n})", body)
+    return text
+
+
+def _check_template_places(text: str, shown: str, narrative: str, lines: list[str],
+                           problems: Problems) -> None:
+    """A Word template made before the narrative's kinds of block or report.yaml's lines under
+    the title existed (or edited without them) prints them wrongly or not at all: say so."""
+    fresh = ("`reportgen template --force` writes one that has (replacing this one; restyle "
+             "it again, or copy what is missing into this one)")
+    kinds = dict.fromkeys(block.kind for block in parse_blocks(narrative))
+    for kind in kinds:
+        if kind != PARAGRAPH and f"b.类型 == '{kind}'" not in text:
+            problems.warning(shown, f"has no place for the narrative's blocks of kind 「{kind}」 "
+                                    f"(b.类型 == '{kind}'): they print as body paragraphs; "
+                                    + fresh)
+    for name in lines:
+        if not re.search(r"\{[{%][^}]*(?<![\w.])" + re.escape(name) + r"(?!\w)", text):
+            problems.warning(shown, f"does not use report.yaml's 「{name}」: it prints its own "
+                                    f"instead; " + fresh)
 
 
 def _lines(ref: SourceRef) -> Callable[[int], SourceRef]:

@@ -42,6 +42,8 @@ RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
          "ordinals are 一、（一）1.（1）with nothing after the brackets (§5.2)"),
         ("full-width-ordinal-point", r"(?m)^\d+．",
          "after an Arabic ordinal the point is 1. (§5.2)"),
+        ("space-around-quotes", rf"{_CJK}[ \u3000]+[“‘]|[”’][ \u3000]+{_CJK}",
+         "no space before or after Chinese quotation marks (§13)"),
     )
 )
 
@@ -67,3 +69,18 @@ def lint(text: str) -> list[Finding]:
             line = text.count("\n", 0, match.start()) + 1
             found.append((match.start(), Finding(name, match.group(0), line, why)))
     return [finding for _, finding in sorted(found, key=lambda item: item[0])]
+
+
+#: A template expression or statement, or a comment: not the report's wording.
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+
+
+def source_findings(source: str) -> list[Finding]:
+    """The findings of a template's own wording (the narrative), each at its line of the
+    source: the template's expressions, statements and comments are not wording and are left
+    out (what they print is the data's, linted where it is typed)."""
+    def blank(found: re.Match[str]) -> str:
+        text = found.group(0)
+        return "\n" * text.count("\n") + ("□" if text.startswith("{{") else "")
+
+    return lint(_JINJA.sub(blank, source))

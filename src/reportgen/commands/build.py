@@ -78,17 +78,22 @@ def build(project: Project, year: int, strict: bool = False) -> Built:
     return Built(path, gaps, warnings, stale)
 
 
-def export(docx: Path, root: Path | None = None, pictures: bool = False) -> list[Path]:
+def export(docx: Path, root: Path | None = None, pictures: bool = False,
+           console: Console | None = None) -> list[Path]:
     """Write ``<docx>.pdf`` (LibreOffice) and, with ``pictures``, ``preview/page-NN.png`` and
-    ``preview/box-N.png`` (poppler); returns what was written: the PDF, then the folder."""
+    ``preview/box-N.png`` (poppler); returns what was written: the PDF, then the folder. Each
+    step is shown on ``console`` with the time it took."""
     from reportgen.word.pdf import write_pdf
     from reportgen.word.preview import write_previews
 
-    pdf = write_pdf(docx, root)
+    console = console or Console()
+    with console.step("converting to PDF with LibreOffice"):
+        pdf = write_pdf(docx, root)
     if not pictures:
         return [pdf]
     folder = docx.parent / PREVIEW_DIR
-    write_previews(pdf, folder, root)
+    with console.step("making pictures of the pages and 专栏"):
+        write_previews(pdf, folder, root, console=console)
     return [pdf, folder]
 
 
@@ -112,7 +117,6 @@ def run(project: Project, year: int, console: Console, strict: bool = False, pdf
             console.err(f"  {line}")
     console.out(display_path(built.path, project.root))
     if pdf or png:
-        console.err("converting with LibreOffice…")
-        for path in export(built.path, project.root, pictures=png):
+        for path in export(built.path, project.root, pictures=png, console=console):
             console.out(display_path(path, project.root))
     return 0

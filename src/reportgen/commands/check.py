@@ -15,15 +15,17 @@ from reportgen.checks.markup import markup_problems
 from reportgen.checks.plan import StatusRow, plan_vs_actual, status_table
 from reportgen.checks.precision import precision
 from reportgen.checks.templates import check_templates
+from reportgen.checks.wording import lint, source_findings
 from reportgen.console import Console
 from reportgen.data.model import Gap, YearData
-from reportgen.data.schema import INDICATOR_TABLES
+from reportgen.data.yamlfile import line_ref
 from reportgen.errors import Problem, Problems, ReportgenError
 from reportgen.project import Project
 from reportgen.report import year as years
 from reportgen.report.compose import compose, last_narrative
 from reportgen.report.stale import message, stale_lines
 from reportgen.report.todo import outstanding, todo_lines
+from reportgen.templating.linebreak import TITLE_CHARS, balance, full_lines
 
 
 @dataclass
@@ -32,6 +34,9 @@ class CheckResult:
     problems: list[Problem] = field(default_factory=list)
     statuses: list[StatusRow] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
+    #: the wording lint's findings (GB/T 15834/15835), (place, what): advice, which an
+    #: official text may not follow (the report is reproduced as published)
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -72,12 +77,38 @@ def check_year(project: Project, year: int) -> CheckResult:
         problems.warning(data.narrative_ref.at(line=line), what)
     for item in stale_lines(data.narrative, last_narrative(project, year)):
         problems.warning(data.narrative_ref.at(line=item.line), message(item, year))
-    if all(schema.sheet in data.indicators for schema in INDICATOR_TABLES):
-        check_templates(project, raw, data, problems)
-        if not problems.errors:
-            result.gaps = outstanding(data, dry_run(project, data, problems))
+    check_templates(project, raw, data, problems)
+    title = years.rendered_title(data.meta, raw.report_ref, lines=True)
+    printed = balance(title, TITLE_CHARS) if isinstance(title, str) else None  # as built
+    result.notes = wording_notes(data, printed,
+                                 line_ref(raw.report_ref, raw.report, "标题"))
+    if not problems.errors:
+        result.gaps = outstanding(data, dry_run(project, data, problems))
     result.problems = sorted(problems.items, key=lambda p: p.sort_key())
     return result
+
+
+def wording_notes(data: YearData, title: str | None = None,
+                  title_ref: object = None) -> list[tuple[str, str]]:
+    """The wording lint over what the user typed: the narrative (its lines), and the text
+    cells of the sheets (project names, 完成情况 …, each at its cell); and each line of the
+    rendered ``title`` that fills a whole line."""
+    notes = [(str(data.narrative_ref.at(line=f.line)), f"「{f.excerpt}」 {f.why} [{f.rule}]")
+             for f in source_findings(data.narrative)]
+    for number, width in full_lines(title or ""):
+        notes.append((str(title_ref or data.meta.ref),
+                      f"the title's line {number} is {width:g} characters wide, a whole "
+                      "line: where the digits' face is wider than Times New Roman, its last "
+                      f"character wraps alone; break it within {TITLE_CHARS} characters "
+                      "[title-line]"))
+    tables = [*data.projects.values(), data.statistics, data.major_projects, data.investment]
+    for table in tables:
+        for record in table.rows:
+            for column, value in record.values.items():
+                if isinstance(value, str):
+                    notes += [(str(record.cell(column)), f"「{f.excerpt}」 {f.why} [{f.rule}]")
+                              for f in lint(value)]
+    return notes
 
 
 def dry_run(project: Project, data: YearData, problems: Problems) -> list[Gap]:
@@ -105,7 +136,10 @@ def run(project: Project, year: int, console: Console, strict: bool = False) -> 
             console.out(f"  {line}")
     for problem in result.problems:
         console.out(f"{problem.level}: {problem.ref}: {problem.message}")
+    for place, what in result.notes:
+        console.out(f"note: {place}: {what}")
     errors, warnings = len(result.errors), len(result.warnings)
+    notes = f"; {len(result.notes)} wording note(s)" if result.notes else ""
     console.err(f"check {year}: {errors} error(s), {warnings} warning(s), "
-                f"{len(result.gaps)} value(s) to fill in")
+                f"{len(result.gaps)} value(s) to fill in{notes}")
     return 1 if errors or (strict and (warnings or result.gaps)) else 0

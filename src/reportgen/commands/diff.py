@@ -4,7 +4,8 @@
   when missing or older than data/2021/, templates/ or reportgen.toml; ``official`` replaces
   the official text with another file. The year's baseline of accepted differences applies.
 - ``diff A B``: any two files (.docx or .txt); a four-digit argument stands for that year's
-  generated report, so ``diff 2021 2022`` compares two years.
+  generated report, so ``diff 2021 2022`` compares two years - with the years moving on folded
+  (each side's 上年/本年, from its report.yaml, compare equal), unless ``--strict``.
 
 The exit status is GNU diff's: 0 same (or only accepted differences), 1 different; trouble
 raises ``ReportgenError`` and the command exits 2.
@@ -15,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.console import Console
 from reportgen.diff import output
@@ -22,9 +24,12 @@ from reportgen.diff.changes import Comparison, compare
 from reportgen.diff.normalise import Normalisation, Side
 from reportgen.diff.output import DIFF_CATEGORY
 from reportgen.errors import ReportgenError, UsageError, display_path
-from reportgen.project import Project, is_year, parse_year
+from reportgen.project import REPORT_YAML, Project, is_year, parse_year
 from reportgen.textfile import read_text
 from reportgen.word.text import docx_category, read_pieces
+
+if TYPE_CHECKING:
+    from reportgen.data.model import Meta
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,8 @@ class DiffRequest:
     printed: str = "text"
     options: output.Options = output.Options()
     update_baseline: bool = False
+    #: the author of the Word file's tracked changes; None: the 报告单位 of report.yaml
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,22 @@ class _Input:
     path: Path
     label: str
     year: int | None = None
+    #: the report's 上年 and 本年, when the side is a year's generated report
+    years: tuple[int, int] | None = None
+
+
+def report_meta(project: Project, year: int) -> Meta:
+    """A year's report.yaml, read as the build reads it (for its years and 报告单位)."""
+    from reportgen.data.meta import meta_of
+    from reportgen.data.yamlfile import read_yaml
+    from reportgen.errors import Problems
+
+    path = project.year_dir(year) / REPORT_YAML
+    where = project.ref(path)
+    problems = Problems()
+    meta = meta_of(read_yaml(path, where), where, year, problems)
+    problems.raise_if_any()
+    return meta
 
 
 def generated_report(project: Project, year: int, notify: Callable[[str], None]) -> Path:
@@ -103,18 +126,47 @@ def _inputs(project: Project, request: DiffRequest,
     for argument, label in ((request.first, "a"), (request.second, "b")):
         if is_year(argument):
             year = parse_year(argument)
-            sides.append(_Input(generated_report(project, year, notify), str(year)))
+            report = generated_report(project, year, notify)
+            meta = report_meta(project, year)
+            sides.append(_Input(report, str(year), year, (meta.review_year, meta.plan_year)))
         else:
             sides.append(_Input(Path(argument), label))
     if sides[0].label == sides[1].label:  # the same year twice
-        sides = [_Input(sides[0].path, "a"), _Input(sides[1].path, "b")]
+        sides = [replace(sides[0], label="a"), replace(sides[1], label="b")]
     return sides[0], sides[1]
 
 
 def _side(project: Project, given: _Input, rules: Normalisation) -> Side:
     source = project.ref(given.path).file if given.path.is_absolute() else given.path.as_posix()
     pieces = read_pieces(given.path, source)
-    return Side(given.label, source, pieces, rules, given.path.suffix.lower() != ".docx")
+    return Side(given.label, source, pieces, rules, given.path.suffix.lower() != ".docx",
+                given.years)
+
+
+def default_author(project: Project, years: list[int]) -> str:
+    """Who the Word file's tracked changes are by: the 报告单位 of the (later) year compared,
+    or of the project's newest year for two files; reportgen's name when there is none."""
+    if not years:
+        found = sorted(p.name for p in project.data_dir.glob("[0-9][0-9][0-9][0-9]")
+                       if (p / REPORT_YAML).is_file())
+        years = [int(found[-1])] if found else []
+    if not years:
+        return output.AUTHOR
+    try:
+        issuer = report_meta(project, max(years)).issuer
+        return issuer if isinstance(issuer, str) and issuer else output.AUTHOR
+    except ReportgenError:  # that year's check reports it; the file needs a name only
+        return output.AUTHOR
+
+
+def _document(given: _Input) -> bytes | None:
+    """A compared .docx file's bytes, for the Word output to take its form."""
+    if given.path.suffix.lower() != ".docx":
+        return None
+    try:
+        return given.path.read_bytes()
+    except OSError as exc:
+        raise ReportgenError(f"cannot be read: {exc.strerror}", given.path.as_posix()) from None
 
 
 def _apply_baseline(project: Project, year: int, comparison: Comparison, update: bool,
@@ -152,13 +204,19 @@ def run_diff(project: Project, request: DiffRequest,
         raise UsageError("--update-baseline goes with a single year compared with its own "
                          "official text (reportgen diff 2021 --update-baseline)")
     first, second = _inputs(project, request, notify)
-    comparison = compare(_side(project, first, request.rules),
-                         _side(project, second, request.rules))
+    rules = request.rules
+    if first.years and second.years and first.years != second.years:
+        rules = replace(rules, fold_years=True)  # two years: the years moving on are equal
+    comparison = compare(_side(project, first, rules), _side(project, second, rules))
     baseline_name = ""
     if own_official and first.year is not None:
         baseline_name = _apply_baseline(project, first.year, comparison,
                                         request.update_baseline, notify)
     options = replace(request.options, baseline=baseline_name)
+    if any(name == "docx" for name, _ in request.files):
+        options = replace(options, author=request.author or default_author(
+            project, [side.year for side in (first, second) if side.year is not None]),
+            documents=(_document(first), _document(second)))
     from reportgen.guard import check_output, landing
     from reportgen.write import write_atomic
 

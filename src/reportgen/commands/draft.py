@@ -20,7 +20,7 @@ from reportgen.data.schema import (
 )
 from reportgen.data.sheet_writer import OutSheet
 from reportgen.draft.sheets import Sheets, indicator_sheets, project_sheets, statistics_sheets
-from reportgen.draft.texts import COMPLETED_BOX, FILL, boxes_text, narrative_text, report_text
+from reportgen.draft.texts import FILL, NewBox, boxes_text, narrative_text, report_text
 from reportgen.errors import ReportgenError, SourceRef, UsageError
 from reportgen.project import BOXES_YAML, NARRATIVE, REPORT_YAML, Project
 
@@ -65,32 +65,37 @@ def draft(project: Project, year: int, source_year: int | None = None) -> Drafte
     made: dict[str, list[OutSheet]] = {}
     for name, build in (("indicators", indicator_sheets), ("projects", project_sheets),
                         ("statistics", statistics_sheets)):
+        if name not in raw.workbook_refs:  # the year's report uses no such workbook
+            continue
         source = raw.workbook_refs[name].file
         is_xlsx = source.endswith(".xlsx")
         widths = read_column_widths(folder / f"{name}.xlsx") if is_xlsx else {}
         readable = {n: t for n, t in raw.workbooks[name].items() if t.problem is None}
-        made[name] = build(Sheets(readable, widths))
+        made[name] = build(Sheets(readable, widths, data.meta.roles))
         if is_xlsx:
             files[f"{name}.xlsx"] = workbook_bytes(made[name], stamp)
         else:
             files.update({f"{name}/{s.name}.csv": csv_bytes(s) for s in made[name]})
-    lists = {s.name for s in made["projects"]}
-    add_box = "上年完工项目" in lists and not any(
-        b.source == "上年完工项目" for b in data.boxes.values())
+    lists = {s.name for s in made.get("projects", [])}
+    shown = {b.source for b in data.boxes.values()}
+    carried = data.meta.roles.carried
+    added = [NewBox(new, old, group) for new, old, group in carried
+             if new in lists and new not in shown]
     short = data.meta.meeting_short
     title = years.rendered_title(data.meta, raw.report_ref)
     previous = (short if isinstance(short, str) and short else FILL,
                 title if isinstance(title, str) else FILL)
     files[REPORT_YAML] = report_text(raw, year, previous).encode("utf-8")
-    files[BOXES_YAML] = boxes_text(raw, add_box).encode("utf-8")
-    narrative, placed = narrative_text(raw, data.boxes, add_box)
+    if (folder / BOXES_YAML).is_file():
+        files[BOXES_YAML] = boxes_text(raw, added).encode("utf-8")
+    narrative, placed = narrative_text(raw, data.boxes, added, (new for new, _, _ in carried))
     files[NARRATIVE] = narrative.encode("utf-8")
     write_new_folder(target, files, project.root)
-    todo = checklist(project, raw, year, placed or not add_box)
+    todo = checklist(project, raw, year, [] if placed else added)
     return Drafted(target, folder, todo)
 
 
-def checklist(project: Project, raw: RawYear, year: int, box_placed: bool) -> list[Todo]:
+def checklist(project: Project, raw: RawYear, year: int, unplaced: list[NewBox]) -> list[Todo]:
     """What the user fills in next, file by file: the drafted year read back and counted the
     way check and build count it (``report.todo``)."""
     from reportgen.errors import Problems
@@ -143,9 +148,9 @@ def checklist(project: Project, raw: RawYear, year: int, box_placed: bool) -> li
     todo.append(Todo(f"{new}/narrative.txt", f"{raw.year}'s prose, copied: rewrite it for "
                      f"{review} and {year}; {len(stale)} paragraphs hold figures typed for "
                      f"{raw.year} (reportgen check {year} lists them)"))
-    if not box_placed:
+    for box in unplaced:
         todo.append(Todo(f"{new}/narrative.txt",
-                         f"place the new 专栏 with a line [专栏：{COMPLETED_BOX}]"))
+                         f"place the new 专栏 with a line [专栏：{box.key}]"))
     return todo
 
 

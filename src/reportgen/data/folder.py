@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from textwrap import indent
 from typing import Any
 
 from reportgen.data.sheets import Table, read_csv, read_workbook, readable
@@ -32,8 +33,9 @@ class RawYear:
 
 
 def read_workbook_or_csv(folder: Path, name: str, ref_of: Any
-                         ) -> tuple[dict[str, Table], SourceRef]:
-    """``name.xlsx``, or a folder ``name/`` of CSV files, one per sheet."""
+                         ) -> tuple[dict[str, Table], SourceRef] | None:
+    """``name.xlsx``, or a folder ``name/`` of CSV files, one per sheet; None when the year
+    has neither."""
     xlsx = folder / f"{name}.xlsx"
     csv_dir = folder / name
     if xlsx.exists() and csv_dir.is_dir():
@@ -54,10 +56,7 @@ def read_workbook_or_csv(folder: Path, name: str, ref_of: Any
             if candidate.is_dir():
                 raise ReportgenError("is a folder; expected an .xlsx workbook", ref_of(candidate))
             return read_workbook(candidate, ref_of(candidate)), ref_of(candidate)
-    raise ReportgenError(
-        f"missing: expected {name}.xlsx (or a folder {name}/ of UTF-8 CSV files)",
-        ref_of(xlsx),
-    )
+    return None
 
 
 def read_year(year: int, folder: Path, ref_of: Any) -> RawYear:
@@ -71,33 +70,31 @@ def read_year(year: int, folder: Path, ref_of: Any) -> RawYear:
             failures.append(exc)
             return None
 
-    def text_file(name: str) -> tuple[Path, SourceRef]:
+    def text_file(name: str, reader: Any, needed: bool = True) -> tuple[Any, SourceRef]:
         path = folder / name
-        if not path.exists():
+        if path.exists():
+            return attempt(reader, path, ref_of(path)), ref_of(path)
+        if needed or path.is_symlink():
             failures.append(ReportgenError(LINK_TO_NOTHING if path.is_symlink() else
                                            "missing: every year folder needs this file",
                                            ref_of(path)))
-        return path, ref_of(path)
+        return None, ref_of(path)
 
-    report_path, report_ref = text_file(REPORT_YAML)
-    boxes_path, boxes_ref = text_file(BOXES_YAML)
-    narrative_path, narrative_ref = text_file(NARRATIVE)
-    report = attempt(read_yaml, report_path, report_ref) if report_path.exists() else None
-    boxes = attempt(read_yaml, boxes_path, boxes_ref) if boxes_path.exists() else None
-    narrative = (attempt(read_text, narrative_path, narrative_ref)
-                 if narrative_path.exists() else None)
+    report, report_ref = text_file(REPORT_YAML, read_yaml)
+    boxes, boxes_ref = text_file(BOXES_YAML, read_yaml, needed=False)  # a report with no 专栏
+    narrative, narrative_ref = text_file(NARRATIVE, read_text)
     workbooks: dict[str, dict[str, Table]] = {}
     workbook_refs: dict[str, SourceRef] = {}
-    for name in WORKBOOKS:
+    for name in WORKBOOKS:  # a year holds the workbooks its report uses
         found = attempt(read_workbook_or_csv, folder, name, ref_of)
-        if found is not None:
+        if found:
             workbooks[name], workbook_refs[name] = found
     if failures:
         if len(failures) == 1:
             raise failures[0]
         raise ReportgenError(
             f"{len(failures)} problems reading {ref_of(folder)}:\n"
-            + "\n".join(f"  {failure}" for failure in failures)
+            + "\n".join(indent(str(failure), "  ") for failure in failures)
         )
     return RawYear(year, folder, report, report_ref, boxes, boxes_ref, narrative or "",
                    narrative_ref, workbooks, workbook_refs)

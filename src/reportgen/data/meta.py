@@ -1,5 +1,5 @@
-"""report.yaml -> the report's Meta (region, issuer, years, meeting, title), with the line of
-every problem."""
+"""report.yaml -> the report's Meta (region, issuer, years, meeting, title and the lines under
+it), with the line of every problem."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from reportgen.characters import forbidden_character
 from reportgen.data.folder import RawYear
-from reportgen.data.model import TO_FILL, Gap, Meta
+from reportgen.data.model import CAPTION, SALUTATION, SIGNATURE, TO_FILL, Gap, Meta, Roles
 from reportgen.data.yamlfile import LineDict, line_ref
 from reportgen.errors import Problems, SourceRef
 
@@ -52,10 +52,10 @@ def meta_of(report: Any, ref: SourceRef, year: int, problems: Problems) -> Meta:
     else:
         for key in ("上年", "本年"):
             value = years.get(key)
-            if not isinstance(value, int) or isinstance(value, bool):
+            if not _is_year(value):
                 problems.error(line_ref(ref, years, key) if key in years else ref,
                                f"年份.{key} must be a year such as {year - (key == '上年')}")
-        if isinstance(years.get("本年"), int) and isinstance(years.get("上年"), int):
+        if all(_is_year(years.get(key)) for key in ("上年", "本年")):
             plan_year, review_year = years["本年"], years["上年"]
             if plan_year != year:
                 problems.error(line_ref(ref, years, "本年"),
@@ -88,8 +88,9 @@ def meta_of(report: Any, ref: SourceRef, year: int, problems: Problems) -> Meta:
                        "plan, and that report's title)")
         previous = {}
     previous = previous if isinstance(previous, dict) else {}
+    roles = _roles(report.get("数据"), line_ref(ref, report, "数据"), problems)
     return Meta(
-        region=str(region), issuer=str(issuer), meeting_date=meeting_date,
+        region=region, issuer=issuer, meeting_date=meeting_date,
         meeting_name=text("名称", meeting, "会议名称"), review_year=review_year,
         plan_year=plan_year, title=str(title), ref=ref,
         meeting_short=text("简称", meeting, "会议简称"),
@@ -97,4 +98,83 @@ def meta_of(report: Any, ref: SourceRef, year: int, problems: Problems) -> Meta:
         if previous else Gap("上年会议简称", ref),
         previous_report=text("报告", previous, "上年报告标题")
         if previous else Gap("上年报告标题", ref),
+        roles=roles,
+        caption=_line(report, ref, "题注", CAPTION, problems),
+        signature=_line(report, ref, "署名", SIGNATURE, problems),
+        salutation=_line(report, ref, "称谓", SALUTATION, problems),
     )
+
+
+def _line(report: Any, ref: SourceRef, key: str, default: str,
+          problems: Problems) -> str | None:
+    """A line of the title block (题注, 署名, 称谓) as a template: ``default`` where report.yaml
+    does not write it, None where it writes it empty (the report has no such line)."""
+    if key not in report:
+        return default
+    value = report[key]
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    where = line_ref(ref, report, key)
+    if not isinstance(value, str):
+        problems.error(where, f"「{key}」 must be text (a template such as 「{default}」), or "
+                              "empty for none")
+        return default
+    bad = forbidden_character(value)
+    if bad:
+        problems.error(where, bad)
+    return value.strip()
+
+
+def _is_year(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)  # YAML reads yes as True
+
+
+def _roles(spec: Any, where: SourceRef, problems: Problems) -> Roles:
+    """report.yaml's 数据: which sheets play which part; today's names where it says nothing.
+
+        数据:
+          完成情况: 完成情况              # indicators.xlsx: last year's results and targets
+          计划目标: 计划目标              # indicators.xlsx: this year's targets
+          比较: 增速                      # the result every target judges (default: per row)
+          结转:                           # draft: lists of last year's plan to report on
+            上年民心工程: 本年民心工程
+            上年完工项目: 政府投资重点项目·完工项目   # only the rows of 分组 完工项目
+    """
+    if spec is None:
+        return Roles()
+    if not isinstance(spec, dict):
+        problems.error(where, "「数据」 maps 完成情况, 计划目标, 比较 and 结转 to sheets")
+        return Roles()
+    known = ("完成情况", "计划目标", "比较", "结转")
+    for key in spec:
+        if key not in known:
+            problems.error(line_ref(where, spec, key), f"数据 has no 「{key}」; it knows "
+                           + "、".join(known))
+    defaults = Roles()
+    names = {}
+    for key, default in (("完成情况", defaults.execution), ("计划目标", defaults.plan)):
+        value = spec.get(key, default)
+        if not isinstance(value, str) or not value.strip():
+            problems.error(line_ref(where, spec, key), f"数据.{key} names a sheet of "
+                           "indicators.xlsx")
+            value = default
+        names[key] = value.strip()
+    compared = spec.get("比较")
+    if compared is not None and compared not in ("绝对值", "增速"):
+        problems.error(line_ref(where, spec, "比较"), f"数据.比较 「{compared}」 must be 绝对值 or "
+                       "增速")
+        compared = None
+    carried = defaults.carried
+    lists = spec.get("结转")
+    if lists is not None:
+        if not isinstance(lists, dict):
+            problems.error(line_ref(where, spec, "结转"), "数据.结转 maps each new list to the "
+                           "list of last year's plan it comes from (清单 or 清单·分组)")
+        else:
+            carried = tuple((str(new), *_source(str(old))) for new, old in lists.items())
+    return Roles(names["完成情况"], names["计划目标"], compared, carried)
+
+
+def _source(text: str) -> tuple[str, str | None]:
+    sheet, _, group = text.partition("·")
+    return sheet.strip(), group.strip() or None

@@ -63,6 +63,8 @@ class Target:
     word: str = ""
     dash: str = "—"
     ref: SourceRef | str | None = field(default=None, compare=False)
+    #: written as a growth (增长7%): judged on the growth rate
+    growth: bool = False
 
     def __str__(self) -> str:
         return self.text
@@ -76,9 +78,32 @@ Value = Decimal | str | bool | Target | Gap | dt.date | None
 
 
 @dataclass(frozen=True)
+class Roles:
+    """Which sheets play which part (report.yaml's 数据; today's names by default): last year's
+    results against its targets, this year's targets, the result a target judges when the
+    table says so, and the lists of last year's plan that draft turns into lists to report on
+    (new sheet, from sheet, only the rows of this 分组 or all)."""
+
+    execution: str = EXECUTION_SHEET
+    plan: str = PLAN_SHEET
+    compared: str | None = None
+    carried: tuple[tuple[str, str, str | None], ...] = (
+        ("上年民心工程", "本年民心工程", None),
+        ("上年完工项目", "政府投资重点项目", "完工项目"),
+    )
+
+
+#: The title block's lines under the title where report.yaml does not write them (题注, 署名,
+#: 称谓): templates, like the title.
+CAPTION = "——{{ 会议.日期|date }}在{{ 会议.名称 }}上"
+SIGNATURE = "{{ 报告单位 }}"
+SALUTATION = "各位代表："
+
+
+@dataclass(frozen=True)
 class Meta:
-    region: str
-    issuer: str
+    region: str | Gap
+    issuer: str | Gap
     meeting_date: dt.date | Gap
     meeting_name: str | Gap
     review_year: int
@@ -91,6 +116,12 @@ class Meta:
     #: names when it reports on that plan (last year's folder gives them when it is there)
     previous_meeting: str | Gap = ""
     previous_report: str | Gap = ""
+    roles: Roles = field(default_factory=Roles)
+    #: the lines under the title - 会议题注, the issuer or speaker, 各位代表： - as templates;
+    #: None where the report has no such line
+    caption: str | None = CAPTION
+    signature: str | None = SIGNATURE
+    salutation: str | None = SALUTATION
 
 
 @dataclass(frozen=True)
@@ -113,6 +144,8 @@ class Indicator:
     ref: SourceRef
     #: The place of each value's cell, by column: what a message about the value names.
     cells: Mapping[str, SourceRef] = field(default_factory=dict)
+    #: the result its target judges when the row (比较) or the table says: 绝对值 or 增速
+    compared: str | None = None
 
     def cell(self, column: str) -> SourceRef:
         """Where the value of ``column`` is (the row, when the sheet has no such column)."""
@@ -152,12 +185,24 @@ class Record:
         return self.cells.get(column, self.ref)
 
 
+#: The column kinds whose values add up to a total.
+ADDABLE = ("measure", "number", "int")
+
+
 @dataclass(frozen=True)
 class RecordTable:
     name: str
     ref: SourceRef
     columns: tuple[str, ...]
     rows: tuple[Record, ...]
+    #: each column's kind (a ``schema.TYPES`` name: text, measure, percent …), and the unit its
+    #: header gives (总投资（亿元） -> 亿元)
+    kinds: Mapping[str, str] = field(default_factory=dict)
+    units: Mapping[str, str] = field(default_factory=dict)
+
+    def numeric(self, column: str) -> bool:
+        """Whether the column holds amounts that add up (not percentages or targets)."""
+        return self.kinds.get(column) in ADDABLE
 
 
 @dataclass(frozen=True)
@@ -195,10 +240,11 @@ class YearData:
 
     @property
     def execution(self) -> IndicatorTable | None:
-        """Last year's results against its targets (sheet 完成情况), when the year has it."""
-        return self.indicators.get(EXECUTION_SHEET)
+        """Last year's results against its targets (sheet 完成情况, or the one report.yaml's
+        数据 names), when the year has it."""
+        return self.indicators.get(self.meta.roles.execution)
 
     @property
     def plan(self) -> IndicatorTable | None:
-        """This year's targets (sheet 计划目标), when the year has it."""
-        return self.indicators.get(PLAN_SHEET)
+        """This year's targets (sheet 计划目标, or as 数据 says), when the year has it."""
+        return self.indicators.get(self.meta.roles.plan)

@@ -51,6 +51,7 @@ TYPES = {
     "attribute": "预期性 or 约束性",
     "status": "完成, 超额完成, 基本完成, 未完成 or 需人工判断 (overrides the computed status)",
     "yesno": "是 or 否",
+    "compared": "绝对值 or 增速",
 }
 
 #: Chinese descriptions of the types, for the notes on a workbook's headers.
@@ -64,6 +65,7 @@ TYPE_NOTES = {
     "attribute": "预期性 或 约束性",
     "status": "完成、超额完成、基本完成、未完成 或 需人工判断（填写后不再自动判断）",
     "yesno": "是 或 否",
+    "compared": "绝对值 或 增速",
 }
 
 #: The column names the code reads by their meaning: the one spelling of each.
@@ -73,6 +75,7 @@ ATTRIBUTE, STATE = "属性", "完成状态"
 PROJECT, PROGRESS, COMPLETED = "名称", "完成情况", "是否完工"
 STAT, VALUE, NOTE = "指标", "数值", "说明"
 SHORT, ORDER, LISTED = "简称", "列举序", "列举"
+COMPARED = "比较"
 INVEST_TYPE, BREAKDOWN, PART = "投资类型", "分类方式", "类别"
 COUNT, PLANNED = "项目数", "年度计划投资"
 
@@ -122,6 +125,10 @@ EXECUTION = TableSchema(
                note="上年计划中的属性：预期性 或 约束性"),
         Column(STATE, "status", "overrides the computed completion status",
                note="完成状态：填写后代替自动判断"),
+        Column(COMPARED, "compared", "which result the target judges: 绝对值 or 增速; blank: 增速 "
+               "for a target of growth (增长7%) or an indicator in % with a 增速, else 绝对值",
+               note="计划目标与哪一列比较：绝对值 或 增速；留空则增长目标或单位为%且有增速时"
+                    "比较增速"),
         Column(LISTED, "yesno", "否 leaves an unmet indicator out of the lists the prose gives "
                "(完成.未完成…); blank or 是: listed",
                note="否：正文列举未完成指标时不列此项；留空或是：列举"),
@@ -186,8 +193,8 @@ MAJOR_PROJECTS = TableSchema(
                note="社会投资项目 或 政府投资项目"),
         Column(COUNT, "int", "number of last year's major projects", required=True, fill=True,
                note="上年重大项目个数"),
-        Column("形成投资放量", "int", "how many of them produced investment", required=True,
-               fill=True, note="其中形成投资放量的项目个数"),
+        Column("形成投资放量", "int", "how many of them produced investment", fill=True,
+               note="其中形成投资放量的项目个数"),
         Column("完成投资", "number", "investment completed, 亿元", required=True, fill=True,
                note="完成投资（亿元）"),
     ),
@@ -213,6 +220,17 @@ INVESTMENT = TableSchema(
     doc="this year's planned projects by breakdown; totals are computed from complete breakdowns",
 )
 
+#: Any other sheet of indicators.xlsx: the layout columns, and the value columns reportgen
+#: knows by name (the others take their kind from their header and values).
+INDICATORS = TableSchema(
+    "indicators", None,
+    INDICATOR_STRUCTURE + tuple(
+        Column(c.name, c.type, c.doc, note=c.note) for c in EXECUTION.columns
+        if c not in INDICATOR_STRUCTURE),
+    key=(NAME,),
+    doc="a table of indicators (any sheet of indicators.xlsx)",
+)
+
 INDICATOR_TABLES = (EXECUTION, PLAN)
 STAT_TABLES = (STATISTICS, MAJOR_PROJECTS, INVESTMENT)
 ALL_TABLES = INDICATOR_TABLES + (PROJECTS,) + STAT_TABLES
@@ -220,4 +238,5 @@ ALL_TABLES = INDICATOR_TABLES + (PROJECTS,) + STAT_TABLES
 STATUSES = ("完成", "超额完成", "基本完成", "未完成", "需人工判断")
 ATTRIBUTES = ("预期性", "约束性")
 #: The values of the types that have a fixed set of them.
-CHOICES = {"attribute": ATTRIBUTES, "status": STATUSES, "yesno": ("是", "否")}
+CHOICES = {"attribute": ATTRIBUTES, "status": STATUSES, "yesno": ("是", "否"),
+           "compared": ("绝对值", "增速")}

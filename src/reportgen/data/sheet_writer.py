@@ -1,7 +1,8 @@
-"""Spreadsheets as bytes (xlsx or CSV) for ``draft``: the headers, widths and number formats users
-expect, cells that read back as exactly the text they were written from, and what guides the
-person filling them in: merged cells, a frozen header with a note on each column, dropdowns
-for columns with fixed values, 待填 cells shown yellow until filled, print setup."""
+"""Spreadsheets as bytes (xlsx or CSV) for ``draft`` and ``import``: the headers, widths and
+number formats users expect, cells that read back as exactly the text they were written from
+(``read_back`` gives that sheet without writing it), and what guides the person filling them
+in: merged cells, a frozen header with a note on each column, dropdowns for columns with fixed
+values, 待填 cells shown yellow until filled, print setup."""
 
 from __future__ import annotations
 
@@ -11,10 +12,15 @@ import io
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from reportgen.characters import display_width
-from reportgen.data.cells import cell_text, parse_decimal
+from reportgen.data.cells import cell_text, parse_decimal, read_number
+
+if TYPE_CHECKING:
+    from reportgen.data.sheets import Table
+    from reportgen.errors import SourceRef
 
 GENERAL = "General"
 HEADER_FILL = "DDEBF7"
@@ -66,6 +72,21 @@ def excel_value(text: str, number_format: str = GENERAL) -> tuple[object, str]:
     return value, fitted  # pragma: no cover - the fitted format always shows the text
 
 
+def read_back(sheet: OutSheet, ref: SourceRef) -> Table:
+    """The sheet as reportgen reads it once ``workbook_bytes`` has written it: each cell's
+    value and number format read the way a workbook's are."""
+    from reportgen.data.sheets import table_of
+
+    texts, formats = [list(sheet.headers)], [["General"] * len(sheet.headers)]
+    for row in sheet.rows:
+        cells = [excel_value(cell.text, cell.number_format) for cell in row]
+        texts.append([read_number(float(value), number_format, False)[0]
+                      if isinstance(value, Decimal) else cell_text(value, number_format)
+                      for value, number_format in cells])
+        formats.append([number_format for _, number_format in cells])
+    return table_of(sheet.name, ref.at(sheet=sheet.name), texts, formats, sheet.merges)
+
+
 def _fitted_width(sheet: OutSheet, index: int) -> float:
     texts = [sheet.headers[index - 1]] + [
         row[index - 1].text for row in sheet.rows if index <= len(row)]
@@ -76,7 +97,9 @@ def workbook_bytes(sheets: Sequence[OutSheet], stamp: dt.datetime) -> bytes:
     """An .xlsx workbook written through openpyxl: per sheet a bold shaded header row frozen at
     the top and printed on every page, set or fitted widths, merges, notes, dropdowns, 待填
     cells yellow (a conditional format: filling one in clears it), fit to the page's width."""
-    import openpyxl
+    from reportgen.data.xlsx import openpyxl as load_openpyxl
+
+    openpyxl = load_openpyxl()
     from openpyxl.writer.excel import ExcelWriter
 
     from reportgen.write import fixed_zip

@@ -176,7 +176,9 @@ def _coordinate(text: str) -> tuple[int, int] | None:
 def _read_sheets(data: bytes, ref: SourceRef) -> list[dict[str, Any]]:
     """Per sheet: its title, each cell's text and number format, what Excel shows where that
     differs and what kind of cell it is (``extra``, by "row,column"), and its merges."""
-    import openpyxl
+    from reportgen.data.xlsx import openpyxl as load_openpyxl
+
+    openpyxl = load_openpyxl()
     from openpyxl.utils.escape import unescape
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -245,7 +247,9 @@ def _read_sheets(data: bytes, ref: SourceRef) -> list[dict[str, Any]]:
 
 def read_column_widths(path: Path) -> dict[str, dict[int, float]]:
     """The column widths set in each sheet of an .xlsx workbook, by 1-based column index."""
-    import openpyxl
+    from reportgen.data.xlsx import openpyxl as load_openpyxl
+
+    openpyxl = load_openpyxl()
     from openpyxl.utils import column_index_from_string
 
     book = openpyxl.load_workbook(path)
@@ -281,6 +285,13 @@ def read_csv(path: Path, name: str, ref: SourceRef) -> Table:
         raise ReportgenError(f"is not valid CSV: {exc}", ref) from None
     texts = [[clean_text(value) for value in record] for record in records]
     return _table_from_grid(name, ref, texts, [["General"] * len(row) for row in texts])
+
+
+def table_of(name: str, ref: SourceRef, texts: list[list[str]], formats: list[list[str]],
+             merges: list[tuple[int, int, int, int]] | None = None) -> Table:
+    """A sheet given as its cells' texts and number formats (the header row first), read as a
+    workbook's sheet is."""
+    return _table_from_grid(name, ref, texts, formats, None, merges)
 
 
 def _table_from_grid(name: str, ref: SourceRef, texts: list[list[str]],

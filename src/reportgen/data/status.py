@@ -4,6 +4,7 @@ target and its result."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from reportgen.data.model import Gap, Indicator, Target, Value
 from reportgen.data.schema import BASE, GROWTH, RESULT, STATE, TARGET
@@ -12,20 +13,26 @@ from reportgen.data.targets import water_class
 DONE, NOT_DONE, HUMAN, NO_TARGET = "完成", "未完成", "需人工判断", "—"
 
 
-def compared_column(name: str) -> str:
-    """The column whose result a target is judged on: the growth rate for a growth indicator
-    (名称 …增速), else the absolute value."""
-    return GROWTH if GROWTH in name else RESULT
+def compared_column(unit: str, target: Any, has_growth: bool, declared: str | None = None) -> str:
+    """The column whose result a target judges: as declared (the row's or the table's 比较),
+    else the growth rate for a target of growth (增长7%) or an indicator in % that has one,
+    else the absolute value - so the name of an indicator never decides it."""
+    if declared in (RESULT, GROWTH):
+        return declared
+    wants_growth = isinstance(target, Target) and target.growth or unit in ("%", "％")
+    return GROWTH if wants_growth and has_growth else RESULT
+
+
+def compared_column_of(row: Indicator) -> str:
+    """The column whose result the row's target judges (``compared_column``)."""
+    growth = row.values.get(GROWTH)
+    return compared_column(row.unit, row.values.get(TARGET), isinstance(growth, (Decimal, Gap)),
+                           row.compared)
 
 
 def compared_value(row: Indicator) -> Value:
-    """The result a target is judged on (``compared_column``), the absolute value when a
-    growth indicator's table has no growth rate."""
-    column = compared_column(row.name)
-    value = row.values.get(column)
-    if column != RESULT and not isinstance(value, (Decimal, Gap)):
-        return row.values.get(RESULT)
-    return value
+    """The result a target is judged on (``compared_column``)."""
+    return row.values.get(compared_column_of(row))
 
 
 def _judged(met: bool, text: str) -> tuple[str, str]:
@@ -33,13 +40,15 @@ def _judged(met: bool, text: str) -> tuple[str, str]:
 
 
 def status(row: Indicator) -> tuple[str | Gap, str]:
-    """(status, reason) of one execution-table row; the status is the result's gap while the
-    result is still to fill in."""
+    """(status, reason) of one execution-table row; the status is the gap of the target or the
+    result while that is still to fill in (never 完成 or 无目标 before it is known)."""
     override = row.values.get(STATE)
     if isinstance(override, str) and override:
         return override, "set in the data (完成状态)"
     target = row.values.get(TARGET)
-    if isinstance(target, Gap) or target is None:
+    if isinstance(target, Gap):
+        return target, "the target is still to fill in"
+    if target is None:
         return NO_TARGET, "no target"
     assert isinstance(target, Target)
     result = compared_value(row)

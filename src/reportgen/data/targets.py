@@ -12,6 +12,7 @@ from reportgen.data.model import Target
 _NUM = r"([+-]?\d+(?:\.\d+)?)"
 _PCT = r"[%％]?"
 _ROMAN = "ⅠⅡⅢⅣⅤⅥ"
+_GROWTH_WORDS = ("增长", "增速", "增幅")
 _GROW = r"(?:增长|增速|增幅)?"
 
 #: (pattern, op, the word after the figure; None: the word the pattern's second group found,
@@ -44,12 +45,14 @@ def parse_target(text: str) -> Target:
         if match:
             if word is None:
                 word = match.group(2) or _DEFAULT_WORD.get(op, "")
-            return Target(text, op, Decimal(match.group(1)), word=word)
+            return Target(text, op, Decimal(match.group(1)), word=word,
+                          growth=compact.startswith(_GROWTH_WORDS))
     ranged = _RANGE.match(compact)
     if ranged:
         low, dash, high = Decimal(ranged.group(1)), ranged.group(2), Decimal(ranged.group(3))
         if low <= high:
-            return Target(text, "range", low, high, dash="～" if dash in "~～" else "—")
+            return Target(text, "range", low, high, dash="～" if dash in "~～" else "—",
+                          growth=compact.startswith(_GROWTH_WORDS))
     roman = re.fullmatch(rf"([{_ROMAN}])类", compact)
     if roman:
         return Target(text, "class", Decimal(_ROMAN.index(roman.group(1)) + 1))

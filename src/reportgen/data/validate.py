@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from reportgen.characters import forbidden_character
@@ -10,6 +11,7 @@ from reportgen.data.cells import Cell, header_unit, parse_decimal
 from reportgen.data.folder import RawYear
 from reportgen.data.meta import meta
 from reportgen.data.model import (
+    TO_FILL,
     Indicator,
     IndicatorTable,
     Record,
@@ -19,13 +21,16 @@ from reportgen.data.model import (
 )
 from reportgen.data.schema import (
     CATEGORY,
+    COMPARED,
+    EXECUTION,
     GROUP,
     INDICATOR_STRUCTURE,
-    INDICATOR_TABLES,
+    INDICATORS,
     INVESTMENT,
     MAJOR_PROJECTS,
     NAME,
     NUMBER,
+    PLAN,
     PROJECTS,
     STATISTICS,
     UNIT,
@@ -33,7 +38,7 @@ from reportgen.data.schema import (
     TableSchema,
 )
 from reportgen.data.sheets import Row, Table
-from reportgen.data.values import cell_problem, parse_cell
+from reportgen.data.values import DASHES, cell_problem, parse_cell
 from reportgen.errors import Problems, SourceRef, did_you_mean
 
 
@@ -46,11 +51,24 @@ def check_headers(table: Table, schema: TableSchema, problems: Problems) -> list
                            f"{column.doc}){did_you_mean(column.name, table.headers)}")
     extra = [h for h in table.headers if h not in known]
     for header in extra:
-        hint = did_you_mean(header, known)
-        if hint:
+        # a column of its own (上年完成, “十四五”目标) is welcome; one a character off a known
+        # column's name is likely that column mistyped
+        typo = next((name for name in known if _one_off(header, name)), None)
+        if typo:
             problems.warning(table.header_refs[header],
-                             f"column 「{header}」 is not one reportgen knows{hint}")
+                             f"column 「{header}」 is not one reportgen knows; did you mean "
+                             f"「{typo}」?")
     return extra
+
+
+def _one_off(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` with one character changed, added or left out."""
+    if word == name or abs(len(word) - len(name)) > 1:
+        return False
+    if len(word) == len(name):
+        return sum(a != b for a, b in zip(word, name, strict=True)) == 1
+    short, long = sorted((word, name), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def record_values(row_cells: Mapping[str, Cell], schema: TableSchema, extra: list[Column],
@@ -63,10 +81,28 @@ def record_values(row_cells: Mapping[str, Cell], schema: TableSchema, extra: lis
 
 
 def extra_columns(table: Table, names: list[str]) -> list[Column]:
-    """The columns the schema does not describe: numbers when the header gives a unit
-    (总投资（亿元）), so that templates can add them up; text otherwise."""
-    return [Column(name, "measure" if header_unit(table.header_texts.get(name, name)) else "text",
-                   "") for name in names]
+    """The columns the schema does not describe, their kind from their header and values: a
+    header in % holds percentages; a 目标 column targets (“十四五”目标); a header with another
+    unit (总投资（亿元）), or a column of numbers only, numbers - so that filters print them and
+    templates add them up; anything else text."""
+    columns = []
+    for name in names:
+        unit = header_unit(table.header_texts.get(name, name))
+        texts = [row.get(name).text for row in table.rows]
+        if unit in ("%", "％"):
+            kind = "percent"
+        elif "目标" in name:
+            kind = "target"
+        elif unit or (any(texts) and all(_numeric(text) for text in texts)):
+            kind = "measure"
+        else:
+            kind = "text"
+        columns.append(Column(name, kind, ""))
+    return columns
+
+
+def _numeric(text: str) -> bool:
+    return not text or text in DASHES or text in TO_FILL or parse_decimal(text) is not None
 
 
 def cell_refs(row: Row, values: Mapping[str, Value]) -> dict[str, SourceRef]:
@@ -84,7 +120,10 @@ def check_key(seen: dict[tuple[Any, ...], SourceRef], key: tuple[Any, ...], ref:
 # --- tables ---------------------------------------------------------------------------------
 
 
-def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> IndicatorTable:
+def indicator_table(table: Table, schema: TableSchema, problems: Problems,
+                    compared: str | None = None) -> IndicatorTable:
+    """A sheet of indicators; ``compared`` is the result every target judges when the table
+    says so (report.yaml's 数据.比较), a row's 比较 overriding it."""
     extra = check_headers(table, schema, problems)
     rows: list[Indicator] = []
     seen: dict[tuple[Any, ...], SourceRef] = {}
@@ -94,6 +133,8 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> In
     structural = {c.name for c in INDICATOR_STRUCTURE}
     value_columns = [c for c in schema.columns if c.name not in structural]
     value_schema = TableSchema(schema.workbook, schema.sheet, tuple(value_columns), (), "")
+    extras = extra_columns(table, extra)
+    has_categories, has_numbers = CATEGORY in table.headers, NUMBER in table.headers
     # the layout reads each cell as written (a blank 类别 continues the one above); a value
     # column reads a merged cell's value in every row it covers
     for row, filled in zip(table.rows, table.filled_rows(), strict=True):
@@ -110,9 +151,10 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> In
         starts_category = bool(row.get(CATEGORY).text)
         if starts_category:
             category = row.get(CATEGORY).text
-        elif not rows:
+        elif not rows and has_categories:
             problems.error(row.get("类别").ref, "the first row needs a 类别")
-        number_text = row.get(NUMBER).text
+        # a sheet with no 序号 column numbers its rows in order
+        number_text = row.get(NUMBER).text if has_numbers else str(len(rows) + 1)
         number: int | None = None
         if number_text:
             parsed = parse_decimal(number_text)
@@ -131,17 +173,20 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems) -> In
         elif not have_numbered:
             problems.error(row.get("序号").ref, "the first indicator needs a 序号")
         check_key(seen, (name,), row.get("指标名称").ref, f"指标 「{name}」", problems)
-        values = record_values(filled.cells, value_schema, extra_columns(table, extra),
-                               table.headers, name, problems)
+        values = record_values(filled.cells, value_schema, extras, table.headers, name,
+                               problems)
+        declared = values.get(COMPARED)
         rows.append(Indicator(category, starts_category, number, name, row.get(UNIT).text,
                               group, starts_group and number is not None, values, row.ref,
-                              cell_refs(row, values)))
+                              cell_refs(row, values),
+                              declared if isinstance(declared, str) else compared))
     columns = tuple(c.name for c in value_columns if c.name in table.headers) + tuple(extra)
     return IndicatorTable(table.name, table.ref, columns, tuple(rows))
 
 
 def record_table(table: Table, schema: TableSchema, problems: Problems) -> RecordTable:
     extra = check_headers(table, schema, problems)
+    extras = extra_columns(table, extra)
     seen: dict[tuple[Any, ...], SourceRef] = {}
     rows = []
     for row in table.filled_rows():
@@ -153,21 +198,13 @@ def record_table(table: Table, schema: TableSchema, problems: Problems) -> Recor
             continue
         what = "·".join(k for k in key if k)
         check_key(seen, key, row.get(first_key).ref, f"「{what}」", problems)
-        values = record_values(row.cells, schema, extra_columns(table, extra), table.headers,
-                               what, problems)
+        values = record_values(row.cells, schema, extras, table.headers, what, problems)
         rows.append(Record(values, row.ref, cell_refs(row, values)))
     columns = tuple(c for c in schema.names if c in table.headers) + tuple(extra)
-    return RecordTable(table.name, table.ref, columns, tuple(rows))
-
-
-def sheet(raw: RawYear, schema: TableSchema, problems: Problems) -> Table | None:
-    sheets = raw.workbooks.get(schema.workbook, {})
-    if schema.sheet in sheets:
-        return readable_table(sheets[schema.sheet], problems)
-    ref = raw.workbook_refs.get(schema.workbook, schema.workbook)
-    problems.error(ref, f"sheet 「{schema.sheet}」 is missing ({schema.doc})"
-                   + did_you_mean(schema.sheet or "", list(sheets)))
-    return None
+    kinds = {c.name: c.type for c in (*schema.columns, *extras) if c.name in columns}
+    units = {name: unit for name in columns
+             if (unit := header_unit(table.header_texts.get(name, name)))}
+    return RecordTable(table.name, table.ref, columns, tuple(rows), kinds, units)
 
 
 def readable_table(table: Table, problems: Problems) -> Table | None:
@@ -190,15 +227,27 @@ def empty_records(raw: RawYear, schema: TableSchema) -> RecordTable:
 def collect_year(raw: RawYear, problems: Problems) -> YearData:
     """The year as far as it validates, recording every problem in ``problems``.
 
-    A value that does not validate is None, a missing indicator sheet is absent: callers that
-    go on despite errors (``check``) must expect that.
+    Every sheet of indicators.xlsx is a table of indicators; the two that play last year's
+    results and this year's targets (report.yaml's 数据; 完成情况 and 计划目标 by default)
+    have those columns' kinds and required columns. A value that does not validate is None, a
+    sheet the year does not have is absent: callers that go on despite errors (``check``) must
+    expect that.
     """
     meta_data = meta(raw, problems)
+    roles = meta_data.roles
     indicators = {}
-    for schema in INDICATOR_TABLES:
-        found = sheet(raw, schema, problems)
-        if found is not None:
-            indicators[schema.sheet or ""] = indicator_table(found, schema, problems)
+    for name, found in raw.workbooks.get("indicators", {}).items():
+        schema = EXECUTION if name == roles.execution else PLAN if name == roles.plan \
+            else INDICATORS
+        if schema is INDICATORS and (found.problem is not None or NAME not in found.headers):
+            # a notes sheet (填表说明) or an empty Sheet1 beside the indicators
+            problems.warning(found.ref, f"not read: not a sheet of indicators (no {NAME} "
+                             "column)")
+            continue
+        if (table := readable_table(found, problems)) is None:
+            continue
+        indicators[name] = indicator_table(table, replace(schema, sheet=name), problems,
+                                           roles.compared)
     projects = {
         name: record_table(table, PROJECTS, problems)
         for name, found in raw.workbooks.get("projects", {}).items()
@@ -206,9 +255,10 @@ def collect_year(raw: RawYear, problems: Problems) -> YearData:
     }
     stats: dict[str, RecordTable] = {}
     for schema in (STATISTICS, MAJOR_PROJECTS, INVESTMENT):
-        found = sheet(raw, schema, problems)
+        given = raw.workbooks.get(schema.workbook, {}).get(schema.sheet or "")
+        readable = readable_table(given, problems) if given is not None else None
         stats[schema.sheet or ""] = (
-            record_table(found, schema, problems) if found is not None
+            record_table(readable, schema, problems) if readable is not None
             else empty_records(raw, schema)
         )
     for number, line in enumerate(raw.narrative.split("\n"), start=1):

@@ -116,6 +116,12 @@ def parse_cell(cell: Cell, column: Column, what: str, problems: Problems) -> Val
         if text not in STATUSES:
             problems.error(cell.ref, f"「{text}」 must be one of {'、'.join(STATUSES)}")
         return text
+    if kind == "compared":
+        if text not in ("绝对值", "增速"):
+            problems.error(cell.ref, f"「{text}」 must be 绝对值 or 增速 (the result the target "
+                           "judges)")
+            return None
+        return text
     if kind == "yesno":
         if text.upper() in _YES:
             return True

@@ -135,7 +135,11 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def read_yaml(path: Path, ref: SourceRef) -> Any:
-    text = read_text(path, ref)
+    return parse_yaml(read_text(path, ref), ref)
+
+
+def parse_yaml(text: str, ref: SourceRef) -> Any:
+    """YAML text read as ``read_yaml`` reads a file (``ref`` names it in problems)."""
     try:
         return yaml.load(text, Loader=functools.partial(_LineLoader, ref=ref))
     except yaml.YAMLError as exc:

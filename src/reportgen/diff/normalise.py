@@ -13,9 +13,15 @@ The rules (``Normalisation``):
   folded: “” ‘’ 、 。 《》 and the other CJK punctuation have no ASCII twin and stay as they are.
 - ``strict``: whitespace counts too, and every paragraph or table cell ends with a paragraph
   break (U+2029), so a paragraph split in two or an extra blank cell is a difference.
+- ``fold_years`` (two years' reports, unless ``strict``): each side's 上年 and 本年 - the years
+  its report looks back on and plans, ``Side.years`` - and the year before 上年 (the one that
+  last year's report, which it names, looked back on) compare equal to the other side's, so
+  2020年…执行情况 in 2021's report and 2021年…执行情况 in 2022's are the same text. Other years
+  (2025年, 十四五) are compared as they are.
 
 Positions stay in the original: a ``Side`` keeps the pieces as read, the normalised stream that
-is compared, and the way from a position in that stream back to the original text.
+is compared (``norm``), the same stream with its years as written (``text``, what changes
+quote), and the way from a position in that stream back to the original text.
 """
 
 from __future__ import annotations
@@ -35,6 +41,10 @@ _INVISIBLE = re.compile(r"[\s\u200b\ufeff]+")
 _INVISIBLE_IN_PARAGRAPH = re.compile(r"[^\S\u2029]+|[\u200b\ufeff]+")
 _VISIBLE = re.compile(r"[^\s\u200b\ufeff]")
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+#: What a side's year before 上年, 上年 and 本年 become in the compared stream when years are
+#: folded: private characters, four of them so that positions stay those of the text.
+FOLDED_YEARS = ("\ue100" * 4, "\ue101" * 4, "\ue102" * 4)
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,7 @@ class Normalisation:
 
     strict: bool = False
     fold_width: bool = False
+    fold_years: bool = False
 
     def __call__(self, text: str) -> str:
         if self.fold_width:
@@ -53,7 +64,12 @@ class Normalisation:
         space = "whitespace counts" if self.strict else "whitespace ignored"
         width = ("full-width punctuation folded to half-width" if self.fold_width
                  else "full-width and half-width punctuation differ")
-        return f"{space}; {width}"
+        years = "; the years moving on compare equal" if self.folds_years else ""
+        return f"{space}; {width}{years}"
+
+    @property
+    def folds_years(self) -> bool:
+        return self.fold_years and not self.strict
 
 
 @dataclass
@@ -71,7 +87,10 @@ class Side:
     pieces: list[Piece]
     rules: Normalisation
     plain_text: bool  # True for .txt (paragraph numbers are line numbers)
+    #: the side's 上年 and 本年 (the report's years), folded when the rules say so
+    years: tuple[int, int] | None = None
     norm: str = field(init=False)
+    text: str = field(init=False)  # ``norm`` with the years as written
     raw: str = field(init=False)
     starts: list[int] = field(init=False)  # norm offset where each piece starts
     raw_starts: list[int] = field(init=False)  # raw offset where each piece starts
@@ -91,7 +110,9 @@ class Side:
             texts = _INVISIBLE_IN_PARAGRAPH.sub("", folded).split(PARAGRAPH)
         else:  # a piece holding U+2029 itself
             texts = [self.rules(text) for text in originals]
-        self.norm = "".join(texts)
+        self.norm = self.text = "".join(texts)
+        if self.rules.folds_years and self.years:
+            self.norm = fold_years(self.text, self.years)
         self.starts = [0, *accumulate(map(len, texts))][:-1]
         self.raw_starts = [0, *accumulate(len(text) + 1 for text in originals)][:-1]
 
@@ -114,13 +135,27 @@ class Side:
             positions = self._visible.get(index)
             if positions is None:
                 text = self.pieces[index].text
-                positions = self._visible[index] = [m.start() for m in _VISIBLE.finditer(text)]
+                positions = self._visible[index] = visible_positions(text)
             offset = positions[offset]
         return self.raw_starts[index] + offset
 
     def raw_span(self, i: int, j: int) -> str:
         """The original text of normalised range [i, j), with the whitespace that follows."""
         return self.raw[self.cut(i):self.cut(j)]
+
+
+def visible_positions(text: str) -> list[int]:
+    """Where the characters the default rules compare are in ``text``."""
+    return [m.start() for m in _VISIBLE.finditer(text)]
+
+
+def fold_years(text: str, years: tuple[int, int]) -> str:
+    """``text`` with the years of ``years`` (上年, 本年) and the year before as
+    ``FOLDED_YEARS``."""
+    review, plan = years
+    folded = {str(year): token
+              for year, token in zip((review - 1, review, plan), FOLDED_YEARS, strict=True)}
+    return _YEAR.sub(lambda m: folded.get(m[0], m[0]), text)
 
 
 def squeeze(text: str) -> str:

@@ -1,4 +1,5 @@
-"""Where a piece of a report is: its section (一、), subsection (（一）), 专栏 and table row.
+"""Where a piece of a report is: its section (一、, or 附件1 and its title, › 一、 within it),
+subsection (（一）), 专栏 and table row.
 
 In a .docx a 专栏 is the table whose first cell starts "专栏N："; rows and cells come from the
 table. A .txt has no tables (the official text gives one cell per line), so there a 专栏 runs
@@ -6,6 +7,11 @@ from its "专栏N：" line over the table lines (tab-indented, or continuing a c
 lines that follow, and ends at the next heading or ordinary paragraph (for a table, the first
 line with a "。"; for a list, a short lead sentence that is not a numbered item) - a best
 effort, used only to say where a change is.
+
+A change is placed on both sides at once (``both``): where the two sides' headings differ only
+in their figures - 一、2020年… in 2021's report, 一、2021年… in 2022's - the label names both,
+as 一、2020→2021年…; every change of that section carries that one label, whichever side holds
+its text.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from reportgen.word.text import Piece
 _H1 = re.compile(r"[一二三四五六七八九十]+、")
 _H2 = re.compile(r"（[一二三四五六七八九十]+）")
 _BOX = re.compile(r"专栏(\d+)[：:]?(.*)")
+_ATTACHMENT = re.compile(r"附件\d*")  # the label line of an 附件
 _NUMBERED = re.compile(r"(\d+|[（(]\d+[）)])[．.、]")
 _LEAD = re.compile(r"[^。：:、（(]{2,20}。")
 _SPACE = re.compile(r"\s+")
@@ -92,6 +99,7 @@ class Outline:
                     if found:
                         boxes[piece.table] = (f"专栏{found[1]}", shorten(found[2], 40))
         section = subsection = ""
+        attachment, titled = "", True  # the 附件 the pieces are in, and whether its title is read
         box = ("", "")
         box_has_table = False
         state = ("", "", "", "")
@@ -107,14 +115,21 @@ class Outline:
                         box_has_table = True
                     else:
                         text = _SPACE.sub("", raw)
-                        if _H1.match(text) or _H2.match(text) or (
+                        if _H1.match(text) or _H2.match(text) or _ATTACHMENT.fullmatch(text) or (
                                 "。" in text if box_has_table else _ends_list_box(text)):
                             box = ("", "")
-            if first in _OPENERS and piece.table is None and not (plain_text and box[0]):
+            if first and piece.table is None and not (plain_text and box[0]):
                 text = _SPACE.sub("", raw)
-                if _H1.match(text):
-                    section, subsection = shorten(text, 30), ""
-                elif _H2.match(text):
+                if first == "附" and _ATTACHMENT.fullmatch(text):
+                    attachment = section = text
+                    subsection, titled = "", False
+                elif not titled:  # the 附件's title
+                    attachment = section = f"{attachment} {shorten(text, 30)}"
+                    titled = True
+                elif first in _OPENERS and _H1.match(text):
+                    section = " › ".join(part for part in (attachment, shorten(text, 30)) if part)
+                    subsection = ""
+                elif first in _OPENERS and _H2.match(text):
                     subsection = _heading_title(text)
             in_box = box if plain_text or piece.table is None else boxes.get(piece.table, box)
             if (state[0] is not section or state[1] is not subsection
@@ -128,6 +143,98 @@ class Outline:
         piece = self.pieces[index]
         return Place(piece.paragraph, self.plain_text, *self._states[index], piece.table,
                      piece.row, piece.cell)
+
+
+    def states(self) -> list[tuple[str, str, str, str]]:
+        """Each distinct (section, subsection, 专栏, its title) of the side, in order."""
+        if not self._states:
+            self._work_out()
+        return list(dict.fromkeys(self._states))
+
+
+def joined(a: str, b: str) -> str:
+    """One label for a heading as side a and side b write it: the same text once; where the
+    two differ only in figures, each differing figure as a→b (2020→2021年); "" where they
+    differ otherwise."""
+    from reportgen.diff.figures import figures, skeleton
+
+    if a == b:
+        return a
+    if skeleton(a) != skeleton(b):
+        return ""
+    found_a, found_b = figures(a), figures(b)
+    out, at_a = [], 0
+    for fa, fb in zip(found_a, found_b, strict=True):
+        out.append(a[at_a:fa.start])
+        old, new = a[fa.start:fa.end], b[fb.start:fb.end]
+        unit_a, unit_b = a[fa.number_end:fa.end], b[fb.number_end:fb.end]
+        if old == new:
+            out.append(old)
+        elif unit_a == unit_b:
+            out.append(f"{a[fa.start:fa.number_end]}→{b[fb.start:fb.number_end]}{unit_a}")
+        else:
+            out.append(f"{old}→{new}")
+        at_a = fa.end
+    return "".join(out) + a[at_a:]
+
+
+class Counterparts:
+    """A side's headings and 专栏 by their skeleton (figures left out), to find the heading of
+    the other side that corresponds to one of this side's."""
+
+    def __init__(self, outline: Outline):
+        from reportgen.diff.figures import skeleton
+
+        self.sections: dict[str, str] = {}
+        self.subsections: dict[tuple[str, str], str] = {}
+        self.boxes: dict[tuple[str, str], tuple[str, str]] = {}
+        for section, subsection, box, title in outline.states():
+            self.sections.setdefault(skeleton(section), section)
+            self.subsections.setdefault((skeleton(section), skeleton(subsection)), subsection)
+            if box:
+                self.boxes.setdefault((skeleton(box), skeleton(title)), (box, title))
+
+
+def both(a: Place, b: Place, main_is_a: bool, a_parts: Counterparts,
+         b_parts: Counterparts) -> Place:
+    """One place for a change at ``a`` on side a and ``b`` on side b. The main side (a for a
+    deletion, b otherwise) holds the change's text; each heading is joined with its
+    counterpart on the other side - the other place's own when it corresponds, else the one
+    of the other side that does - so that a section is named alike by all its changes."""
+    from reportgen.diff.figures import skeleton
+
+    main, other = (a, b) if main_is_a else (b, a)
+    other_parts = b_parts if main_is_a else a_parts
+
+    def pair(mine: str, theirs: str | None) -> str:
+        if theirs is None:
+            return mine
+        first, second = (mine, theirs) if main_is_a else (theirs, mine)
+        return joined(first, second) or mine
+
+    def counterpart(mine: str, theirs: str, table: dict[str, str]) -> str | None:
+        return theirs if skeleton(mine) == skeleton(theirs) else table.get(skeleton(mine))
+
+    section = counterpart(main.section, other.section, other_parts.sections)
+    subsection = (other.subsection
+                  if skeleton(main.subsection) == skeleton(other.subsection)
+                  and skeleton(main.section) == skeleton(other.section)
+                  else other_parts.subsections.get((skeleton(main.section),
+                                                    skeleton(main.subsection))))
+    if other.box and (not main.box or main.row is None and other.row is not None):
+        box, title = other.box, other.box_title  # the side that knows the 专栏 (a .docx's)
+    else:
+        box, title = main.box, main.box_title
+        key = (skeleton(box), skeleton(title))
+        theirs = ((other.box, other.box_title)
+                  if other.box and (skeleton(other.box), skeleton(other.box_title)) == key
+                  else other_parts.boxes.get(key) if box else None)
+        if theirs is not None:
+            box, title = pair(box, theirs[0]), pair(title, theirs[1])
+    row_side = main if main.row is not None or other.row is None else other
+    return Place(main.paragraph, main.line, pair(main.section, section),
+                 pair(main.subsection, subsection), box, title, row_side.table, row_side.row,
+                 row_side.cell)
 
 
 def outline(pieces: list[Piece], plain_text: bool) -> list[Place]:

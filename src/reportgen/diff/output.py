@@ -14,16 +14,27 @@ if TYPE_CHECKING:
 DIFF_CATEGORY = "reportgen diff"
 
 
+#: The author of a Word file's tracked changes when none is given.
+AUTHOR = "reportgen diff"
+#: The directions a Word file's tracked changes may go: from a to b (Accept All gives b) or back.
+DIRECTIONS = ("a-to-b", "b-to-a")
+
+
 @dataclass(frozen=True)
 class Options:
     """How the outputs are drawn: colours and context in the terminal, the summary only, the
-    baseline's name, and the category of a Word file."""
+    baseline's name; for a Word file its category, the author and direction of its tracked
+    changes, and the .docx files compared (a's, b's: the bytes, or None for a .txt), whose
+    form it takes."""
 
     color: bool = False
     context: int = 20
     brief: bool = False
     baseline: str = ""
     category: str = DIFF_CATEGORY
+    author: str = AUTHOR
+    direction: str = DIRECTIONS[0]
+    documents: tuple[bytes | None, bytes | None] = (None, None)
 
 
 @dataclass(frozen=True)

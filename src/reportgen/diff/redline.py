@@ -4,7 +4,8 @@ inserted text marked where they are - which the HTML page and the tracked-change
 Equal and inserted text is b's original text and deleted text a's, whitespace included, so
 keeping the insertions and dropping the deletions gives b exactly, paragraph for paragraph;
 dropping the insertions and keeping the deletions gives a under the comparison's rules. A
-paragraph break inside a deletion or insertion is itself deleted or inserted.
+paragraph break inside a deletion or insertion is itself deleted or inserted; a paragraph (a
+table cell) replaced whole keeps its break, so the replacement stays in its paragraph.
 """
 
 from __future__ import annotations
@@ -60,6 +61,11 @@ def _segments(comparison: Comparison) -> list[Run]:
         if loose and change.inserted and not _starts_paragraph(b, change.b_start):
             body = b_raw.rstrip()
             b_raw, held = body, b_raw[len(body):]
+        if loose and change.deleted and change.inserted:
+            # a paragraph (a table cell) replaced by another keeps its break: b's
+            a_body, b_body = a_raw.rstrip(), b_raw.rstrip()
+            if PARAGRAPH in a_raw[len(a_body):] and PARAGRAPH in b_raw[len(b_body):]:
+                a_raw, b_raw, held = a_body, b_body, b_raw[len(b_body):] + held
         if a_raw:
             runs.append(Run(DELETE, a_raw, change.number))
         if b_raw:

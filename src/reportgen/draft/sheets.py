@@ -8,20 +8,20 @@ cells merged as the report prints them."""
 from __future__ import annotations
 
 from reportgen.data.cells import Cell, format_places
+from reportgen.data.model import Roles
 from reportgen.data.schema import (
     ATTRIBUTE,
     BASE,
     CATEGORY,
     COMPLETED,
     EXECUTION,
-    EXECUTION_SHEET,
     GROUP,
     GROWTH,
+    INDICATORS,
     NAME,
     NOTE,
     NUMBER,
     PLAN,
-    PLAN_SHEET,
     PROGRESS,
     PROJECTS,
     RESULT,
@@ -36,12 +36,6 @@ from reportgen.data.targets import parse_target
 from reportgen.data.values import DASHES
 from reportgen.draft.texts import FILL
 
-#: Lists of last year's planned work that the new year reports on:
-#: new sheet <- (old sheet, only the rows of this 分组 or all).
-REPORTED = {
-    "上年民心工程": ("本年民心工程", None),
-    "上年完工项目": ("政府投资重点项目", "完工项目"),
-}
 _NUMERIC = ("number", "measure", "percent", "int")
 
 
@@ -58,9 +52,14 @@ def drafted_format(number_format: str) -> str:
 class Sheets:
     """Builds the new sheets of one workbook from the old one, keeping headers and widths."""
 
-    def __init__(self, tables: dict[str, Table], widths: dict[str, dict[int, float]]):
+    def __init__(self, tables: dict[str, Table], widths: dict[str, dict[int, float]],
+                 roles: Roles | None = None):
         self.tables = tables
         self.widths = widths
+        self.roles = roles or Roles()
+        #: lists of last year's planned work that the new year reports on:
+        #: new sheet <- (old sheet, only the rows of this 分组 or all)
+        self.reported = {new: (old, group) for new, old, group in self.roles.carried}
 
     def start(self, name: str, keys: list[str], *like: str) -> OutSheet:
         """An empty sheet with these columns, headers and widths as the old sheets ``like``
@@ -101,14 +100,15 @@ def _to_fill(cell: Cell) -> OutCell:
 
 def execution_sheet(sheets: Sheets) -> OutSheet | None:
     """The new 完成情况: last year's targets, results to fill in."""
-    plan, done = sheets.tables.get(PLAN_SHEET), sheets.tables.get(EXECUTION_SHEET)
+    roles = sheets.roles
+    plan, done = sheets.tables.get(roles.plan), sheets.tables.get(roles.execution)
     if plan is None:
         return None
     # last year's plan's columns, the results, and the value a year before; a judgement of
     # last year's (完成状态, 列举) is not carried over
     columns = [c.name for c in EXECUTION.columns
                if c.required or c.name in (ATTRIBUTE, BASE) or c.name in plan.headers]
-    sheet = sheets.start(EXECUTION_SHEET, columns, EXECUTION_SHEET, PLAN_SHEET)
+    sheet = sheets.start(roles.execution, columns, roles.execution, roles.plan)
     previous = {row.get(NAME).text: row for row in (done.rows if done else [])}
     for row in plan.rows:
         name = row.get(NAME).text
@@ -118,7 +118,9 @@ def execution_sheet(sheets: Sheets) -> OutSheet | None:
             old = before.get(key) if before else Cell("", row.ref)
             cells[key] = _copy(old) if old.text in DASHES else _to_fill(old)
         if parse_target(row.get(TARGET).text).op == "increase":
-            result = before and before.get(compared_column(name))
+            grew = before is not None and before.get(GROWTH).text not in ("", *DASHES)
+            result = before and before.get(compared_column(
+                row.get("单位").text, parse_target(row.get(TARGET).text), grew))
             # 上年值 is a number (a growth rate in %, without its %)
             cells[BASE] = (OutCell(result.text.removesuffix("%").removesuffix("％"))
                            if result and result.text and result.text not in DASHES
@@ -129,7 +131,7 @@ def execution_sheet(sheets: Sheets) -> OutSheet | None:
 
 def reported_sheet(sheets: Sheets, name: str) -> OutSheet | None:
     """A list of last year's planned work, to report on: 完成情况 and 是否完工 待填."""
-    source_name, group = REPORTED[name]
+    source_name, group = sheets.reported[name]
     source = sheets.tables.get(source_name)
     if source is None:
         return None
@@ -148,11 +150,11 @@ def reported_sheet(sheets: Sheets, name: str) -> OutSheet | None:
 
 def project_sheets(sheets: Sheets) -> list[OutSheet]:
     out: list[OutSheet] = []
-    added = [n for n in REPORTED if n not in sheets.tables]
+    added = [n for n in sheets.reported if n not in sheets.tables]
     for name, table in sheets.tables.items():
-        made = reported_sheet(sheets, name) if name in REPORTED else None
+        made = reported_sheet(sheets, name) if name in sheets.reported else None
         out.append(made or sheets.start(name, table.headers, name))
-        if name in REPORTED:
+        if name in sheets.reported:
             out += [s for n in added if (s := reported_sheet(sheets, n)) is not None]
             added = []
     out += [s for n in added if (s := reported_sheet(sheets, n)) is not None]
@@ -172,13 +174,15 @@ def statistics_sheets(sheets: Sheets) -> list[OutSheet]:
 
 def indicator_sheets(sheets: Sheets) -> list[OutSheet]:
     out = []
+    roles = sheets.roles
     for name, table in sheets.tables.items():
-        if name == EXECUTION_SHEET:
+        if name == roles.execution:
             continue
-        if name == PLAN_SHEET:
+        if name == roles.plan:
             execution = execution_sheet(sheets)
             out += [guide(merged_again(execution), EXECUTION)] if execution else []
-        out.append(guide(merged_again(sheets.copy(table)), PLAN))
+        out.append(guide(merged_again(sheets.copy(table)), PLAN if name == roles.plan
+                         else INDICATORS))
     return out
 
 

@@ -4,7 +4,8 @@ each keeping the user's comments and layout."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from reportgen.data.folder import RawYear
@@ -15,16 +16,29 @@ from reportgen.report.narrative import BOX_LINE
 from reportgen.textfile import read_text
 
 FILL = TO_FILL[0]
-#: The 专栏 that reports on last year's projects due for completion (sheet 上年完工项目).
-COMPLETED_BOX = "完工项目完成情况"
-_COMPLETED_BOX_YAML = f"""
-# 上年政府投资重点项目中计划完工项目的完成情况（由 reportgen draft 添加）。
-{COMPLETED_BOX}:
-  标题: "{{{{ 上年 }}}}年政府投资完工项目完成情况"
-  清单: 上年完工项目
-  模板: 完成情况清单.txt
-  参数: {{编号: "1．"}}
-"""
+@dataclass(frozen=True)
+class NewBox:
+    """A 专栏 draft adds: it prints a list of last year's plan to report on (数据.结转) that no
+    专栏 printed last year - 上年完工项目, from 政府投资重点项目's 分组 完工项目."""
+
+    sheet: str  # the new list
+    source: str  # last year's list it comes from
+    group: str | None  # only the rows of this 分组
+
+    @property
+    def key(self) -> str:
+        return f"{self.group or self.source}完成情况"
+
+    def yaml(self) -> str:
+        part = f"中分组为“{self.group}”的项目" if self.group else ""
+        return (f"\n# 上年{self.source}{part}的完成情况（由 reportgen draft 添加）。\n"
+                f"{self.key}:\n"
+                f"  标题: \"{{{{ 上年 }}}}年{self.group or self.source}完成情况\"\n"
+                f"  清单: {self.sheet}\n"
+                f"  模板: 完成情况清单.txt\n"
+                f"  参数: {{编号: \"1．\"}}\n")
+
+
 _LINE = re.compile(
     r"^(?P<key>\s*(?P<name>[^:#\s][^:#]*?)\s*:)(?P<value>[^#]*?)(?P<comment>\s+#.*)?$")
 
@@ -104,26 +118,27 @@ _PREVIOUS_YAML = """
 """
 
 
-def boxes_text(raw: RawYear, add_completed: bool) -> str:
-    """boxes.yaml as it was, with the 专栏 of last year's completed projects added."""
+def boxes_text(raw: RawYear, added: Sequence[NewBox]) -> str:
+    """boxes.yaml as it was, with the 专栏 draft adds at its end."""
     text = read_text(raw.folder / BOXES_YAML, raw.boxes_ref)
-    if add_completed:
-        text = text.rstrip("\n") + "\n" + _COMPLETED_BOX_YAML
+    if added:
+        text = text.rstrip("\n") + "\n" + "".join(box.yaml() for box in added)
     return text
 
 
-def narrative_text(raw: RawYear, boxes: Mapping[str, BoxSpec], add_completed: bool
-                   ) -> tuple[str, bool]:
-    """The narrative, with the new 专栏 placed after last year's major projects (or 民心工程);
-    and whether it could be placed."""
-    if not add_completed:
+def narrative_text(raw: RawYear, boxes: Mapping[str, BoxSpec], added: Sequence[NewBox],
+                   reported: Iterable[str]) -> tuple[str, bool]:
+    """The narrative, with each new 专栏 placed after the last 专栏 that printed a list of
+    last year's plan reported on (``reported``: 数据.结转's lists, 上年民心工程 …); and whether
+    they could be placed (no such 专栏: the user places them)."""
+    if not added:
         return raw.narrative, True
+    lists = set(reported)
+    names = {key for key, box in boxes.items() if box.source in lists}
     lines = raw.narrative.split("\n")
-    for sheet in ("上年重大项目", "上年民心工程"):
-        names = {key for key, box in boxes.items() if box.source == sheet}
-        for index, line in enumerate(lines):
-            match = BOX_LINE.match(line.strip())
-            if match and match.group(1) in names:
-                lines.insert(index + 1, f"[专栏：{COMPLETED_BOX}]")
-                return "\n".join(lines), True
-    return raw.narrative, False
+    places = [index for index, line in enumerate(lines)
+              if (match := BOX_LINE.match(line.strip())) and match.group(1) in names]
+    if not places:
+        return raw.narrative, False
+    lines[places[-1] + 1:places[-1] + 1] = [f"[专栏：{box.key}]" for box in added]
+    return "\n".join(lines), True

@@ -1,5 +1,6 @@
 """Composing a year's report body: the narrative rendered and read into blocks, each 专栏
-rendered by its kind, all inside the context the Word template sees (``正文``, ``标题`` …)."""
+rendered by its kind, all inside the context the Word template sees (``正文``, ``标题``,
+``题注`` …)."""
 
 from __future__ import annotations
 
@@ -10,16 +11,26 @@ from typing import TYPE_CHECKING, Any
 from reportgen.data.model import BoxSpec, Gap, YearData
 from reportgen.errors import ReportgenError
 from reportgen.project import NARRATIVE
-from reportgen.report.boxes.base import BoxContext, TemplateFiles
+from reportgen.report.boxes.base import BoxContext, TemplateFiles, framed_text
 from reportgen.report.boxes.kinds import kind_of
-from reportgen.report.narrative import BOX_LINE, box_numbers, box_places, parse_blocks
+from reportgen.report.front import front_matter
+from reportgen.report.narrative import (
+    BOX_LINE,
+    Block,
+    box_numbers,
+    box_places,
+    parse_blocks,
+    text_box_lines,
+)
+from reportgen.report.placeholders import marked_typed, typed_gaps
 from reportgen.report.stale import Stale, marked, stale_lines
 from reportgen.templating.context import build_context
 from reportgen.templating.environment import make_env, render_text
+from reportgen.templating.linebreak import TITLE_CHARS, balance
 from reportgen.templating.views import Lookup
 from reportgen.textfile import read_text
 from reportgen.word.blocks import BLOCK_KINDS
-from reportgen.word.ooxml import runs
+from reportgen.word.ooxml import Span, runs
 
 #: How a paragraph carried over from last year with typed figures is marked for review (the
 #: yellow of 【待填】 is for values).
@@ -48,14 +59,24 @@ def compose(project: Project, data: YearData) -> Composed:
     env = make_env(gaps=gaps)
     numbers = box_numbers(data.narrative)
     context = build_context(data, numbers)
-    context["标题"] = render_text(env, data.meta.title, f"{data.meta.ref} (标题)", context).strip()
+    context.update(front_matter(env, data.meta, context))
     stale = stale_lines(data.narrative, last_narrative(project, data.year))
-    text = render_text(env, marked(data.narrative, stale), str(data.narrative_ref), context,
-                       markup=True)
+    gaps.extend(typed_gaps(data.narrative, data.narrative_ref))
+    text = render_text(env, marked_typed(marked(data.narrative, stale)), str(data.narrative_ref),
+                       context, markup=True)
     boxes = BoxContext(data, env, context, TemplateFiles(project), gaps)
+    parsed = parse_blocks(text)
+    labels = attachment_labels(parsed)
+    opened = text_box_lines(data.narrative)
+    text_numbers = iter([numbers[name] for line, name in box_places(data.narrative)
+                         if line in opened])
     blocks = []
-    for block in parse_blocks(text):
-        if block.kind == "box":
+    for index, block in enumerate(parsed):
+        fields: list[tuple[str, Any]] = [("类型", block.kind)]
+        if block.kind == "box" and block.body is not None:
+            # a 专栏 of text: numbered where its [专栏：…] line is in the source
+            content = framed_text(next(text_numbers), block.box or "", block.body)
+        elif block.kind == "box":
             name = block.box or ""
             box = placed_box(data, name, numbers)
             content = kind_of(box).render(box, numbers[name], boxes)
@@ -64,11 +85,23 @@ def compose(project: Project, data: YearData) -> Composed:
             if written:  # a value printed as a line of its own: never a 专栏 place
                 raise by_expression(data, written.group(1))
             kind = BLOCK_KINDS[block.kind]
-            content = runs(block.spans, kind.lead, kind.text,
-                           REVIEW_HIGHLIGHT if block.stale else None)
-        blocks.append(Lookup("正文段落", [("类型", block.kind), ("内容", content)]))
+            spans = block.spans
+            if index in labels:  # an 附件's title, balanced as the report's
+                spans = (Span(balance(block.text, TITLE_CHARS)),)
+                fields.append(("标签", labels[index]))
+            content = runs(spans, kind.lead, kind.text, REVIEW_HIGHLIGHT if block.stale else None)
+        blocks.append(Lookup("正文段落", [*fields, ("内容", content)]))
     context["正文"] = blocks
     return Composed(data, context, gaps, stale)
+
+
+def attachment_labels(blocks: list[Block]) -> dict[int, str]:
+    """The label of each 附件 by its place among ``blocks``: 附件 when the report has one,
+    附件1, 附件2 … when it has several (GB/T 9704 §7.3.7)."""
+    places = [index for index, block in enumerate(blocks) if block.kind == "attachment"]
+    if len(places) == 1:
+        return {places[0]: "附件"}
+    return {index: f"附件{number}" for number, index in enumerate(places, start=1)}
 
 
 def last_narrative(project: Project, year: int) -> str | None:

@@ -18,8 +18,8 @@ def data_gaps(data: YearData) -> list[Gap]:
     """The values still to fill in that the data holds: cells, the meeting in report.yaml, and
     the lists a 专栏 shows that have no rows yet."""
     meta = data.meta
-    written = [meta.meeting_date, meta.meeting_name, meta.meeting_short,
-               meta.previous_meeting, meta.previous_report]
+    written = [meta.region, meta.issuer, meta.meeting_date, meta.meeting_name,
+               meta.meeting_short, meta.previous_meeting, meta.previous_report]
     # a field report.yaml does not have is needed only when a template prints it (and then
     # its placeholder is listed with the printed ones)
     gaps = [g for g in _listed(written) if isinstance(g.ref, SourceRef) and g.ref.line]

@@ -67,12 +67,13 @@ def previous_meeting(project: Project, meta: Meta) -> Meta:
                    previous_report=rendered_title(last, where))
 
 
-def rendered_title(meta: Meta, where: SourceRef) -> str | Gap:
-    """A year's title rendered with its own names, on one line (for another year to quote)."""
+def rendered_title(meta: Meta, where: SourceRef, lines: bool = False) -> str | Gap:
+    """A year's title rendered with its own names, on one line (for another year to quote),
+    or - with ``lines`` - with its line breaks."""
     names = {"地区": meta.region, "报告单位": meta.issuer, "上年": meta.review_year,
              "本年": meta.plan_year}
     try:
-        return render_text(make_env(), meta.title, f"{where} (标题)", names).replace(
-            "\n", "").strip()
+        text = render_text(make_env(), meta.title, f"{where} (标题)", names).strip()
+        return text if lines else text.replace("\n", "")
     except ReportgenError:
         return Gap("上年报告标题", where)

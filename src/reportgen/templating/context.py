@@ -4,7 +4,7 @@ README's table "Names the templates see" lists them)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -29,7 +29,7 @@ from reportgen.data.schema import (
 )
 from reportgen.data.status import NOT_DONE, status
 from reportgen.templating.gaps import Partial
-from reportgen.templating.views import Lookup, Rows
+from reportgen.templating.views import Absent, Lookup, Rows
 
 
 def record_view(record: Record, label: str) -> Lookup:
@@ -127,6 +127,35 @@ def record_rows(table: RecordTable, label: str, key: str, extras: Mapping[str, A
     return Rows(label, key, views, extras, gap=gap)
 
 
+def project_rows(table: RecordTable) -> Rows:
+    """A list of projects: its rows by 名称, and the sums the project-table 专栏 prints -
+    ``合计`` of each column that adds up, and per ``按类别`` / ``按分组`` the rows of each
+    类别 / 分组 with their ``合计`` (项目.重点项目.按类别.交通路网.合计.总投资, ``|length`` for
+    how many)."""
+    label = table.name
+    measures = [c for c in table.columns if table.numeric(c)]
+
+    def summary(rows: Sequence[Record], what: str) -> Rows:
+        views = [record_view(r, f"{label} 「{r.values.get(PROJECT)}」") for r in rows]
+        totals = Lookup(f"{what}.合计", column_totals(rows, measures, what, table.ref))
+        return Rows(what, PROJECT, views, {"合计": totals})
+
+    extras: dict[str, Any] = {
+        "合计": Lookup(f"{label}.合计", column_totals(table.rows, measures, f"{label}合计",
+                                                    table.ref))}
+    for column, name in ((CATEGORY, "按类别"), (GROUP, "按分组")):
+        if column not in table.columns:
+            continue
+        parts: dict[str, list[Record]] = {}
+        for row in table.rows:
+            value = row.values.get(column)
+            if isinstance(value, str) and value:
+                parts.setdefault(value, []).append(row)
+        extras[name] = Lookup(f"{label}.{name}", ((part, summary(rows, f"{label}.{name}.{part}"))
+                                                  for part, rows in parts.items()))
+    return record_rows(table, label, PROJECT, extras)
+
+
 def investment_view(table: RecordTable) -> Rows:
     views = []
     for kind in investment_types(table):
@@ -145,10 +174,12 @@ def major_projects_view(table: RecordTable) -> Rows:
     return record_rows(table, "重大项目", INVEST_TYPE, {"合计": totals})
 
 
-def _required(table: IndicatorTable | None) -> IndicatorTable:
-    """An indicator table the context is built from; validation has made sure it is there."""
-    assert table is not None, "the year has no execution or plan table"
-    return table
+def _indicators(table: IndicatorTable | None, sheet: str, label: str,
+                with_status: bool) -> Rows | Absent:
+    if table is None:
+        return Absent(label, f"indicators.xlsx has no sheet 「{sheet}」 (the sheet report.yaml's "
+                             f"数据 names for {label}, 「{sheet}」 when it names none)")
+    return indicator_rows(table, label, with_status)
 
 
 def build_context(data: YearData, box_numbers: Mapping[str, int]) -> dict[str, Any]:
@@ -163,12 +194,15 @@ def build_context(data: YearData, box_numbers: Mapping[str, int]) -> dict[str, A
                                 ("简称", meta.meeting_short)]),
         "上年会议": Lookup("上年会议", [("简称", meta.previous_meeting),
                                         ("报告", meta.previous_report)]),
-        "完成": indicator_rows(_required(data.execution), "完成", with_status=True),
-        "目标": indicator_rows(_required(data.plan), "目标", with_status=False),
+        "完成": _indicators(data.execution, meta.roles.execution, "完成", with_status=True),
+        "目标": _indicators(data.plan, meta.roles.plan, "目标", with_status=False),
+        "指标表": Lookup("指标表", ((name, indicator_rows(table, name, with_status=False))
+                               for name, table in data.indicators.items())),
         "统计": record_rows(data.statistics, "统计", STAT),
         "重大项目": major_projects_view(data.major_projects),
         "投资计划": investment_view(data.investment),
-        "项目": Lookup("项目", ((name, record_rows(t, name, PROJECT))
-                               for name, t in data.projects.items())),
+        "项目": Lookup("项目", ((name, project_rows(t)) for name, t in data.projects.items()))
+        if data.projects else Absent("项目", "the year has no projects.xlsx (nor a folder "
+                                             "projects/ of CSV files)"),
         "专栏编号": Lookup("专栏编号", box_numbers.items()),
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
+import math
 import sys
 import traceback
 from collections.abc import Callable
@@ -42,6 +43,19 @@ from reportgen.templating.views import MISSING, OTHER, look_up
 #: Bounds on template arithmetic, so a template cannot exhaust memory or time.
 MAX_POWER = 64
 MAX_REPEAT = 100_000
+#: the most digits a power may have (a figure of a report has a handful)
+MAX_DIGITS = 1_000
+#: text methods that make a text as long as a number they are given ('a'.ljust(n))
+_WIDENING = frozenset(["ljust", "rjust", "center", "zfill", "expandtabs"])
+
+
+def _digits(value: Any) -> float:
+    """How many digits a number has before its point (log10 takes ints of any size, which a
+    float would overflow); 0 for anything else."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return 0.0
+    size: Any = abs(value)
+    return float(math.log10(size)) if size > 1 else 0.0
 
 
 class ReportEnvironment(SandboxedEnvironment):
@@ -105,12 +119,6 @@ class ReportEnvironment(SandboxedEnvironment):
         """A loop's items, each round a step of the budget (compiled into every loop)."""
         return self.budget.rounds(iterable)
 
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        __self.budget.step()
-        result = super().call(__context, __obj, *args, **kwargs)
-        __self.budget.make(size(result))
-        return result
-
     def wrap_str_format(self, value: Any) -> None:
         """No ``'…'.format``: its widths would be made before any check (``is_safe_attribute``
         refuses it; the format filter is sized)."""
@@ -123,15 +131,28 @@ class ReportEnvironment(SandboxedEnvironment):
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         self.budget.binop(operator, left, right)
-        if operator == "**" and isinstance(right, (int, float, Decimal)) \
-                and not -MAX_POWER <= right <= MAX_POWER:
-            raise jinja2.exceptions.SecurityError(f"the power {right} is too large")
+        if operator == "**" and isinstance(right, (int, float, Decimal)):
+            if not -MAX_POWER <= right <= MAX_POWER:
+                raise jinja2.exceptions.SecurityError(f"the power {right} is too large")
+            if float(right) * _digits(left) > MAX_DIGITS:
+                raise jinja2.exceptions.SecurityError("the power would be too large a number")
         if operator == "*":
             sizes = [len(x) for x in (left, right) if isinstance(x, (str, list, tuple))]
             counts = [x for x in (left, right) if isinstance(x, int)]
             if sizes and counts and sizes[0] * abs(counts[0]) > MAX_REPEAT:
                 raise jinja2.exceptions.SecurityError("a repeated text or list would be too long")
         return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any,  # noqa: N805 (Jinja's signature)
+             **kwargs: Any) -> Any:
+        if isinstance(getattr(__obj, "__self__", None), str) \
+                and getattr(__obj, "__name__", "") in _WIDENING \
+                and any(isinstance(a, int) and a > MAX_REPEAT for a in (*args, *kwargs.values())):
+            raise jinja2.exceptions.SecurityError("a padded text would be too long")
+        __self.budget.step()
+        result = super().call(__context, __obj, *args, **kwargs)
+        __self.budget.make(size(result))
+        return result
 
     def _view(self, obj: Any, key: Any) -> tuple[str, Any]:
         found, value = look_up(obj, key)

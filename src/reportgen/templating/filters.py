@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reportgen.data.model import Gap
+from reportgen.errors import did_you_mean
 from reportgen.templating.gaps import gap_aware, gap_of
 from reportgen.templating.linebreak import balance
 from reportgen.templating.numerals import cn, cn_year, date, ordinal
@@ -41,3 +42,39 @@ def install_filters(filters: dict[str, Callable[..., Any]],
     filters.update(OWN)
     if tests is not None:
         tests.update(TESTS)
+
+
+#: A filter named with its arguments, as boxes.yaml's 格式 writes it: amount("亿元", source="万元").
+FilterCall = tuple[str, tuple[Any, ...], dict[str, Any]]
+
+
+def filter_call(text: str) -> FilterCall:
+    """``name`` or ``name(arguments)`` -> (name, args, kwargs), the arguments literals only; a
+    ValueError saying what is wrong otherwise."""
+    import ast
+
+    try:
+        node = ast.parse(text.strip(), mode="eval").body
+    except SyntaxError:
+        raise ValueError(f"「{text}」 is not a filter such as num or amount(\"亿元\")") from None
+    if isinstance(node, ast.Name):
+        name, args, kwargs = node.id, (), {}
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        try:
+            args = tuple(ast.literal_eval(arg) for arg in node.args)
+            kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg}
+        except ValueError:
+            raise ValueError(f"「{text}」: a filter's arguments are numbers or texts in quotes") \
+                from None
+        name = node.func.id
+    else:
+        raise ValueError(f"「{text}」 is not a filter such as num or amount(\"亿元\")")
+    if name not in NUMBER_FILTERS:
+        raise ValueError(f"「{name}」 is not a number filter; they are "
+                         + ", ".join(NUMBER_FILTERS) + did_you_mean(name, list(NUMBER_FILTERS)))
+    return name, args, kwargs
+
+
+def apply_call(call: FilterCall, value: Any) -> Any:
+    name, args, kwargs = call
+    return NUMBER_FILTERS[name](value, *args, **kwargs)

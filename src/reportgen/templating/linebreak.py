@@ -13,7 +13,7 @@ import math
 
 from markupsafe import Markup
 
-from reportgen.characters import display_width
+from reportgen.characters import display_width, printed_width
 from reportgen.templating.numfmt import FilterError
 
 #: A break is preferred after these (a place name, 在…, 发展, 情况, a clause) or before 第, 及.
@@ -24,6 +24,16 @@ _NO_LINE_START = set("、，。；：！？）》〉」』”’…—")
 _NO_LINE_END = set("（《〈「『“‘")
 #: How far (in characters) from the balanced position a preferred break may be.
 _REACH = 3
+#: The most characters of a title line: 20 二号 characters fill the 版心 to 2 pt, which a
+#: digit face wider than Times New Roman (a fallback) overflows, leaving one character alone
+#: on a line; one character of slack keeps every line whole.
+TITLE_CHARS = 19
+
+
+def full_lines(text: str, chars: int = TITLE_CHARS) -> list[tuple[int, float]]:
+    """(line number, width) of each line of ``text`` wider than ``chars`` characters."""
+    return [(number, printed_width(line)) for number, line in enumerate(text.split("\n"), 1)
+            if printed_width(line) > chars]
 
 
 def balance(text: object, chars: int = 28) -> str:

@@ -50,6 +50,18 @@ class Rows(list):  # type: ignore[type-arg]
         return self.by_key.missing(key)
 
 
+class Absent(Lookup):
+    """A name whose data the year does not have (no 完成情况 sheet …): whatever is asked of it,
+    the message says why."""
+
+    def __init__(self, label: str, why: str):
+        super().__init__(label)
+        self.why = why
+
+    def missing(self, key: object) -> str:
+        return f"{self.label}.{key} is not available: {self.why}"
+
+
 class Group(Lookup):
     """A run of consecutive rows sharing one value, as made by the ``group`` filter."""
 

@@ -40,6 +40,8 @@ class Layout:
                            "(linesAndChars, charSpace -849) instead of -0.25 pt letter spacing on "
                            "三号 text; LibreOffice renders the grid with gaps", False)
     lead_bold: bool = _doc("print a paragraph's run-in lead sentence in bold", True)
+    heading3_bold: bool = _doc("print 1. headings (三级标题), and the lead of a run-in one, "
+                               "in bold", False)
     box_font_size: float = _doc("font size of 专栏 content in pt (四号 = 14)", 14.0)
     box_line_pitch: float = _doc("exact line spacing inside 专栏 in pt", 22.0)
     table_font_size: float = _doc("font size of indicator-table cells in pt (小四 = 12)", 12.0)

@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen.console import Console
 from reportgen.errors import ReportgenError
 from reportgen.write import write_atomic
 
@@ -96,27 +97,30 @@ class Region:
 
 
 def box_regions(pages: list[Page]) -> list[Region]:
-    """Where each 专栏 is: runs of small lines (专栏 and table text) between body lines; a run
-    that starts with no "专栏N：" title continues the 专栏 of the run before it."""
+    """Where each 专栏 is: runs of small lines (专栏 and table text) between body lines, cut
+    where a "专栏N：" title starts another (two 专栏 on one page with nothing between them);
+    a run that starts with no title continues the 专栏 of the run before it (on the next page)."""
     regions: list[Region] = []
+
+    def close(run: list[Line], page: Page) -> None:
+        title = _BOX_TITLE.match(run[0].text)
+        box = int(title.group(1)) if title else (regions[-1].box if regions else 0)
+        if box:
+            regions.append(Region(box, page.number, min(i.y0 for i in run),
+                                  max(i.y1 for i in run)))
+
     for page in pages:
         run: list[Line] = []
         inside = [line for line in page.lines if line.y1 <= TYPE_AREA["bottom"] + 2]
         for line in [*inside, None]:
             if line is not None and line.height < SMALL_LINE:
+                if run and _BOX_TITLE.match(line.text):
+                    close(run, page)
+                    run = []
                 run.append(line)
                 continue
             if run:
-                title = next((m for item in run if (m := _BOX_TITLE.match(item.text))), None)
-                if title is not None:
-                    box = int(title.group(1))
-                elif regions:
-                    box = regions[-1].box
-                else:
-                    box = 0
-                if box:
-                    regions.append(Region(box, page.number, min(i.y0 for i in run),
-                                          max(i.y1 for i in run)))
+                close(run, page)
             run = []
     return regions
 
@@ -136,35 +140,58 @@ def _render(pdf: Path, folder: Path, dpi: int, page: int | None = None,
 
 
 def write_previews(pdf: Path, folder: Path, root: Path | None = None, dpi: int = 80,
-                   box_dpi: int = 110) -> list[Path]:
-    """``page-01.png`` … for every page and ``box-N.png`` for every 专栏 (its largest part)
-    into ``folder``; pictures of an earlier build that no longer exist are removed."""
+                   box_dpi: int = 110, console: Console | None = None) -> list[Path]:
+    """``page-01.png`` … for every page and ``box-N.png`` for every 专栏 - the whole of it,
+    its parts on successive pages one below the other - into ``folder``; pictures of an earlier
+    build that no longer exist are removed. A progress bar on ``console``'s terminal."""
+    console = console or Console()
     pages = read_pages(pdf)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="reportgen-png-") as scratch:
         work = Path(scratch)
-        (work / "pages").mkdir()
-        for index, image in enumerate(_render(pdf, work / "pages", dpi), start=1):
-            written.append(_place(image, folder / f"page-{index:02d}.png", root))
-        largest: dict[int, Region] = {}
-        for region in box_regions(pages):
-            best = largest.get(region.box)
-            if best is None or region.bottom - region.top > best.bottom - best.top:
-                largest[region.box] = region
-        for box, region in sorted(largest.items()):
-            page = pages[region.page - 1]
-            pad = 10.0  # the border sits outside the text; mirrored margins move it 2 mm
-            left, right = TYPE_AREA["left"] - pad, TYPE_AREA["right"] + pad
-            top = max(region.top - pad, 0)
-            crop = (left, top, right - left, min(region.bottom + pad, page.height) - top)
-            part = work / f"box-{box}"
+        for page in console.each(pages, "pages"):
+            part = work / f"page-{page.number}"
             part.mkdir()
-            image = _render(pdf, part, box_dpi, region.page, crop)[0]
-            written.append(_place(image, folder / f"box-{box}.png", root))
+            image = _render(pdf, part, dpi, page.number)[0]
+            written.append(_place(image, folder / f"page-{page.number:02d}.png", root))
+        parts: dict[int, list[Region]] = {}
+        for region in box_regions(pages):
+            parts.setdefault(region.box, []).append(region)
+        for box, regions in console.each(sorted(parts.items()), "专栏"):
+            images = []
+            for index, region in enumerate(regions):
+                page = pages[region.page - 1]
+                pad = 10.0  # the border sits outside the text; mirrored margins move it 2 mm
+                left, right = TYPE_AREA["left"] - pad, TYPE_AREA["right"] + pad
+                top = max(region.top - pad, 0)
+                crop = (left, top, right - left, min(region.bottom + pad, page.height) - top)
+                part = work / f"box-{box}-{index}"
+                part.mkdir()
+                images.append(_render(pdf, part, box_dpi, region.page, crop)[0])
+            whole = work / f"box-{box}.png"
+            _stack(images, whole)
+            written.append(_place(whole, folder / f"box-{box}.png", root))
     for old in [*folder.glob("page-*.png"), *folder.glob("box-*.png")]:
         if old not in written:
             old.unlink()
     return written
+
+
+def _stack(images: list[Path], target: Path) -> None:
+    """The pictures one below the other, as one PNG (a 专栏 that runs on over pages)."""
+    if len(images) == 1:
+        shutil.copyfile(images[0], target)
+        return
+    from PIL import Image
+
+    opened = [Image.open(path) for path in images]
+    whole = Image.new("RGB", (max(i.width for i in opened), sum(i.height for i in opened)),
+                      "white")
+    top = 0
+    for image in opened:
+        whole.paste(image, (0, top))
+        top += image.height
+    whole.save(target, optimize=False)
 
 
 def _place(image: Path, target: Path, root: Path | None) -> Path:

@@ -7,15 +7,14 @@ a theme face. Child elements are inserted in schema order: Word rejects or ignor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from reportgen.word import styles
 from reportgen.word.layout import Layout
+from reportgen.word.stylesheet import StyleSpec, report_styles
 
 # Twips: A4, margins 37/28/26/35 mm (GB/T 9704 §5), header 15 mm, footer 23.1 mm (§7.2).
 PAGE = {"w": 11906, "h": 16838, "top": 2098, "left": 1587, "right": 1474, "bottom": 1984,
@@ -103,68 +102,6 @@ def twips(points: float) -> str:
     return str(round(points * 20))
 
 
-@dataclass(frozen=True)
-class StyleSpec:
-    """A paragraph or character style the report uses, in layout terms."""
-
-    style_id: str
-    name: str
-    kind: str = "paragraph"  # or "character"
-    font: str = "body"  # a Layout font role: body, title, heading1, heading2, page_number
-    size: float | None = None  # pt; None keeps the Normal size
-    align: str | None = None  # left, center, right, both
-    indent_chars: float = 0  # first-line indent in characters of this style's size
-    line: float | str | None = None  # exact line pitch in pt, or a Layout field name
-    snap_to_grid: bool = True
-    outline: int | None = None
-    keep_next: bool = False
-    bold: bool | str = False  # or a Layout field name
-    letter_spacing: float | None = None  # pt; None: -0.25 for 三号 text on the line grid, else 0
-    hang_punctuation: bool = True  # let a closing ，。 hang past the right edge (Word's default)
-
-
-def report_styles(layout: Layout) -> list[StyleSpec]:
-    body_line = "line_pitch"
-    return [
-        StyleSpec(styles.BODY, "Normal", align="both", indent_chars=2, line=body_line, size=16),
-        # A title line of 20 二号 characters fills the 版心 to 2 pt; -0.5 pt keeps it on one line
-        # where a renderer adds space between Chinese and digits (LibreOffice does). Off the line
-        # grid: LibreOffice gives a 二号 line two grid lines when the font's height exceeds the
-        # pitch (Noto CJK does), Word one; exact spacing off the grid is one line in both.
-        StyleSpec(styles.TITLE, "报告标题", font="title", size=22, align="center", line=body_line,
-                  letter_spacing=-0.5, snap_to_grid=False),
-        StyleSpec(styles.SUBTITLE, "会议题注", font="heading2", align="center", line=body_line),
-        StyleSpec(styles.ISSUER, "报告单位", font="heading2", align="center", line=body_line),
-        StyleSpec(styles.SALUTATION, "称谓", align="left", line=body_line),
-        StyleSpec(styles.HEADING1, "heading 1", font="heading1", align="both", indent_chars=2,
-                  line=body_line, outline=0, keep_next=True),
-        StyleSpec(styles.HEADING2, "heading 2", font="heading2", align="both", indent_chars=2,
-                  line=body_line, outline=1, keep_next=True),
-        # A run-in （一）…。 heading carries its paragraph: not kept with the next one.
-        StyleSpec(styles.HEADING2_RUN_IN, "标题 2（接排）", font="heading2", align="both",
-                  indent_chars=2, line=body_line, outline=1),
-        StyleSpec(styles.LEAD, "引导句", kind="character", bold="lead_bold"),
-        StyleSpec(styles.RUN_IN_BODY, "标题后正文", kind="character"),
-        StyleSpec(styles.BOX_TITLE, "专栏标题", font="heading1", size=layout.box_font_size,
-                  align="center", line="box_line_pitch", snap_to_grid=False,
-                  hang_punctuation=False),
-        StyleSpec(styles.BOX_TEXT, "专栏正文", size=layout.box_font_size, align="both",
-                  indent_chars=2, line="box_line_pitch", snap_to_grid=False,
-                  hang_punctuation=False),
-        StyleSpec(styles.BOX_HEADING, "专栏小标题", font="heading1", size=layout.box_font_size,
-                  align="both", indent_chars=2, line="box_line_pitch", snap_to_grid=False,
-                  hang_punctuation=False),
-        StyleSpec(styles.TABLE_TEXT, "表格文字", size=layout.table_font_size, align="center",
-                  line="table_line_pitch", snap_to_grid=False,
-                  hang_punctuation=False),
-        StyleSpec(styles.TABLE_HEADER, "表格表头", font="heading1", size=layout.table_font_size,
-                  align="center", line="table_line_pitch", snap_to_grid=False,
-                  hang_punctuation=False),
-        StyleSpec(styles.PAGE_NUMBER, "页码", font="page_number", size=14, line=14,
-                  snap_to_grid=False),
-    ]
-
-
 def _font_name(layout: Layout, role: str) -> str:
     return str(getattr(layout, f"{role}_font"))
 
@@ -208,7 +145,9 @@ def apply_style(document: Any, spec: StyleSpec, layout: Layout) -> None:
     ppr = element.get_or_add_pPr()
     if spec.keep_next:
         set_child(ppr, "keepNext", PPR_ORDER)
-    set_child(ppr, "widowControl", PPR_ORDER, val="0")
+    if spec.page_break:
+        set_child(ppr, "pageBreakBefore", PPR_ORDER)
+    set_child(ppr, "widowControl", PPR_ORDER, val="1" if spec.widow_control else "0")
     set_child(ppr, "kinsoku", PPR_ORDER, val="1")
     # Inside a 专栏 or table a hanging ，。 would cross the border.
     set_child(ppr, "overflowPunct", PPR_ORDER, val="1" if spec.hang_punctuation else "0")

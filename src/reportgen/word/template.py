@@ -11,6 +11,7 @@ import datetime as dt
 import io
 from typing import Any
 
+from reportgen.templating.linebreak import TITLE_CHARS
 from reportgen.word import styles
 from reportgen.word.blocks import BLOCK_KINDS, PARAGRAPH
 from reportgen.word.layout import Layout
@@ -20,15 +21,22 @@ from reportgen.write import fixed_zip
 #: The time stamped into the template's zip entries (the stock template's own date).
 STAMP = dt.datetime(2013, 12, 23, 23, 15)
 
-#: The title block: (style id, text) per paragraph.
+
+def _if(test: str, *paragraphs: tuple[str, str]) -> list[tuple[str, str]]:
+    """Paragraphs that are there only when ``test`` holds: no empty paragraph otherwise."""
+    return [(styles.BODY, f"{{%p if {test} %}}"), *paragraphs, (styles.BODY, "{%p endif %}")]
+
+
+#: The title block: (style id, text) per paragraph. Each line under the title is there when
+#: the report has it (report.yaml's 题注, 署名, 称谓), and so is the blank line after the two
+#: centred ones.
 TITLE_BLOCK: list[tuple[str, str]] = [
-    (styles.TITLE, "{{ 标题|balance(20) }}"),
+    (styles.TITLE, f"{{{{ 标题|balance({TITLE_CHARS}) }}}}"),
     (styles.BODY, ""),
-    (styles.SUBTITLE, "{% filter balance(28) %}——{{ 会议.日期|date }}在{{ 会议.名称 }}上"
-                      "{% endfilter %}"),
-    (styles.ISSUER, "{{ 报告单位 }}"),
-    (styles.BODY, ""),
-    (styles.SALUTATION, "各位代表："),
+    *_if("题注", (styles.SUBTITLE, "{{ 题注|balance(28) }}")),
+    *_if("署名", (styles.ISSUER, "{{ 署名 }}")),
+    *_if("题注 or 署名", (styles.BODY, "")),
+    *_if("称谓", (styles.SALUTATION, "{{ 称谓 }}")),
 ]
 
 
@@ -39,12 +47,8 @@ def body_loop() -> list[tuple[str, str]]:
     for index, kind in enumerate(kinds):
         loop.append((styles.BODY, f"{{%p {'if' if index == 0 else 'elif'} "
                                   f"b.类型 == '{kind.name}' %}}"))
-        if kind.table:
-            # one blank line before and after a 专栏 (gongwen §10.4)
-            loop += [(styles.BODY, ""), (kind.style, "{{p b.内容 }}"), (styles.BODY, "")]
-        else:
-            loop.append((kind.style, "{{r b.内容 }}"))
-    loop += [(styles.BODY, "{%p else %}"), (BLOCK_KINDS[PARAGRAPH].style, "{{r b.内容 }}"),
+        loop += kind.paragraphs()
+    loop += [(styles.BODY, "{%p else %}"), *BLOCK_KINDS[PARAGRAPH].paragraphs(),
              (styles.BODY, "{%p endif %}"), (styles.BODY, "{%p endfor %}")]
     return loop
 

@@ -3,13 +3,15 @@ merged cell once, tracked changes taken as accepted - or, on request, as rejecte
 .txt (one piece per line).
 
 Each piece of text is a ``Piece`` that knows where it is: its paragraph number, and the table,
-row and cell when inside one - what ``diff`` uses to say where a change is.
+row and cell when inside one - what ``diff`` uses to say where a change is - and, from a .docx,
+which of its characters are bold (a lead sentence, for ``import``): set on the run, or by its
+character or paragraph style.
 """
 
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -42,28 +44,109 @@ class Piece:
     cell: int | None = None  # 1-based cell within that row
     column: int | None = None  # 1-based grid column where that cell starts
     span: int = 1  # grid columns the cell spans
+    #: the (start, end) ranges of ``text`` printed bold, in order; formatting, not text
+    bold: tuple[tuple[int, int], ...] = field(default=(), compare=False)
 
 
-def _paragraph_text(p: object, tracked: Tracked = "accept") -> str:
+_OFF = ("0", "false", "off", "none")
+
+
+class _Styles:
+    """Which styles of a document are bold (their own ``w:b`` or the one they are based on)."""
+
+    def __init__(self, root: object | None = None):
+        self.bold: dict[str, bool | None] = {}
+        self.based: dict[str, str] = {}
+        for style in (root if root is not None else ()):  # type: ignore[attr-defined]
+            if style.tag != f"{W}style":
+                continue
+            name = style.get(f"{W}styleId", "")
+            self.bold[name] = _bold_of(style.find(f"{W}rPr"))
+            based = style.find(f"{W}basedOn")
+            if based is not None:
+                self.based[name] = based.get(f"{W}val", "")
+
+    def is_bold(self, name: str | None) -> bool | None:
+        seen: set[str] = set()
+        while name and name not in seen:
+            seen.add(name)
+            if self.bold.get(name) is not None:
+                return self.bold[name]
+            name = self.based.get(name)
+        return None
+
+
+def _bold_of(rpr: object | None) -> bool | None:
+    """A run properties element's own bold: True, False, or None when it says nothing."""
+    b = rpr.find(f"{W}b") if rpr is not None else None  # type: ignore[attr-defined]
+    if b is None:
+        return None
+    return b.get(f"{W}val", "1").lower() not in _OFF
+
+
+def _run_bold(r: object, paragraph_bold: bool, styles: _Styles) -> bool:
+    rpr = r.find(f"{W}rPr")  # type: ignore[attr-defined]
+    own = _bold_of(rpr)
+    if own is not None:
+        return own
+    style = rpr.find(f"{W}rStyle") if rpr is not None else None
+    by_style = styles.is_bold(style.get(f"{W}val")) if style is not None else None
+    return paragraph_bold if by_style is None else by_style
+
+
+def _paragraph_text(p: object, tracked: Tracked = "accept",
+                    styles: _Styles | None = None) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A paragraph's text, and the ranges of it that are bold."""
     parts: list[str] = []
+    bold: list[tuple[int, int]] = []
     dropped, text = _DROPPED[tracked], _TEXT[tracked]
+    styles = styles or _Styles()
+    style = p.find(f"{W}pPr/{W}pStyle")  # type: ignore[attr-defined]
+    paragraph_bold = bool(styles.is_bold(style.get(f"{W}val"))) if style is not None else False
+    length = 0
 
-    def walk(element: object) -> None:
+    def add(piece: str, is_bold: bool) -> None:
+        nonlocal length
+        if is_bold and piece:
+            if bold and bold[-1][1] == length:
+                bold[-1] = (bold[-1][0], length + len(piece))
+            else:
+                bold.append((length, length + len(piece)))
+        parts.append(piece)
+        length += len(piece)
+
+    def walk(element: object, is_bold: bool) -> None:
         for child in element:  # type: ignore[attr-defined]
             tag = child.tag
             if tag in _SKIP or tag in dropped:
                 continue
-            if tag in text:
-                parts.append(child.text or "")
+            if tag == f"{W}r":
+                walk(child, _run_bold(child, paragraph_bold, styles))
+            elif tag in text:
+                add(child.text or "", is_bold)
             elif tag == f"{W}tab":
-                parts.append("\t")
+                add("\t", False)
+            elif tag == f"{W}br" and child.get(f"{W}type") in ("page", "column"):
+                continue  # where a page begins (an 附件's, say) is layout, not text
             elif tag in (f"{W}br", f"{W}cr"):
-                parts.append("\n")
-            else:
-                walk(child)
+                add("\n", False)
+            elif tag != f"{W}rPr":
+                walk(child, is_bold)
 
-    walk(p)
-    return "".join(parts)
+    walk(p, paragraph_bold)
+    return "".join(parts), tuple(bold)
+
+
+def _joined(first: tuple[tuple[int, int], ...], second: tuple[tuple[int, int], ...],
+            shift: int) -> tuple[tuple[int, int], ...]:
+    """The bold ranges of two texts joined, the second ``shift`` characters on."""
+    ranges = list(first)
+    for start, end in second:
+        if ranges and ranges[-1][1] == start + shift:
+            ranges[-1] = (ranges[-1][0], end + shift)
+        else:
+            ranges.append((start + shift, end + shift))
+    return tuple(ranges)
 
 
 def _removed(element: object, properties: str, tracked: Tracked) -> bool:
@@ -104,12 +187,14 @@ class _Reader:
     """Walks a body, numbering paragraphs and tables; a paragraph whose mark is removed by
     the resolution of tracked changes is carried over into the next one."""
 
-    def __init__(self, tracked: Tracked):
+    def __init__(self, tracked: Tracked, styles: _Styles):
         self.tracked = tracked
+        self.styles = styles
         self.pieces: list[Piece] = []
         self.paragraphs = 0
         self.tables = 0
-        self.carried: tuple[str, int] | None = None
+        #: a paragraph whose mark is removed: its text, number and bold ranges
+        self.carried: tuple[str, int, tuple[tuple[int, int], ...]] | None = None
 
     def blocks(self, container: object, where: _Where) -> None:
         for child in container:  # type: ignore[attr-defined]
@@ -126,18 +211,21 @@ class _Reader:
 
     def paragraph(self, p: object, where: _Where) -> None:
         self.paragraphs += 1
-        text, number = _paragraph_text(p, self.tracked), self.paragraphs
+        text, bold = _paragraph_text(p, self.tracked, self.styles)
+        number = self.paragraphs
         if self.carried is not None:
-            text, number = self.carried[0] + text, self.carried[1]
+            before, number, bold_before = self.carried
+            text, bold = before + text, _joined(bold_before, bold, len(before))
             self.carried = None
         if _removed(p, f"{W}pPr/{W}rPr", self.tracked):
-            self.carried = (text, number)
+            self.carried = (text, number, bold)
         else:
-            self.pieces.append(Piece(text, number, *where))
+            self.pieces.append(Piece(text, number, *where, bold=bold))
 
     def flush(self, where: _Where) -> None:
         if self.carried is not None:
-            self.pieces.append(Piece(self.carried[0], self.carried[1], *where))
+            text, number, bold = self.carried
+            self.pieces.append(Piece(text, number, *where, bold=bold))
             self.carried = None
 
     def table(self, tbl: object, where: _Where) -> None:
@@ -164,19 +252,25 @@ def docx_pieces(path: Path, ref: SourceRef | str | None = None,
     from lxml import etree
 
     where = ref or str(path)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
         with zipfile.ZipFile(path) as package:
             xml = package.read("word/document.xml")
+            names = set(package.namelist())
+            style_xml = package.read("word/styles.xml") if "word/styles.xml" in names else None
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
         raise ReportgenError(f"cannot be read as a Word .docx file ({type(exc).__name__})",
                              where) from None
     try:
-        root = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False,
-                                                            no_network=True, huge_tree=True))
+        root = etree.fromstring(xml, parser=parser)
     except etree.XMLSyntaxError as exc:
         raise ReportgenError(f"its document.xml is not well-formed XML: {exc}", where) from None
+    try:
+        styles = _Styles(etree.fromstring(style_xml, parser=parser) if style_xml else None)
+    except etree.XMLSyntaxError:
+        styles = _Styles()  # the text reads without them; only what is bold is unknown
     body = root.find(f"{W}body")
-    reader = _Reader(tracked)
+    reader = _Reader(tracked, styles)
     if body is not None:
         reader.blocks(body, _BODY)
     return reader.pieces
@@ -201,7 +295,11 @@ def docx_category(path: Path) -> str:
 
 def txt_pieces(path: Path, ref: SourceRef | str | None = None) -> list[Piece]:
     """A text file: one piece per line (tab-separated table rows stay one line each)."""
-    text = read_text(path, SourceRef(str(ref or path)))
+    return text_pieces(read_text(path, SourceRef(str(ref or path))))
+
+
+def text_pieces(text: str) -> list[Piece]:
+    """Text already read (line endings "\\n"): one piece per line."""
     return [Piece(line, index) for index, line in enumerate(text.split("\n"), start=1)]
 
 

@@ -6,14 +6,17 @@ from __future__ import annotations
 import re
 import struct
 import subprocess
+from collections.abc import Callable
+from html import unescape
 from pathlib import Path
 
 import pytest
 
 from helpers.clients import need
-from helpers.edits import all_edits, docx_side, txt_side
+from helpers.edits import OFFICIAL_LINES, all_edits, docx_side, replace_once, txt_side
 from helpers.snapshots import assert_snapshot
 from reportgen.diff.changes import Comparison, compare
+from reportgen.diff.figures import Found
 from reportgen.diff.output import render
 
 
@@ -40,6 +43,47 @@ def test_every_change_is_listed_and_linked(page: tuple[str, Comparison]) -> None
         assert html.count(f' id="c{change.number}"') == 1
     assert "<del" in html and "<ins" in html
     assert 'class="table"' in html and "grid-row:" in html  # tables drawn as tables
+
+
+MARKER = "\x00"
+
+
+def b_text_with_markers(html: str) -> str:
+    """The article's text as b reads it (deleted text dropped), each change's tag a MARKER."""
+    article = html.split("<article>", 1)[1].split("</article>", 1)[0]
+    article = re.sub(r'<a class="ref"[^>]*>\d+</a>', MARKER, article)
+    article = re.sub(r"<del\b[^>]*>.*?</del>", "", article)
+    return unescape(re.sub(r"<[^>]+>", "", article)).replace("\u200b", "").replace("\u2060", "")
+
+
+@pytest.mark.parametrize("edit", [
+    replace_once("实现工业增加值163.41亿元", "实现工业增加值165.41亿元"),
+    replace_once("清理淤泥150余万平方米", "清理淤泥160余万平方米"),
+    replace_once("增长3.2%", "增长13.2%"),
+    replace_once("\t500.30", "\t540.50"),
+])
+def test_a_change_tag_is_never_inside_a_figure(edit: Callable[[list[str]], list[str]],
+                                              built_2021: Path) -> None:
+    comparison = compare(txt_side(edit(OFFICIAL_LINES), "edited"), docx_side(built_2021))
+    text = b_text_with_markers(render("html", comparison))
+    marks = [i - n for n, i in enumerate(m.start() for m in re.finditer(MARKER, text))]
+    assert len(marks) == 1
+    plain = text.replace(MARKER, "")
+    found = Found.of_text(plain)
+    assert not any(f.start < mark < f.end for f in found.items for mark in marks)
+    # the tag stands right before the figure that changed, joined to it
+    assert re.match(r"\d", plain[marks[0]:])
+    assert re.search(r'<a class="ref" href="#l\d+">\d+</a>&#8288;<del ', render("html", comparison))
+
+
+def test_the_list_shows_each_change_in_its_context(page: tuple[str, Comparison]) -> None:
+    html, _ = page
+    item = re.search(r'<li id="l4">.*?</li>', html)
+    assert item is not None
+    assert ('<span class="snippet"><span class="context">…，实现工业增加值</span><del>163.42</del>'
+            '<ins>163.41</ins><span class="context">亿元、增长3.2…</span></span>') in item[0]
+    assert ('<h2>Figures changed (2)</h2>\n<ol>\n<li class="figure"><a href="#c4">'
+            '<span class="n">4</span>实现工业增加值 163.42 → 163.41 亿元</a></li>') in html
 
 
 def png_size(path: Path) -> tuple[int, int]:

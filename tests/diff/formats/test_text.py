@@ -18,14 +18,15 @@ def test_a_change_in_context_plain() -> None:
     assert text.startswith("--- official: official\n+++ edited: edited\n")
     assert ("@@ 1/1 replace · 一、2020年国民经济和社会发展计划执行情况 › （二）坚持发展第一要务，"
             "加快构建支撑高质量发展的现代产业体系 · official line 15, edited line 15 @@") in text
-    assert "\n…工业增加值163.4[-1-]{+2+}亿元、增长3.2%。…\n" in text
-    assert "1 change (1 replace): 1 character deleted, 1 inserted; similarity 99.99%" in text
+    assert "\n…成长，实现工业增加值[-163.41-]{+163.42+}亿元、增长3.2%。…\n" in text
+    assert "1 change (1 replace): 6 characters deleted, 6 inserted; similarity 99.95%" in text
+    assert text.endswith("\nfigures changed (1):\n     1  实现工业增加值 163.41 → 163.42 亿元")
     assert "\x1b[" not in text
 
 
 def test_colours_like_git_word_diff() -> None:
     text = render("text", comparison(EDITS["replace"][0](OFFICIAL_LINES)), Options(color=True))
-    assert "163.4\x1b[31m1\x1b[m\x1b[32m2\x1b[m亿元" in text
+    assert "增加值\x1b[31m163.41\x1b[m\x1b[32m163.42\x1b[m亿元" in text
     assert "[-" not in text
 
 

@@ -1,27 +1,34 @@
 """The comparison as a Word file with real tracked changes (``w:ins``/``w:del``, paragraph marks
-included) that Word, WPS and LibreOffice can accept or reject one by one or all at once:
-accepting all gives b, paragraph for paragraph; rejecting all gives a (under the comparison's
-rules: with whitespace ignored, a's text in b's paragraphs).
+included) that Word, WPS and LibreOffice can accept or reject one by one or all at once. The
+options' direction says which way they go: a-to-b (Accept All gives b, Reject All a) or b-to-a;
+their author is the options' (the 报告单位, for a year).
 
-The document is b's text in reading order, one paragraph per paragraph or table cell (as the
-official text lists them), table cells set smaller and indented. It is written from scratch as
-WordprocessingML: no template, no python-docx, the same bytes for the same comparison.
+**In the report's form** wherever one of the two texts is a .docx: the redline is that file
+itself - its styles, 专栏 tables with their merges, page layout, headers and footers - with
+the changes tracked in its body (``diff/tracked.py``). The file Accept All gives is the frame
+when it is a .docx, so accepting gives it exactly, paragraph for paragraph; else the other
+side's .docx frames it and Reject All gives that one exactly (accepting gives the other text,
+under the comparison's rules, in its paragraphs).
+
+**Flat** when neither is (two .txt files) or the frame cannot be cut exactly: the text Accept
+All gives, in reading order, one paragraph per paragraph or table cell, written from scratch as
+WordprocessingML. Either way the same comparison gives the same bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from reportgen.characters import xml_safe
 from reportgen.diff.changes import Comparison
 from reportgen.diff.outline import heading_level
-from reportgen.diff.output import Options
+from reportgen.diff.output import DIRECTIONS, Options
 from reportgen.diff.redline import DELETE, EQUAL, INSERT, Para, redline
 from reportgen.word.ooxml import esc
 from reportgen.write import zip_parts
 
-AUTHOR = "reportgen diff"
 _NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 _CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -109,12 +116,13 @@ def _run(text: str, deleted: bool) -> str:
 
 
 class _Ids:
-    def __init__(self) -> None:
+    def __init__(self, author: str) -> None:
         self.next = 0
+        self.author = author
 
     def attributes(self) -> str:
         self.next += 1
-        return f'w:id="{self.next}" w:author="{AUTHOR}"'
+        return f'w:id="{self.next}" w:author="{_escape(self.author)}"'
 
 
 def _paragraph(para: Para, ids: _Ids) -> str:
@@ -141,14 +149,15 @@ def _paragraph(para: Para, ids: _Ids) -> str:
     return f"<w:p>{pPr}{''.join(body)}</w:p>"
 
 
-def document_xml(comparison: Comparison) -> str:
-    ids = _Ids()
+def document_xml(comparison: Comparison, author: str) -> str:
+    """The flat document: b's paragraphs in reading order."""
+    ids = _Ids(author)
     paragraphs = "".join(_paragraph(para, ids) for para in redline(comparison))
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f"<w:document {_NS}><w:body>{paragraphs}{_SECTION}</w:body></w:document>")
 
 
-def _core(comparison: Comparison, category: str) -> str:
+def _core(comparison: Comparison, category: str, author: str) -> str:
     title = f"{comparison.a.label} → {comparison.b.label}: {comparison.b.source}"
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
@@ -156,19 +165,67 @@ def _core(comparison: Comparison, category: str) -> str:
             f"<dc:title>{_escape(title)}</dc:title>"
             f"<dc:description>{_escape(comparison.a.source)} → {_escape(comparison.b.source)}; "
             f"{_escape(comparison.rules.describe())}</dc:description>"
-            f"<dc:creator>{AUTHOR}</dc:creator><cp:category>{_escape(category)}</cp:category>"
+            f"<dc:creator>{_escape(author)}</dc:creator>"
+            f"<cp:category>{_escape(category)}</cp:category>"
             "</cp:coreProperties>")
+
+
+_CORE_TYPE = ('<Override PartName="/docProps/core.xml" ContentType="application/vnd.'
+              'openxmlformats-package.core-properties+xml"/>')
+_CORE_REL = ('<Relationship Id="rIdReportgenCore" Type="http://schemas.openxmlformats.org/'
+             'package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>')
+
+
+def _framed(comparison: Comparison, options: Options, core: str) -> bytes | None:
+    """The redline in the form of one of the compared .docx files (see the module's note):
+    the one Accept All gives, else the other; None when neither can frame it."""
+    from reportgen.diff import tracked
+
+    source, target = options.documents
+    replaced = {"docProps/core.xml": core.encode("utf-8")}
+    for frame, document, flip in ((comparison, target, False),
+                                  (comparison.reversed(), source, True)):
+        if document is None:
+            continue
+        parts = tracked.framed(document, frame.b.pieces, redline(frame), options.author, flip,
+                               replaced, join=not comparison.rules.strict)
+        if parts is None:
+            continue
+        names = dict(parts)
+        if "docProps/core.xml" not in names or _CORE_TYPE not in names.get(
+                "[Content_Types].xml", b"").decode("utf-8", "replace"):
+            parts = [(name, _registered(name, data)) for name, data in parts]
+        return zip_parts(parts, dt.datetime(1980, 1, 1))
+    return None
+
+
+def _registered(name: str, data: bytes) -> bytes:
+    """A frame's content types and package relationships naming docProps/core.xml."""
+    text = data.decode("utf-8")
+    if name == "[Content_Types].xml" and "/docProps/core.xml" not in text:
+        return text.replace("</Types>", _CORE_TYPE + "</Types>").encode("utf-8")
+    if name == "_rels/.rels" and "docProps/core.xml" not in text:
+        return text.replace("</Relationships>", _CORE_REL + "</Relationships>").encode("utf-8")
+    return data
 
 
 def render(comparison: Comparison, options: Options) -> bytes:
     """The .docx file's bytes; the options' category goes into its document properties."""
-    category = options.category
+    if options.direction not in DIRECTIONS:
+        raise ValueError(f"direction {options.direction!r}")
+    if options.direction == "b-to-a":
+        comparison = comparison.reversed()
+        options = replace(options, documents=options.documents[::-1])
+    core = _core(comparison, options.category, options.author)
+    framed = _framed(comparison, options, core)
+    if framed is not None:
+        return framed
     parts = {
         "[Content_Types].xml": _CONTENT_TYPES,
         "_rels/.rels": _PACKAGE_RELS,
-        "docProps/core.xml": _core(comparison, category),
+        "docProps/core.xml": core,
         "word/_rels/document.xml.rels": _DOCUMENT_RELS,
-        "word/document.xml": document_xml(comparison),
+        "word/document.xml": document_xml(comparison, options.author),
         "word/styles.xml": _STYLES,
         "word/settings.xml": _SETTINGS,
     }

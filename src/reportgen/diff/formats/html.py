@@ -1,5 +1,8 @@
-"""The comparison as one self-contained HTML page: the summary, a list of the changes that links
-to each, and the text of b inline with a's deleted and b's inserted text highlighted.
+"""The comparison as one self-contained HTML page: the summary, a list of the changes (each in a
+few characters of its context) and of the figures changed, linking to each, and the text of b
+inline with a's deleted and b's inserted text highlighted. A change's number is a tag set
+before it, never inside a figure (changes cover whole figures), drawn apart from the digits;
+lines break between Chinese characters but not inside a figure.
 
 No scripts, fonts or anything else from the network: the page is one file that opens the same
 anywhere, and prints.
@@ -10,12 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from reportgen.diff.changes import Change, Comparison
-from reportgen.diff.formats.text import render_summary, shown
+from reportgen.diff.formats.text import figure_line, in_context, render_summary
 from reportgen.diff.outline import heading_level, shorten
 from reportgen.diff.output import Options
 from reportgen.diff.redline import DELETE, EQUAL, INSERT, Para, redline
+
+if TYPE_CHECKING:
+    from reportgen.diff.changed import FigureChange
 
 _TAGS = {DELETE: "del", INSERT: "ins"}
 
@@ -46,7 +53,9 @@ nav li a:hover, nav li:target a { background: #ddf4ff; }
 nav .n { font-weight: bold; color: var(--accent); margin-right: .4em; }
 nav .kind { font-size: 11px; text-transform: uppercase; color: var(--muted); }
 nav .where { display: block; color: var(--muted); font-size: 12px; }
-nav .snippet { display: block; word-break: break-all; }
+nav .snippet { display: block; overflow-wrap: anywhere; }
+nav .snippet .context { color: var(--muted); }
+nav .figure .value { white-space: nowrap; }
 nav li.accepted { opacity: .55; }
 nav table { border-collapse: collapse; width: 100%; }
 nav td { padding: 2px 4px; border-bottom: 1px solid #eaeef2; vertical-align: top; }
@@ -54,7 +63,8 @@ nav td.count { text-align: right; width: 2.5em; }
 main { padding: 24px; min-width: 0; }
 article { max-width: 48em; margin: 0 auto; padding: 40px 56px; background: #fff;
           box-shadow: 0 1px 3px rgba(0,0,0,.12); }
-article p { margin: 0 0 .3em; text-indent: 2em; text-align: justify; word-break: break-all; }
+article p { margin: 0 0 .3em; text-indent: 2em; text-align: justify; overflow-wrap: anywhere; }
+/* lines break between Chinese characters, never inside a figure (500.30, 3.2%) */
 article p.h1 { font-family: "Noto Sans CJK SC", "SimHei", sans-serif; font-weight: bold; }
 article p.h2 { font-family: "Noto Serif CJK SC", "KaiTi", serif; font-weight: bold; }
 .table { display: grid; margin: .6em 0; border-top: 1px solid #8c959f;
@@ -67,8 +77,10 @@ del { background: var(--del-bg); color: var(--del); text-decoration: line-throug
 ins { background: var(--ins-bg); color: var(--ins); text-decoration: none;
       border-bottom: 1px solid var(--ins); }
 del.accepted, ins.accepted { opacity: .5; }
-a.ref { font: bold 11px sans-serif; color: var(--accent); text-decoration: none;
-        vertical-align: super; margin: 0 1px; }
+a.ref { display: inline; font: bold 10px/14px sans-serif; color: #fff;
+        background: var(--accent); border-radius: 3px; padding: 0 3px; margin: 0 3px 0 2px;
+        text-decoration: none; vertical-align: 3px; text-indent: 0; }
+del + ins { margin-left: 2px; }
 .changed:target, :target > .changed { outline: 2px solid var(--accent); }
 .mark { font-family: sans-serif; }
 @media (max-width: 800px) { .layout { display: block; } nav { position: static; max-height: none; }
@@ -78,11 +90,25 @@ a.ref { font: bold 11px sans-serif; color: var(--accent); text-decoration: none;
 """
 
 
+#: Characters of b's text shown on each side of a change in the list of changes.
+SNIPPET_CONTEXT = 8
+#: The heading of the list of figures changed.
+FIGURES_CHANGED = "Figures changed ({count})"
+
+
 def _snippet(change: Change, comparison: Comparison, limit: int = 40) -> str:
-    deleted = shorten(shown(comparison.a.raw_span(change.a_start, change.a_end).strip()), limit)
-    inserted = shorten(shown(comparison.b.raw_span(change.b_start, change.b_end).strip()), limit)
-    return (f"<del>{escape(deleted)}</del>" if deleted else "") + (
-        f"<ins>{escape(inserted)}</ins>" if inserted else "")
+    before, deleted, inserted, after = in_context(change, comparison, SNIPPET_CONTEXT)
+    deleted, inserted = shorten(deleted, limit), shorten(inserted, limit)
+    return (f'<span class="context">{escape(before)}</span>'
+            + (f"<del>{escape(deleted)}</del>" if deleted else "")
+            + (f"<ins>{escape(inserted)}</ins>" if inserted else "")
+            + f'<span class="context">{escape(after)}</span>')
+
+
+def _figure_item(change: Change, figure: FigureChange) -> str:
+    css = ' class="figure accepted"' if change.accepted else ' class="figure"'
+    return (f'<li{css}><a href="#c{change.number}"><span class="n">{change.number}</span>'
+            f'{escape(figure_line(change, figure))}</a></li>')
 
 
 def _change_item(change: Change, comparison: Comparison) -> str:
@@ -113,7 +139,8 @@ def _para(para: Para, accepted: set[int], started: set[int]) -> str:
         if run.change not in started:
             started.add(run.change)
             anchor = f' id="c{run.change}"'
-            parts.append(f'<a class="ref" href="#l{run.change}">{run.change}</a>')
+            # a word joiner keeps the tag on the line of the change it numbers
+            parts.append(f'<a class="ref" href="#l{run.change}">{run.change}</a>&#8288;')
         tag = _TAGS[run.kind]
         parts.append(f'<{tag}{anchor} class="{css}">{_text(run.text)}</{tag}>')
     if para.mark != EQUAL and para.mark_change is not None:
@@ -184,6 +211,10 @@ def render(comparison: Comparison, options: Options) -> str:
     stats = comparison.summary()
     summary = render_summary(comparison, stats, detail=False)
     items = "\n".join(_change_item(c, comparison) for c in comparison.changes)
+    figures = "\n".join(_figure_item(c, f) for c, f in comparison.figures)
+    if figures:
+        heading = escape(FIGURES_CHANGED.format(count=len(comparison.figures)))
+        figures = f"<h2>{heading}</h2>\n<ol>\n{figures}\n</ol>\n"
     accepted = {c.number for c in comparison.changes if c.accepted}
     tables = ""
     for title, rows in (("By section", stats.by_section), ("By 专栏", stats.by_box)):
@@ -214,7 +245,7 @@ def render(comparison: Comparison, options: Options) -> str:
 <ol>
 {items or '<li>No differences.</li>'}
 </ol>
-{tables}
+{figures}{tables}
 </nav>
 <main><article>
 {_body(redline(comparison), accepted)}

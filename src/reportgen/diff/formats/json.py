@@ -1,14 +1,17 @@
-"""The comparison as JSON, for other programs: the two sides, the rules, the summary and every
-change with its place."""
+"""The comparison as JSON, for other programs: the two sides, the rules, the summary, every
+change with its place, and every figure changed with its label."""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportgen.diff.changes import Change, Comparison
 from reportgen.diff.outline import Place
 from reportgen.diff.output import Options
+
+if TYPE_CHECKING:
+    from reportgen.diff.changed import FigureChange
 
 
 def _where(place: Place) -> dict[str, Any]:
@@ -41,6 +44,13 @@ def _change(change: Change, comparison: Comparison) -> dict[str, Any]:
     }
 
 
+def _figure(change: Change, figure: FigureChange) -> dict[str, Any]:
+    old, new = figure.numbers
+    return {"change": change.number, "accepted": change.accepted, "label": figure.label,
+            "from": figure.old, "to": figure.new, "from_number": old, "to_number": new,
+            "unit": figure.unit, "box": change.place.box, "text": str(figure)}
+
+
 def render(comparison: Comparison, options: Options) -> str:
     """The report as a JSON document (UTF-8 text, keys in a fixed order)."""
     summary = comparison.summary()
@@ -62,7 +72,9 @@ def render(comparison: Comparison, options: Options) -> str:
             "accepted": summary.accepted,
             "by_section": [{"section": s, "changes": n} for s, n in summary.by_section],
             "by_box": [{"box": s, "changes": n} for s, n in summary.by_box],
+            "figures": len(comparison.figures),
         },
         "changes": [_change(change, comparison) for change in comparison.changes],
+        "figures": [_figure(change, figure) for change, figure in comparison.figures],
     }
     return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,19 +1,26 @@
 """The comparison for the terminal: each change in its context, marked like
 ``git diff --word-diff`` (colours on a terminal, ``[-deleted-]{+inserted+}`` when piped), and the
-summary: similarity, characters deleted and inserted, changes by section and by 专栏.
+summary: similarity, characters deleted and inserted, changes by section and by 专栏, and the
+figures changed, each with its label (实现工业增加值 163.41 → 163.42 亿元).
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from reportgen.diff.changes import Change, Comparison, Summary
 from reportgen.diff.normalise import PARAGRAPH
 from reportgen.diff.output import Options
 
+if TYPE_CHECKING:
+    from reportgen.diff.changed import FigureChange
+
 RED, GREEN, CYAN, BOLD, DIM, RESET = ("\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "\x1b[2m",
                                        "\x1b[m")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+#: The heading of the list of figures changed.
+FIGURES_CHANGED = "figures changed ({count}):"
 
 
 def shown(raw: str) -> str:
@@ -33,8 +40,10 @@ def where(change: Change, comparison: Comparison) -> str:
     return " · ".join(parts)
 
 
-def render_change(change: Change, comparison: Comparison, color: bool,
-                  context: int = 20) -> str:
+def in_context(change: Change, comparison: Comparison,
+               context: int = 20) -> tuple[str, str, str, str]:
+    """(before, deleted, inserted, after) of a change as shown on one line: ``context``
+    characters of b's text on each side ("…" where the text goes on), its original text."""
     a, b = comparison.a, comparison.b
     # The whitespace after a changed passage is shown as context, not as part of the change.
     inserted_raw = b.raw_span(change.b_start, change.b_end)
@@ -47,6 +56,12 @@ def render_change(change: Change, comparison: Comparison, color: bool,
         before = "…" + before
     if change.b_end + context < len(b.norm):
         after += "…"
+    return before, deleted, inserted, after
+
+
+def render_change(change: Change, comparison: Comparison, color: bool,
+                  context: int = 20) -> str:
+    before, deleted, inserted, after = in_context(change, comparison, context)
     head = f"@@ {change.number}/{len(comparison.changes)} {where(change, comparison)} @@"
     if color:
         marked = (f"{RED}{deleted}{RESET}" if deleted else "") + (
@@ -85,7 +100,24 @@ def render_summary(comparison: Comparison, summary: Summary, baseline: str = "",
     if summary.by_box and detail:
         lines.append("by 专栏:")
         lines += [f"  {count:4}  {label}" for label, count in summary.by_box]
+    if detail:
+        lines += figures_changed(comparison)
     return "\n".join(lines)
+
+
+def figure_line(change: Change, figure: FigureChange) -> str:
+    """"专栏3 · 地区生产总值增速（%） 500.30 → 500.31": a figure changed, in its 专栏 if any."""
+    box = change.place.box
+    return f"{box} · {figure}" if box else str(figure)
+
+
+def figures_changed(comparison: Comparison) -> list[str]:
+    """The figures the outstanding changes change, each after its change's number."""
+    found = [(c, f) for c, f in comparison.figures if not c.accepted]
+    if not found:
+        return []
+    return [FIGURES_CHANGED.format(count=len(found)),
+            *(f"  {change.number:4}  {figure_line(change, figure)}" for change, figure in found)]
 
 
 def render(comparison: Comparison, options: Options) -> str:

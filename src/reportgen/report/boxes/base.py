@@ -35,20 +35,23 @@ FULL_WIDTH = 8844
 BOX_PADDING = (57, 113)
 
 
-def box_title(number: int, title: str) -> Xml:
-    """The title paragraph of a 专栏 of any kind: 专栏3：…, centred."""
-    return paragraph(runs([Span(f"专栏{number}：{title}")]), styles.BOX_TITLE, "center")
+def box_title(number: int, title: str, keep: bool = False) -> Xml:
+    """The title paragraph of a 专栏 of any kind: 专栏3：…, centred; ``keep`` keeps a table's
+    title row with the row below."""
+    return paragraph(runs([Span(f"专栏{number}：{title}")]), styles.BOX_TITLE, "center",
+                     keep_next=keep)
 
 
 def framed_text(number: int, title: str, text: str) -> Xml:
-    """A 专栏 of text written in the narrative markup: a bordered one-column table of two rows,
-    with no line between them.
+    """A 专栏 of text written in the narrative markup: a bordered one-column table with no lines
+    between its rows.
 
     The first row - the title, any heading and the first paragraph of text - does not split,
-    so the title is never left alone at the foot of a page; the second row holds the rest and
-    flows across pages, each part closed by the border.
+    so the title is never left alone at the foot of a page; the last paragraph is a row that
+    does not split either, so the 专栏 never ends with one lost line on a page of its own; the
+    rows between hold the rest and flow across pages, each part closed by the border.
     """
-    first = [box_title(number, title)]
+    first: list[str] = [box_title(number, title)]
     rest: list[str] = []
     has_text = False  # the first row holds its first paragraph of text
     for block in parse_blocks(text):
@@ -60,12 +63,13 @@ def framed_text(number: int, title: str, text: str) -> Xml:
         else:
             first.append(xml)
             has_text = not heading
+    parts = [first] + ([rest[:-1]] if len(rest) > 1 else []) + ([rest[-1:]] if rest else [])
     top_bottom, sides = BOX_PADDING
-    rows = [[TableCell("".join(first), pad=(top_bottom, 0 if rest else top_bottom))]]
-    if rest:
-        rows.append([TableCell("".join(rest), pad=(0, top_bottom))])
-    return table([FULL_WIDTH], rows, inner=None, cant_split=[True, False][:len(rows)],
-                 padding=(0, sides))
+    rows = [[TableCell("".join(part), pad=(top_bottom if index == 0 else 0,
+                                           top_bottom if index == len(parts) - 1 else 0))]
+            for index, part in enumerate(parts)]
+    cant_split = [index != 1 or len(parts) == 2 for index in range(len(parts))]
+    return table([FULL_WIDTH], rows, inner=None, cant_split=cant_split, padding=(0, sides))
 
 
 class NameChecker(Protocol):
@@ -124,9 +128,11 @@ class BoxContext:
     templates: TemplateFiles
     gaps: list[Gap]
 
-    def render(self, box: BoxSpec, text: str) -> str:
-        """A template written in boxes.yaml (a title), rendered."""
-        return render_text(self.env, text, str(box.ref), dict(self.context)).strip()
+    def render(self, box: BoxSpec, text: str, local: Mapping[str, Any] | None = None) -> str:
+        """A template written in boxes.yaml (a title, a label), rendered; ``local`` adds the
+        names only it sees (a 类别 label's 名称 and 个数)."""
+        return render_text(self.env, text, str(box.ref),
+                           {**self.context, **(local or {})}).strip()
 
 
 class BoxKind:

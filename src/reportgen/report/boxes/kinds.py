@@ -15,8 +15,9 @@ from reportgen.errors import Problems, SourceRef
 from reportgen.report.boxes.base import BoxKind
 from reportgen.report.boxes.indicator_table import IndicatorTableBox
 from reportgen.report.boxes.list_box import ListBox
+from reportgen.report.boxes.project_table import ProjectTableBox
 
-KINDS: tuple[BoxKind, ...] = (ListBox(), IndicatorTableBox())
+KINDS: tuple[BoxKind, ...] = (ListBox(), IndicatorTableBox(), ProjectTableBox())
 BY_NAME: Mapping[str, BoxKind] = {kind.name: kind for kind in KINDS}
 
 

@@ -43,9 +43,14 @@ class ListBox(BoxKind):
         return str(template) if template else None
 
     def check(self, box: BoxSpec, data: YearData, problems: Problems) -> None:
-        if box.source not in data.projects:
+        if not data.projects:
+            problems.error(box.ref, f"专栏 「{box.key}」 shows the sheet 「{box.source}」 of "
+                           "projects.xlsx, which the year does not have (nor a folder projects/ "
+                           "of CSV files)")
+        elif box.source not in data.projects:
             problems.error(box.ref, f"专栏 「{box.key}」: projects.xlsx has no sheet "
-                           f"「{box.source}」" + did_you_mean(box.source, list(data.projects)))
+                           f"「{box.source}」; it has {'、'.join(data.projects)}"
+                           + did_you_mean(box.source, list(data.projects)))
 
     @staticmethod
     def local(box: BoxSpec, context: Mapping[str, Any]) -> dict[str, Any]:
