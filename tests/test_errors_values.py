@@ -82,11 +82,30 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      "in digits (212.37)"),
     ("words-in-a-percent", cell(STAT, "统计", "D2", "百分之二点二"),
      "statistics.xlsx[统计]!D2（增速）: 「百分之二点二」 is a number written in words; type it in "
-     "digits (3.2)"),
+     "digits (2.2)"),
     ("words-in-a-number", cell(STAT, "重大项目执行", "D2", "一百一十点一"),
-     "statistics.xlsx[重大项目执行]!D2（完成投资）: 「一百一十点一」 is not a number"),
+     "statistics.xlsx[重大项目执行]!D2（完成投资）: 「一百一十点一」 is a number written in words; "
+     "type it in digits (110.1)"),
     ("words-in-a-whole-number", cell(STAT, "重大项目执行", "B2", "五十八"),
-     "statistics.xlsx[重大项目执行]!B2（项目数）: 「五十八」 is not a whole number"),
+     "statistics.xlsx[重大项目执行]!B2（项目数）: 「五十八」 is a number written in words; type it "
+     "in digits (58)"),
+    ("one-numeral", cell(STAT, "统计", "B2", "十"),
+     "statistics.xlsx[统计]!B2（数值）: 「十」 is a number written in words; type it in digits "
+     "(10)"),
+    ("words-with-a-unit", cell(STAT, "统计", "B2", "三百亿元"),
+     "statistics.xlsx[统计]!B2（数值）: 「三百亿元」 is a number written in words; type it in "
+     "digits (30000000000)"),
+    ("words-over-ten-thousand", cell(IND, "完成情况", "G3", "一亿零五百万"),
+     "indicators.xlsx[完成情况]!G3（绝对值）: 「一亿零五百万」 is a number written in words; type "
+     "it in digits (105000000)"),
+    ("financial-numerals", cell(STAT, "统计", "B2", "壹佰贰拾"),
+     "statistics.xlsx[统计]!B2（数值）: 「壹佰贰拾」 is a number written in words; type it in "
+     "digits (120)"),
+    ("a-negative-in-words", cell(STAT, "统计", "D2", "负三点五"),
+     "statistics.xlsx[统计]!D2（增速）: 「负三点五」 is a number written in words; type it in "
+     "digits (-3.5)"),
+    ("digits-and-words", cell(STAT, "统计", "B2", "2百亿"),
+     "statistics.xlsx[统计]!B2（数值）: 「2百亿」 is not a number"),
     ("words-in-a-result", cell(IND, "完成情况", "G2", "五百点三"),
      "indicators.xlsx[完成情况]!G2（绝对值）: 「五百点三」 is a number written in words"),
 ]
@@ -103,6 +122,20 @@ def test_what_is_not_a_value_is_refused_with_its_cell(cli: Cli, project: Path,
     assert_refused(result, 1, [])
     assert f"data/2021/{message}" in result.stderr + result.stdout
     assert files(project, "output") == {}
+
+
+@pytest.mark.parametrize(("book", "sheet", "coordinate", "text"), [
+    (IND, "完成情况", "G5", "Ⅱ类"),  # a measure may be text
+    (IND, "完成情况", "G5", "一类"),
+    (IND, "完成情况", "G5", "三星级"),
+    (STAT, "统计", "E2", "二百一十二点三七"),  # 说明 is text: words are words there
+    (PROJ, "本年民心工程", "A2", "十大民生实事"),
+])
+def test_text_with_numerals_stays_allowed_where_the_column_allows_text(
+        cli: Cli, project: Path, book: str, sheet: str, coordinate: str, text: str) -> None:
+    cell(book, sheet, coordinate, text)(project)
+    result = cli("build", "2021")
+    assert "error" not in result.stderr and "Traceback" not in result.stderr
 
 
 def merge(book: str, sheet: str, cells: str) -> None:

@@ -16,8 +16,50 @@ from reportgen.errors import Problems
 
 #: Column types whose values are numbers: a format that hides their digits is worth a warning.
 NUMERIC = ("int", "number", "measure", "percent", "target")
-#: A number written in Chinese words (二百一十二点三七): digits are what a report prints.
-_IN_WORDS = re.compile("[零〇一二三四五六七八九十百千万亿两点负]{2,}")
+#: Chinese numerals, common and financial (大写): their digit, or the power of ten they count.
+_DIGITS = {**dict.fromkeys("零〇", 0), **dict(zip("一二三四五六七八九", range(1, 10), strict=True)),
+           **dict(zip("壹贰叁肆伍陆柒捌玖", range(1, 10), strict=True)), "两": 2}
+_POWERS = {"十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3}
+_NUMERAL = "".join(_DIGITS) + "".join(_POWERS) + "万亿"
+#: A number written in Chinese words (二百一十二点三七, 百分之三点二, 十, 三百亿元): digits are
+#: what a report prints. Text that only begins with one (一类, 二级) is text.
+_IN_WORDS = re.compile(f"(?:百分之)?[负正]?([{_NUMERAL}]+)(?:点([{''.join(_DIGITS)}]+))?"
+                       "(?:[%％]|亿元|万元|元|万人|人|个|项|家|公里|千米|吨|亩|户|倍)?")
+
+
+def _whole(words: str) -> int:
+    """The whole number Chinese numerals write (一亿零五百万: 105000000)."""
+    for unit, scale in (("亿", 100_000_000), ("万", 10_000)):
+        if unit in words:
+            head, _, tail = words.rpartition(unit)
+            return (_whole(head) if head else 1) * scale + (_whole(tail) if tail else 0)
+    total = digit = 0
+    for char in words:
+        if char in _POWERS:
+            total += (digit or 1) * 10 ** _POWERS[char]
+            digit = 0
+        else:  # digits in a row (二〇二一) read as written
+            digit = digit * 10 + _DIGITS[char]
+    return total + digit
+
+
+def in_words(text: str) -> str | None:
+    """The digits of a number written in Chinese words (二百一十二点三七: 212.37), or None when
+    ``text`` is not one."""
+    found = _IN_WORDS.fullmatch(text)
+    if found is None:
+        return None
+    number = str(_whole(found.group(1)))
+    if found.group(2):
+        number += "." + "".join(str(_DIGITS[c]) for c in found.group(2))
+    return ("-" if "负" in text else "") + number
+
+
+def _in_words_problem(text: str) -> str | None:
+    digits = in_words(text)
+    if digits is None:
+        return None
+    return f"「{text}」 is a number written in words; type it in digits ({digits})"
 
 #: What a numeric cell may hold where the report has no value, printed as —.
 DASHES = ("—", "－", "-", "–", "——")
@@ -71,6 +113,9 @@ def parse_cell(cell: Cell, column: Column, what: str, problems: Problems) -> Val
     if kind in ("number", "measure", "percent") and text in DASHES:
         return "—"
     number = parse_decimal(text.removesuffix("%").removesuffix("％"))
+    if kind in NUMERIC and kind != "target" and (words := _in_words_problem(text)):
+        problems.error(cell.ref, words)
+        return None
     if kind in NUMERIC and (too_long := _digits_problem(text, number)):
         problems.error(cell.ref, too_long)
         return None
@@ -86,12 +131,8 @@ def parse_cell(cell: Cell, column: Column, what: str, problems: Problems) -> Val
         number = parse_decimal(text.removesuffix("%") if shown_percent else text)
         if number is not None:
             return number
-        # A measure may be text (Ⅱ类), but text with digits in it is a mistyped number, and
-        # text of Chinese numerals only is a number in words.
-        if kind == "measure" and _IN_WORDS.fullmatch(text):
-            problems.error(cell.ref, f"「{text}」 is a number written in words; type it in "
-                           "digits (212.37)")
-            return None
+        # A measure may be text (Ⅱ类), but text with digits in it is a mistyped number (and
+        # a number in words is refused above).
         if kind == "measure" and not re.search(r"[0-9０-９]", text):
             return text
         hint = " (write it without thousands separators)" if "," in text else ""
@@ -99,10 +140,6 @@ def parse_cell(cell: Cell, column: Column, what: str, problems: Problems) -> Val
         return None
     if kind == "percent":
         number = parse_decimal(text.removesuffix("%").removesuffix("％"))
-        if number is None and _IN_WORDS.fullmatch(text.removeprefix("百分之")):
-            problems.error(cell.ref, f"「{text}」 is a number written in words; type it in "
-                           "digits (3.2)")
-            return None
         if number is None:
             problems.error(cell.ref, f"「{text}」 is not a percentage such as 3.2 or 3.2%")
         return number
