@@ -145,3 +145,74 @@ def test_a_link_named_as_the_output_is_replaced_not_followed(cli: Cli, project: 
         str(project / "out.html"))
     assert (project / "a.txt").read_bytes() == before
     assert not (project / "out.html").is_symlink()
+
+
+def official_copy(root: Path) -> None:
+    """The 2021 report as a published file outside data/."""
+    (root / "report.txt").write_bytes((root / Y / "official.txt").read_bytes())
+
+
+def year_link(target: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        official_copy(root)
+        os.symlink(root / target, root / "data" / "2022")
+    return apply
+
+
+def year_file(root: Path) -> None:
+    official_copy(root)
+    (root / "data" / "2022").write_text("a file\n", encoding="utf-8")
+
+
+NEVER = "exists already; reportgen import never overwrites a year"
+# (id, setup, arguments, the place and message): import writes a new year folder or nothing
+IMPORTS: list[tuple[str, Callable[[Path], None], list[str], str]] = [
+    ("over-the-year-it-names", official_copy, ["@report.txt"], f"data/2021: {NEVER}"),
+    ("over-the-year-it-names-from-its-own-official-text", official_copy,
+     [f"@{Y}/official.txt"], f"data/2021: {NEVER}"),
+    ("over-another-year", official_copy, ["@report.txt", "--year", "2021"], f"data/2021: {NEVER}"),
+    ("over-a-file-named-as-the-year", year_file, ["@report.txt", "--year", "2022"],
+     f"data/2022: {NEVER}"),
+    ("through-a-link-to-a-year", year_link(Y), ["@report.txt", "--year", "2022"],
+     f"data/2022: {NEVER}"),
+    ("through-a-link-to-nothing", year_link("data/nowhere"), ["@report.txt", "--year", "2022"],
+     f"data/2022: {NEVER}"),
+    ("through-a-link-to-templates", year_link("templates"), ["@report.txt", "--year", "2022"],
+     f"data/2022: {NEVER}"),
+]
+
+
+@pytest.mark.parametrize(("setup", "arguments", "message"), [c[1:] for c in IMPORTS],
+                         ids=[c[0] for c in IMPORTS])
+def test_import_never_writes_over_a_year(cli: Cli, project: Path, setup: Callable[[Path], None],
+                                         arguments: list[str], message: str) -> None:
+    setup(project)
+    before = files(project)
+    result = cli("import", *(str(project / a[1:]) if a.startswith("@") else a
+                             for a in arguments), code=None)
+    assert_refused(result, 1, [f"error: {message}"])
+    assert files(project) == before  # output/ untouched, no year half-written
+    assert sorted(p.name for p in (project / "data").iterdir()
+                  if p.name.startswith(".")) == []  # no temporary folder left
+
+
+def test_import_creates_only_a_new_year_and_its_report(cli: Cli, project: Path) -> None:
+    official_copy(project)
+    before = files(project)
+    cli("import", str(project / "report.txt"), "--year", "2022", code=None)
+    after = files(project)
+    assert {p: after.get(p) for p in before} == before  # every input as it was
+    assert all(p.startswith(("data/2022/", "output/2022/")) for p in set(after) - set(before))
+    assert (project / "data" / "2022" / "report.yaml").is_file()
+
+
+def test_a_new_folder_is_written_only_as_a_year_of_data(project: Path) -> None:
+    from reportgen.errors import ReportgenError
+    from reportgen.write import write_new_folder
+
+    for target, names in ((project / "templates" / "2022", ["a.txt"]),
+                          (project / "data" / "2022", ["../2021/report.yaml"])):
+        with pytest.raises(ReportgenError) as refused:
+            write_new_folder(target, {name: b"x" for name in names}, project)
+        assert "reportgen" in str(refused.value) or "outside" in str(refused.value)
+        assert not target.exists()

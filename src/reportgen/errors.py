@@ -78,7 +78,8 @@ def display_path(path: Path, root: Path | None = None) -> str:
     to the project root (data/2021/indicators.xlsx)."""
     if root is not None:
         try:
-            inside = path.resolve().relative_to(root.resolve())
+            # the folder's links followed, not the name's: a link shows as the name written
+            inside = (path.parent.resolve() / path.name).relative_to(root.resolve())
         except ValueError:
             return path.as_posix()
         except (OSError, RuntimeError):  # a loop of links: the path as it is written

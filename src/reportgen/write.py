@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportgen import signals
 from reportgen.errors import ReportgenError, display_path
-from reportgen.guard import LINK_TO_NOTHING, check_output
+from reportgen.guard import LINK_TO_NOTHING, check_output, landing, leads_out, resolved
 
 
 def source_date(fallback: dt.date) -> dt.datetime:
@@ -97,6 +97,12 @@ def write_atomic(path: Path, data: bytes, root: Path | None = None, reads: Itera
         raise
 
 
+def _is_new_year(path: Path, root: Path) -> bool:
+    """Whether ``path`` is a year folder of the project's data/ (the one write into the inputs
+    that draft and import make)."""
+    return landing(path).parent == resolved(root / "data") and path.name.isdigit()
+
+
 def write_new_folder(path: Path, files: Mapping[str, bytes], root: Path | None = None) -> None:
     """Create the folder ``path`` holding ``files`` (relative path -> bytes), all or nothing.
 
@@ -104,8 +110,13 @@ def write_new_folder(path: Path, files: Mapping[str, bytes], root: Path | None =
     place; an existing ``path`` is never touched, and a failure leaves nothing behind.
     """
     where = display_path(path, root)
-    if path.exists():
+    if os.path.lexists(path):
         raise ReportgenError("exists already; reportgen never overwrites it", where)
+    if root is not None:
+        check_output(path / "x", root, owned=_is_new_year(path, root))
+    for name in files:
+        if leads_out(name):
+            raise ReportgenError(f"「{name}」 would be written outside the folder", where)
     temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -126,7 +137,7 @@ def write_new_folder(path: Path, files: Mapping[str, bytes], root: Path | None =
             target.write_bytes(data)
             os.chmod(target, 0o644)
         os.chmod(temporary, 0o755)
-        if path.exists():  # created meanwhile: still never overwrite
+        if os.path.lexists(path):  # created meanwhile: still never overwrite
             raise ReportgenError("exists already; reportgen never overwrites it", where)
         os.rename(temporary, path)
     except OSError as exc:

@@ -6,6 +6,7 @@ its official text, then build it and compare it with the report; the summary goe
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def import_report(project: Project, path: Path, year: int | None = None) -> Impo
     source = read_source(path, shown)
     imported, front = recognise(project, source, shown, year)
     folder = project.year_dir(imported.year)
-    if folder.exists():
+    if os.path.lexists(folder):  # a link to nothing, too: never written through
         raise ReportgenError("exists already; reportgen import never overwrites a year",
                              project.ref(folder),
                              "Move it away, or import as another year with --year.")
