@@ -121,7 +121,7 @@ LOOPS: list[tuple[str, list[str], int, str]] = [
     ("data/2021/indicators.xlsx", ["build", "2021"], 1, f"data/2021/indicators.xlsx: {LOOP}"),
     ("data/2021/official.txt", ["diff", "2021"], 2,
      "data/2021: no official text for 2021: neither official.txt nor official.docx"),
-    ("data/2021", ["build", "2021"], 1, "data/2021: no data for 2021: the folder does not exist"),
+    ("data/2021", ["build", "2021"], 1, f"data/2021: no data for 2021: the year folder {LOOP}"),
     ("templates/专栏/编号清单.txt", ["build", "2021"], 1, "templates/专栏/编号清单.txt: missing"),
     ("templates/report.docx", ["build", "2021"], 1,
      "templates/report.docx: missing: the Word template"),

@@ -124,8 +124,7 @@ def test_a_sheet_reportgen_reads_is_still_checked(cli: Cli, project: Path) -> No
 def test_a_project_list_is_every_sheet_of_projects(cli: Cli, project: Path) -> None:
     add_sheet("projects.xlsx", "填表说明", NOTES)(project)
     assert_refused(cli("build", "2021", code=None), 1, [
-        "data/2021/projects.xlsx[填表说明]!B3: holds 「数值按报告所需小数位填写」 but its column "
-        "has no header (Give the column a name in the header row, or clear the cell.)"])
+        "data/2021/projects.xlsx[填表说明]!A1: holds 「填表说明」, a title above the header"])
 
 
 @pytest.mark.parametrize(("column", "value", "fmt", "shown"), [

@@ -12,6 +12,7 @@ import pytest
 
 from helpers.failures import assert_refused, files
 from helpers.project import Cli
+from reportgen.characters import visible
 
 Y = Path("data/2021")
 SECRET = "外部文件的秘密内容"
@@ -84,7 +85,7 @@ def test_a_template_outside_templates_is_refused(cli: Cli, project: Path,
     result = cli(command, "2021", code=None)
     shown = result.stderr + result.stdout  # check lists its problems on stdout
     assert f"{BOX}: " in shown, shown
-    assert f"模板 「{name}」 {FOLDER_ONLY}" in shown, shown
+    assert f"模板 「{visible(name)}」 {FOLDER_ONLY}" in shown, shown  # a NUL shown as <U+0000>
     assert_refused(result, 1, [])
     assert SECRET not in shown
     assert files(project, "output") == {}

@@ -34,6 +34,18 @@ def forbidden_character(text: str) -> str | None:
     return f"contains {name} at position {match.start() + 1}, which a Word document cannot hold"
 
 
+def visible(text: str) -> str:
+    """``text`` with the characters that print as nothing (U+200B, U+FEFF, U+00AD, direction
+    marks, controls other than the line break) written as <U+200B>: a message that quotes a
+    name shows what it holds."""
+    return "".join(f"<U+{ord(c):04X}>" if c != "\n" and (
+        unicodedata.category(c) in ("Cf", "Cc") or c in _INVISIBLE_SPACES) else c for c in text)
+
+
+#: Spaces that print as nothing at all (the ordinary and wide spaces print as spaces).
+_INVISIBLE_SPACES = frozenset("\u180e\u2800\u3164\uffa0")
+
+
 def xml_safe(text: str) -> str:
     """``text`` with the characters XML cannot hold replaced by U+FFFD."""
     return XML_INVALID.sub("\ufffd", text)

@@ -294,6 +294,25 @@ def table_of(name: str, ref: SourceRef, texts: list[list[str]], formats: list[li
     return _table_from_grid(name, ref, texts, formats, None, merges)
 
 
+def _refuse_title_row(texts: list[list[str]], start: int, columns: list[tuple[int, str]],
+                      ref: SourceRef) -> None:
+    """A first row of one cell above a row of several is a title over the header, not the
+    header: say so, rather than blame the columns below for having no name."""
+    if len(columns) != 1:
+        return
+    # the header: the first row of several cells, below rows of one cell at most
+    below = next((i for i in range(start + 1, len(texts))
+                  if sum(1 for text in texts[i] if text) > 1), None)
+    if below is None:
+        return
+    index = columns[0][0]
+    raise ReportgenError(
+        f"holds 「{texts[start][index - 1][:40]}」, a title above the header: the first row "
+        "that is not empty is the header, which names the columns",
+        ref.at(row=start + 1, column=index),
+        f"Delete the rows above the column names (row {below + 1}), which must come first")
+
+
 def _table_from_grid(name: str, ref: SourceRef, texts: list[list[str]],
                      formats: list[list[str]], extra: dict[str, list[str | None]] | None = None,
                      merges: list[tuple[int, int, int, int]] | None = None) -> Table:
@@ -325,6 +344,7 @@ def _table_from_grid(name: str, ref: SourceRef, texts: list[list[str]],
         headers.append(key)
         header_refs[key] = cell_ref
         columns.append((index, key))
+    _refuse_title_row(texts, start, columns, ref)
     table = Table(name, ref, headers, header_refs,
                   header_texts={key: clean_text(header_row[i - 1]) for i, key in columns},
                   merges=tuple(merges or ()))

@@ -236,15 +236,18 @@ def collect_year(raw: RawYear, problems: Problems) -> YearData:
     meta_data = meta(raw, problems)
     roles = meta_data.roles
     indicators = {}
+    unread: dict[tuple[str, str], str] = {}
     for name, found in raw.workbooks.get("indicators", {}).items():
         schema = EXECUTION if name == roles.execution else PLAN if name == roles.plan \
             else INDICATORS
         if schema is INDICATORS and (found.problem is not None or NAME not in found.headers):
             # a notes sheet (填表说明) or an empty Sheet1 beside the indicators
-            problems.warning(found.ref, f"not read: not a sheet of indicators (no {NAME} "
-                             "column)")
+            why = found.problem.message if found.problem else f"it has no column {NAME}"
+            problems.warning(found.ref, f"not read as a sheet of indicators: {why}")
+            unread["indicators", name] = why
             continue
         if (table := readable_table(found, problems)) is None:
+            unread["indicators", name] = str(found.problem and found.problem.message)
             continue
         indicators[name] = indicator_table(table, replace(schema, sheet=name), problems,
                                            roles.compared)
@@ -253,6 +256,9 @@ def collect_year(raw: RawYear, problems: Problems) -> YearData:
         for name, found in raw.workbooks.get("projects", {}).items()
         if (table := readable_table(found, problems)) is not None
     }
+    unread.update({("projects", name): str(found.problem.message)
+                   for name, found in raw.workbooks.get("projects", {}).items()
+                   if found.problem is not None})
     stats: dict[str, RecordTable] = {}
     for schema in (STATISTICS, MAJOR_PROJECTS, INVESTMENT):
         given = raw.workbooks.get(schema.workbook, {}).get(schema.sheet or "")
@@ -269,5 +275,5 @@ def collect_year(raw: RawYear, problems: Problems) -> YearData:
         year=raw.year, meta=meta_data, indicators=indicators, projects=projects,
         statistics=stats[STATISTICS.sheet or ""], major_projects=stats[MAJOR_PROJECTS.sheet or ""],
         investment=stats[INVESTMENT.sheet or ""], boxes={}, narrative=raw.narrative,
-        narrative_ref=raw.narrative_ref,
+        narrative_ref=raw.narrative_ref, unread=unread,
     )

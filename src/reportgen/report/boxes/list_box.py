@@ -43,6 +43,8 @@ class ListBox(BoxKind):
         return str(template) if template else None
 
     def check(self, box: BoxSpec, data: YearData, problems: Problems) -> None:
+        if data.refuse_unread(box, "projects", box.source, problems):
+            return
         if not data.projects:
             problems.error(box.ref, f"专栏 「{box.key}」 shows the sheet 「{box.source}」 of "
                            "projects.xlsx, which the year does not have (nor a folder projects/ "
