@@ -270,3 +270,27 @@ def test_a_rebuild_that_differs_is_reported_with_its_places(fresh: Path) -> None
     assert "compared: it differs, as shown above" in result.stderr
     assert result.stdout.strip() == "data/2023"
     assert (fresh / "data" / "2023" / "narrative.txt").is_file()
+
+
+@pytest.mark.parametrize(("heading", "opening"), [
+    ("专栏1  {year}年重点项目", "专栏{{ 编号 }} "),
+    ("专栏一：{year}年重点项目", "专栏{{ 编号|cn }}："),
+])
+def test_box_titles_that_open_otherwise(fresh: Path, tmp_path: Path, heading: str,
+                                        opening: str) -> None:
+    """A report whose 专栏 titles open with the number and a space, or a Chinese number: the
+    opening is report.yaml's 专栏编号, and every 专栏 is numbered so."""
+    second = heading.replace("1", "2").replace("一", "二").replace("重点项目", "民心工程")
+    source = tmp_path / "report.txt"
+    source.write_text(
+        "关于乙县2022年国民经济和社会发展计划执行情况与2023年计划草案的报告\n乙县发展和改革局\n各位代表：\n"
+        "一、2022年计划执行情况\n全年实施重点项目3个。\n"
+        + heading.format(year=2022) + "\n交通：甲路、乙桥、丙隧道等项目。\n"
+        "二、2023年主要任务\n办好民生实事。\n"
+        + second.format(year=2023) + "\n1．甲工程。\n2．乙工程。\n",
+        encoding="utf-8")
+    summary = round_trip(fresh, source, "2023")
+    assert "专栏 2: text 1, 清单 1" in summary, summary
+    assert yaml_of(fresh, "2023", "report.yaml")["专栏编号"] == opening
+    built = report_text(next((fresh / "output" / "2023").glob("*.docx")))
+    assert heading.format(year=2022).replace("  ", "") in built

@@ -229,6 +229,23 @@ def test_a_line_under_the_title_that_is_not_text_is_named(tmp_path: Path, line: 
     assert len(problems) == 1 and problems[0].startswith(expected), problems
 
 
+@pytest.mark.parametrize(("line", "expected"), [
+    ("", "专栏{{ 编号 }}："),
+    ('专栏编号: "专栏{{ 编号 }} "', "专栏{{ 编号 }} "),  # the space after the number is kept
+    ("专栏编号: 专栏{{ 编号|cn }}：", "专栏{{ 编号|cn }}："),
+])
+def test_the_opening_of_box_titles(tmp_path: Path, line: str, expected: str) -> None:
+    found, problems = read(tmp_path, REPORT + line + "\n")
+    assert problems == [] and found.box_label == expected
+
+
+@pytest.mark.parametrize("line", ["专栏编号: 专栏：", "专栏编号: 3", '专栏编号: "专栏{{ 编号 }}\\u0007"'])
+def test_an_opening_without_the_number_is_named(tmp_path: Path, line: str) -> None:
+    found, problems = read(tmp_path, REPORT + line + "\n")
+    assert len(problems) == 1 and problems[0].startswith(f"{AT}:10: "), problems
+    assert found.box_label == "专栏{{ 编号 }}："
+
+
 def test_the_data_roles_default_to_todays_sheets(tmp_path: Path) -> None:
     found, problems = read(tmp_path, REPORT)
     assert problems == [] and found.roles == Roles()

@@ -3,7 +3,9 @@ its own - up to the body's next heading, a paragraph of prose, another title."""
 
 from __future__ import annotations
 
-from reportgen.importer.boxes import Attachment, Box, find
+import pytest
+
+from reportgen.importer.boxes import Attachment, Box, box_title, find, opening_of
 from reportgen.importer.source import Cell, Para, Table
 
 
@@ -64,3 +66,23 @@ def test_an_attachment_is_its_label_and_title() -> None:
     found = items(Para("正文。"), Para("附件2"), Para("2024年重大项目"), Para("1．产业项目"))
     assert isinstance(found[1], Attachment) and found[1].title.text == "2024年重大项目"
     assert isinstance(found[2], Para)
+
+
+@pytest.mark.parametrize(("line", "number", "title", "opening"), [
+    ("专栏1：2020年重大项目", "1", "2020年重大项目", "专栏{{ 编号 }}："),
+    ("专栏1  2020年重大项目", "1", "2020年重大项目", "专栏{{ 编号 }} "),
+    ("专栏 12：项目", "12", "项目", "专栏{{ 编号 }}："),
+    ("专栏3:指标", "3", "指标", "专栏{{ 编号 }}:"),
+    ("专栏三：民心工程", "三", "民心工程", "专栏{{ 编号|cn }}："),
+    ("专栏2重点项目", "2", "重点项目", "专栏{{ 编号 }}"),
+])
+def test_a_box_title_and_how_it_opens(line: str, number: str, title: str, opening: str) -> None:
+    found = box_title(line)
+    assert found is not None
+    assert (found.group("number"), found.group("title"), opening_of(found)) == (number, title,
+                                                                                opening)
+
+
+@pytest.mark.parametrize("line", ["专栏12020年重大项目", "专栏目录", "本专栏1：甲"])
+def test_what_is_no_box_title(line: str) -> None:
+    assert box_title(line) is None

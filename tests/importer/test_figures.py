@@ -79,6 +79,26 @@ def test_headline_indicators_are_lifted_with_their_text(tmp_path: Path) -> None:
     assert tally.lifted == 6 and tally.typed == 2
 
 
+def test_a_qualified_name_and_a_target_are_not_lifted(tmp_path: Path) -> None:
+    """Words before a headline name that are not the place or a verb name another indicator;
+    a figure of the plan's part, or of a sentence about a target, is a target: all typed. A
+    space between a figure and its unit stays as it stood."""
+    text, tally, imported = bound(tmp_path, "一、执行情况\n全区地区生产总值完成78亿元，增长7%；"
+                                            "农村牧区常住居民人均可支配收入14394元，增长10%；500万元以上"
+                                            "固定资产投资完成75亿元，增长63%；城镇居民人均可支配收入"
+                                            "32740 元，增长7%。\n"
+                                            "年度预期目标是一般公共预算收入增长5%。\n"
+                                            "二、2021年计划\n地区生产总值增长6%，进出口总额增长8%左右。\n")
+    assert "全区地区生产总值完成{{ 统计.地区生产总值.数值 }}亿元" in text
+    assert "农村牧区常住居民人均可支配收入14394元，增长10%" in text
+    assert "500万元以上固定资产投资完成75亿元，增长63%" in text
+    assert "城镇居民人均可支配收入{{ 统计.城镇居民人均可支配收入.数值 }} 元" in text
+    assert "年度预期目标是一般公共预算收入增长5%" in text
+    assert "二、{{ 本年 }}年计划" in text and "地区生产总值增长6%，进出口总额增长8%左右" in text
+    assert {s.name for s in imported.used_statistics()} == {"地区生产总值", "城镇居民人均可支配收入"}
+    assert tally.lifted == 4
+
+
 def test_last_years_meeting_and_report_by_name(tmp_path: Path) -> None:
     text, tally, imported = bound(tmp_path, "一、执行情况\n区一届人大一次会议批准的《关于甲区2019年计划"
                                             "执行情况与2020年计划草案的报告》确定的主要指标总体完成。\n")

@@ -189,7 +189,7 @@ def test_the_run_styles_of_a_kind(line: str, expected: list[tuple[str | None, st
 
 
 def test_inside_a_box_headings_are_box_headings() -> None:
-    xml = framed_text(2, "民心工程", "# 1．社会投资项目\n索通锦旗碳素\n## 2．政府投资项目\n綦江大道\n"
+    xml = framed_text("专栏2：", "民心工程", "# 1．社会投资项目\n索通锦旗碳素\n## 2．政府投资项目\n綦江大道\n"
                                      "### （1）道路\n#### ①桥梁\n### **（2）管网。**改造\n"
                                      "#### **②水厂。**新建\n# **3．其他。**另见")
     root = etree.fromstring(f'<w:body xmlns:w="{NS["w"]}">{xml}</w:body>')

@@ -9,7 +9,16 @@ from typing import Any
 
 from reportgen.characters import forbidden_character
 from reportgen.data.folder import RawYear
-from reportgen.data.model import CAPTION, SALUTATION, SIGNATURE, TO_FILL, Gap, Meta, Roles
+from reportgen.data.model import (
+    BOX_LABEL,
+    CAPTION,
+    SALUTATION,
+    SIGNATURE,
+    TO_FILL,
+    Gap,
+    Meta,
+    Roles,
+)
 from reportgen.data.yamlfile import LineDict, line_ref
 from reportgen.errors import Problems, SourceRef
 
@@ -104,7 +113,25 @@ def meta_of(report: Any, ref: SourceRef, year: int, problems: Problems) -> Meta:
         caption=_line(report, ref, "题注", CAPTION, problems),
         signature=_line(report, ref, "署名", SIGNATURE, problems),
         salutation=_line(report, ref, "称谓", SALUTATION, problems),
+        box_label=_box_label(report, ref, problems),
     )
+
+
+def _box_label(report: Any, ref: SourceRef, problems: Problems) -> str:
+    """专栏编号: what a 专栏's title opens with, a template of its 编号, kept as written (its
+    space after the number is what the report prints)."""
+    value = report.get("专栏编号", BOX_LABEL)
+    where = line_ref(ref, report, "专栏编号")
+    if not isinstance(value, str) or "编号" not in value:
+        problems.error(where, "「专栏编号」 must be text that prints the 专栏's number, such as "
+                              f"「{BOX_LABEL}」, 「专栏{{{{ 编号 }}}} 」 or "
+                              "「专栏{{ 编号|cn }}：」")
+        return BOX_LABEL
+    bad = forbidden_character(value)
+    if bad:
+        problems.error(where, bad)
+        return BOX_LABEL
+    return value
 
 
 def _line(report: Any, ref: SourceRef, key: str, default: str,

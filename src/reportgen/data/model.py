@@ -98,6 +98,9 @@ class Roles:
 CAPTION = "——{{ 会议.日期|date }}在{{ 会议.名称 }}上"
 SIGNATURE = "{{ 报告单位 }}"
 SALUTATION = "各位代表："
+#: What a 专栏's title opens with, as a template of its 编号: 专栏3：… by default; reports also
+#: write 专栏3 … (a space), 专栏三：… ({{ 编号|cn }}).
+BOX_LABEL = "专栏{{ 编号 }}："
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,7 @@ class Meta:
     caption: str | None = CAPTION
     signature: str | None = SIGNATURE
     salutation: str | None = SALUTATION
+    box_label: str = BOX_LABEL
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ from reportgen.importer.lists import numbered, style_of
 from reportgen.importer.outline import MARKS, heading_level
 from reportgen.importer.source import Block, Para, Table
 
-BOX_TITLE = re.compile(r"^专栏(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})(?P<colon>[：:]?)"
-                       r"(?P<title>.*)$")
+#: A 专栏's title line (its whitespace made single spaces): 专栏3：…, 专栏3 …, 专栏三：…
+BOX_TITLE = re.compile(r"^专栏 ?(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})"
+                       r"(?P<sep> ?[：:] ?| |(?=[^\d ]))(?P<title>.*)$")
 ATTACHMENT = re.compile(r"^附件(?P<number>\d{0,2})$")
 #: A line of a list: a 类别 and a colon, or the words that end a list of projects.
 _LISTED = re.compile(r"^[^，。：；]{2,20}：|等项目。$")
@@ -47,7 +48,15 @@ Item = Para | Table | Box | Attachment
 
 
 def box_title(text: str) -> re.Match[str] | None:
-    return BOX_TITLE.match(squeeze(text))
+    return BOX_TITLE.match(" ".join(text.split()))
+
+
+def opening_of(found: re.Match[str]) -> str:
+    """The template of what a 专栏 title opens with (report.yaml's 专栏编号): the number in
+    figures or in Chinese, the colon or space after it as printed."""
+    number = "{{ 编号 }}" if found.group("number").isdigit() else "{{ 编号|cn }}"
+    sep = found.group("sep")
+    return f"专栏{number}" + ("：" if "：" in sep else ":" if ":" in sep else sep)
 
 
 def find(blocks: tuple[Block, ...]) -> list[Item]:

@@ -43,6 +43,15 @@ HEADLINE = tuple(sorted((
     "第一产业增加值", "第二产业增加值", "第三产业增加值", "建筑业增加值",
 ), key=len, reverse=True))
 _HEADLINE = re.compile("|".join(HEADLINE))
+#: The words that may stand right before a headline indicator's name and leave it the
+#: indicator itself (全区地区生产总值, 其中：农业增加值): the place, 其中, a verb. Any other word
+#: there names another indicator (农村牧区常住居民人均可支配收入, 500万元以上固定资产投资),
+#: which is left typed rather than taken for the one the name ends with.
+_FRAME = re.compile(r"(?:[全我本][区市县旗州盟镇乡]|其中|全年|实现|完成|累计|年)$")
+_CJK = re.compile(r"[\u4e00-\u9fff]$")
+#: A sentence about a plan, not a result: its figures are targets, never lifted into 统计.
+_TARGET_WORDS = re.compile(r"目标|预期|力争|计划|确保|争取")
+_TARGET_AFTER = re.compile(r"^[%％]?\s*(左右|以上|以内|以下)")
 _PREVIOUS = re.compile(r"(?P<short>[\u4e00-\u9fff]{1,3}[一二三四五六七八九十]+届人大"
                        r"[一二三四五六七八九十]+次会议)批准的《(?P<report>[^《》]+报告)》")
 
@@ -156,10 +165,15 @@ class Binder:
         self.counts = _indicator_counts(data)
         self.totals = _totals(imported, data)
         self.tally = Tally()
+        #: past the heading of the plan's part (二、2023年…): its figures are targets
+        self.planning = False
 
     def bind(self) -> Tally:
+        plan_year = re.compile(rf"(?<!\d){self.imported.years[1]}\s*年")
         for index, unit in enumerate(self.imported.units):
             if isinstance(unit, Line):
+                if unit.kind == "h1" and plan_year.search(unit.text):
+                    self.planning = True
                 self.imported.units[index] = self.line(unit)
         return self.tally
 
@@ -242,7 +256,9 @@ class Binder:
                     rows.append(row)
         headline = None
         for found in _HEADLINE.finditer(words):
-            headline = found.group(0)
+            before = words[:found.start()]
+            framed = not _CJK.search(before) or _FRAME.search(before)
+            headline = found.group(0) if framed else None
         if not rows and headline is None:
             return None
         return Subject(rows, headline)
@@ -302,17 +318,22 @@ class Binder:
         """A headline indicator's figure - an amount with the rate after it, or its rate -
         into 统计 (the first time it is named; again where the prose repeats it)."""
         figure = text[start:end]
+        sentence = text[max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0):
+                        end]
+        if self.planning or _TARGET_WORDS.search(sentence) or _TARGET_AFTER.match(text[end:]):
+            return None
         before = text[max(0, start - 2):start]
         stats = self.imported.statistics
         code = reference("统计", name)
         source = (f"统计:{name}",)
-        unit = next((u for u in _UNITS if text.startswith(u, end)), None)
-        rate = _GROWTH_AFTER.match(text[end + len(unit):]) if unit else None
+        gap = len(text[end:]) - len(text[end:].lstrip(" \u3000"))  # 32740 元
+        unit = next((u for u in _UNITS if text.startswith(u, end + gap)), None)
+        rate = _GROWTH_AFTER.match(text[end + gap + len(unit):]) if unit else None
         if unit is not None and rate is not None:  # an amount, with its rate
             negative = rate.group(1) == "下降" and not rate.group(2).startswith("-")
             growth_text = ("-" if negative else "") + rate.group(2) + "%"
             stat = Stat(name, figure, unit, growth_text, "正文：" + text[max(0, start - 12):
-                                                                         end + len(unit)])
+                                                                         end + gap + len(unit)])
             if not self._keep(stat):
                 return None
             self.tally.lifted += 1

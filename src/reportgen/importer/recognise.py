@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportgen.data.model import BOX_LABEL
 from reportgen.diff.normalise import squeeze
 from reportgen.errors import ReportgenError, UsageError
-from reportgen.importer.boxes import Attachment, Box, find
+from reportgen.importer.boxes import Attachment, Box, box_title, find, opening_of
 from reportgen.importer.front import (
     Facts,
     Front,
@@ -37,6 +38,7 @@ from reportgen.importer.year import (
     table_lines,
 )
 from reportgen.project import Project
+from reportgen.templating.numerals import cn
 
 TO_FILL = "待填"
 
@@ -103,7 +105,9 @@ def recognise(project: Project, source: Source, shown: str, given: int | None
             units.append(_box(project, item, years, names, bold))
         elif isinstance(item, Attachment):
             units.append(AttachmentPlan(item))
-    _numbered(units)
+    opening = _numbered(units)
+    if opening != BOX_LABEL:
+        report["专栏编号"] = opening
     written = {"标题": front.title, "题注": front.caption or "", "署名": front.signature or "",
                "称谓": front.salutation or ""}
     if not any(isinstance(u, (BoxPlan, AttachmentPlan)) or u.text for u in units):
@@ -140,15 +144,22 @@ def _box(project: Project, found: Box, years: tuple[int, int], names: Names,
     return BoxPlan(found, made, lines, DATA if made else TEXT, why)
 
 
-def _numbered(units: list[Unit]) -> None:
+def _numbered(units: list[Unit]) -> str:
     """The 专栏 the build numbers as the report did stay 专栏, the others become paragraphs;
-    the 附件 likewise (附件 when there is one, 附件1, 附件2 … when several)."""
+    the 附件 likewise (附件 when there is one, 附件1, 附件2 … when several). The 专栏 titles
+    open as the first one does (专栏1：, 专栏1 , 专栏一：): that opening, as 专栏编号's template."""
     number = 0
+    opening: str | None = None
     for unit in units:
         if isinstance(unit, BoxPlan):
-            title = squeeze(unit.found.heading.text)
-            if title.startswith(f"专栏{number + 1}：") and squeeze(unit.found.title):
+            found = box_title(unit.found.heading.text)
+            this = opening_of(found) if found else None
+            shown = found.group("number") if found else ""
+            expected = str(number + 1) if shown.isdigit() else cn(number + 1)
+            if found and shown == expected and (opening or this) == this \
+                    and squeeze(unit.found.title):
                 number += 1
+                opening = this
             else:
                 unit.mode, unit.why = PLAIN, "its number or title cannot print as written"
     attachments = [u for u in units if isinstance(u, AttachmentPlan)]
@@ -157,4 +168,4 @@ def _numbered(units: list[Unit]) -> None:
     if [squeeze(a.found.label.text) for a in attachments] != labels:
         for attachment in attachments:
             attachment.plain = True
-
+    return opening or BOX_LABEL

@@ -75,7 +75,7 @@ def compose(project: Project, data: YearData) -> Composed:
         fields: list[tuple[str, Any]] = [("类型", block.kind)]
         if block.kind == "box" and block.body is not None:
             # a 专栏 of text: numbered where its [专栏：…] line is in the source
-            content = framed_text(next(text_numbers), block.box or "", block.body)
+            content = framed_text(boxes.label(next(text_numbers)), block.box or "", block.body)
         elif block.kind == "box":
             name = block.box or ""
             box = placed_box(data, name, numbers)

@@ -21,7 +21,7 @@ from reportgen.write import write_atomic
 TYPE_AREA = {"left": 79.37, "right": 521.57, "top": 104.88, "bottom": 742.68}
 #: Lines shorter than this (pt) are set smaller than 三号: 专栏 and table text, page numbers.
 SMALL_LINE = 19.5
-_BOX_TITLE = re.compile(r"专栏(\d+)[：:]")
+_BOX_TITLE = re.compile(r"专栏\s*(\d+)(?:\s*[：:]|\s)")
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 
 

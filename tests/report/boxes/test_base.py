@@ -67,15 +67,15 @@ TITLE = ("BoxTitle", "专栏2：重大项目", [None])
 
 
 def test_a_box_title_is_a_centred_numbered_paragraph() -> None:
-    root = parse(box_title(3, "{{ 甲 }} & <乙>"))
+    root = parse(box_title("专栏3：", "{{ 甲 }} & <乙>"))
     p = root.find(q("p"))
     assert paragraphs(root) == [("BoxTitle", "专栏3：{{ 甲 }} & <乙>", [None])]
     assert p.find(f"{q('pPr')}/{q('jc')}").get(q("val")) == "center"
-    assert "&amp; &lt;乙&gt;" in box_title(3, "{{ 甲 }} & <乙>")  # the text is escaped
+    assert "&amp; &lt;乙&gt;" in box_title("专栏3：", "{{ 甲 }} & <乙>")  # the text is escaped
 
 
 def test_the_first_row_holds_the_title_headings_and_first_paragraph_the_last_its_last() -> None:
-    found = rows(framed_text(2, "重大项目", "# 1．社会投资项目\n**交通：**甲、乙\n第二段\n# 2．政府投资项目\n第三段"))
+    found = rows(framed_text("专栏2：", "重大项目", "# 1．社会投资项目\n**交通：**甲、乙\n第二段\n# 2．政府投资项目\n第三段"))
     top, _ = BOX_PADDING
     assert found == [
         {"cant_split": True, "pad": (top, 0), "paragraphs": [
@@ -90,7 +90,7 @@ def test_the_first_row_holds_the_title_headings_and_first_paragraph_the_last_its
 
 def test_a_box_of_two_paragraphs_is_two_rows_that_do_not_split() -> None:
     top, _ = BOX_PADDING
-    assert rows(framed_text(2, "重大项目", "一\n二")) == [
+    assert rows(framed_text("专栏2：", "重大项目", "一\n二")) == [
         {"cant_split": True, "pad": (top, 0), "paragraphs": [TITLE, ("BoxText", "一", [None])]},
         {"cant_split": True, "pad": (0, top), "paragraphs": [("BoxText", "二", [None])]}]
 
@@ -104,12 +104,12 @@ def test_a_box_of_two_paragraphs_is_two_rows_that_do_not_split() -> None:
 def test_a_box_with_nothing_after_its_first_paragraph_is_one_row(
         text: str, first: list[Any]) -> None:
     top, _ = BOX_PADDING
-    assert rows(framed_text(2, "重大项目", text)) == [
+    assert rows(framed_text("专栏2：", "重大项目", text)) == [
         {"cant_split": True, "pad": (top, top), "paragraphs": first}]
 
 
 def test_the_framed_table_is_the_full_width_with_a_border_and_no_inner_lines() -> None:
-    table = parse(framed_text(1, "甲", "一\n二")).find(q("tbl"))
+    table = parse(framed_text("专栏1：", "甲", "一\n二")).find(q("tbl"))
     pr = table.find(q("tblPr"))
     assert pr.find(q("tblW")).get(q("w")) == str(FULL_WIDTH) == "8844"
     assert [c.get(q("w")) for c in table.find(q("tblGrid"))] == ["8844"]

@@ -28,7 +28,7 @@ DATA = table(
 
 def grid() -> list[list[tuple[str, str | None, int]]]:
     """Each row's cells as (text, vMerge, gridSpan)."""
-    xml = indicator_box(COLUMNS, 3, "主要指标完成情况", DATA, lambda text: text, [])
+    xml = indicator_box(COLUMNS, "专栏3：", "主要指标完成情况", DATA, lambda text: text, [])
     root = etree.fromstring(f'<w:body xmlns:w="{W}">{xml}</w:body>')
     rows = []
     for tr in root.iter(f"{{{W}}}tr"):
@@ -76,7 +76,7 @@ def test_values_print_through_their_filter() -> None:
 
 
 def grid_of(options: TableOptions, data=DATA) -> list[list[tuple[str, str | None, int]]]:
-    xml = indicator_box(options, 1, "指标", data, lambda text: text, [])
+    xml = indicator_box(options, "专栏1：", "指标", data, lambda text: text, [])
     root = etree.fromstring(f'<w:body xmlns:w="{W}">{xml}</w:body>')
     return [[("".join(t.text or "" for t in tc.iter(f"{{{W}}}t")),
               None if (m := tc.find(f"{{{W}}}tcPr/{{{W}}}vMerge")) is None
@@ -87,7 +87,7 @@ def grid_of(options: TableOptions, data=DATA) -> list[list[tuple[str, str | None
 
 
 def widths_of(options: TableOptions, data=DATA) -> list[int]:
-    xml = indicator_box(options, 1, "指标", data, lambda text: text, [])
+    xml = indicator_box(options, "专栏1：", "指标", data, lambda text: text, [])
     root = etree.fromstring(f'<w:body xmlns:w="{W}">{xml}</w:body>')
     return [int(c.get(f"{{{W}}}w")) for c in root.iter(f"{{{W}}}gridCol")]
 

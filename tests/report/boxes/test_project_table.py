@@ -56,7 +56,7 @@ def render(text: str, local: Mapping[str, Any]) -> str:
 def grid(options: ProjectOptions, table: RecordTable = TABLE,
          rows: Any = None, gaps: list[Gap] | None = None) -> list[list[tuple[str, int]]]:
     """Each row's cells as (text, gridSpan)."""
-    xml = project_box(options, 5, "重点项目", table, rows if rows is not None else table.rows,
+    xml = project_box(options, "专栏5：", "重点项目", table, rows if rows is not None else table.rows,
                       render, gaps if gaps is not None else [])
     root = etree.fromstring(f'<w:body xmlns:w="{W}">{xml}</w:body>')
     out = []
@@ -134,7 +134,7 @@ def test_a_column_may_be_left_out_of_the_total_and_printed_through_its_format() 
 
 
 def _grid_widths(options: ProjectOptions) -> list[int]:
-    xml = project_box(options, 1, "甲", TABLE, TABLE.rows, render, [])
+    xml = project_box(options, "专栏1：", "甲", TABLE, TABLE.rows, render, [])
     root = etree.fromstring(f'<w:body xmlns:w="{W}">{xml}</w:body>')
     return [int(c.get(f"{{{W}}}w")) for c in root.iter(f"{{{W}}}gridCol")]
 

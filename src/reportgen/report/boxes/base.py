@@ -35,14 +35,13 @@ FULL_WIDTH = 8844
 BOX_PADDING = (57, 113)
 
 
-def box_title(number: int, title: str, keep: bool = False) -> Xml:
-    """The title paragraph of a 专栏 of any kind: 专栏3：…, centred; ``keep`` keeps a table's
-    title row with the row below."""
-    return paragraph(runs([Span(f"专栏{number}：{title}")]), styles.BOX_TITLE, "center",
-                     keep_next=keep)
+def box_title(opening: str, title: str, keep: bool = False) -> Xml:
+    """The title paragraph of a 专栏 of any kind: its opening (专栏3：) and title, centred;
+    ``keep`` keeps a table's title row with the row below."""
+    return paragraph(runs([Span(opening + title)]), styles.BOX_TITLE, "center", keep_next=keep)
 
 
-def framed_text(number: int, title: str, text: str) -> Xml:
+def framed_text(opening: str, title: str, text: str) -> Xml:
     """A 专栏 of text written in the narrative markup: a bordered one-column table with no lines
     between its rows.
 
@@ -51,7 +50,7 @@ def framed_text(number: int, title: str, text: str) -> Xml:
     does not split either, so the 专栏 never ends with one lost line on a page of its own; the
     rows between hold the rest and flow across pages, each part closed by the border.
     """
-    first: list[str] = [box_title(number, title)]
+    first: list[str] = [box_title(opening, title)]
     rest: list[str] = []
     has_text = False  # the first row holds its first paragraph of text
     for block in parse_blocks(text):
@@ -133,6 +132,13 @@ class BoxContext:
         names only it sees (a 类别 label's 名称 and 个数)."""
         return render_text(self.env, text, str(box.ref),
                            {**self.context, **(local or {})}).strip()
+
+    def label(self, number: int) -> str:
+        """What the title of the 专栏 numbered ``number`` opens with (report.yaml's 专栏编号),
+        its spaces kept."""
+        meta = self.data.meta
+        return render_text(self.env, meta.box_label, f"{meta.ref} (专栏编号)",
+                           {**self.context, "编号": number})
 
 
 class BoxKind:

@@ -239,7 +239,7 @@ def _body_rows(rows: Sequence[Indicator], values: Sequence[Sequence[str]], layou
     return out
 
 
-def indicator_box(options: TableOptions, number: int, title: str, data: IndicatorTable,
+def indicator_box(options: TableOptions, opening: str, title: str, data: IndicatorTable,
                   render_title: Callable[[str], str], gaps: list[Gap]) -> Xml:
     """The whole 专栏: title row, header rows, one row per indicator."""
     layout = _layout(options, data)
@@ -257,7 +257,7 @@ def indicator_box(options: TableOptions, number: int, title: str, data: Indicato
     if short > 0 and "指标名称" not in options.widths:
         labels[name] = max(labels[name] - short, 6 * CHAR + CELL_MARGINS)
     widths = [*labels, *_value_widths(FULL_WIDTH - sum(labels), leaves, texts)]
-    title_row = [TableCell(box_title(number, title, keep=True), span=len(widths))]
+    title_row = [TableCell(box_title(opening, title, keep=True), span=len(widths))]
     rows = [title_row, *header_rows(_header_labels(layout, options), options.columns,
                                     render_title),
             *_body_rows(data.rows, values, layout, options.categories == "row", len(widths),
@@ -293,6 +293,6 @@ class IndicatorTableBox(BoxKind):
             c.title for column in box.options.columns for c in (column, *column.children)]
 
     def render(self, box: BoxSpec, number: int, ctx: BoxContext) -> Xml:
-        return indicator_box(box.options, number, ctx.render(box, box.title),
+        return indicator_box(box.options, ctx.label(number), ctx.render(box, box.title),
                              ctx.data.indicators[box.source],
                              lambda text: ctx.render(box, text), ctx.gaps)

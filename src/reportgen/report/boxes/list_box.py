@@ -88,4 +88,4 @@ class ListBox(BoxKind):
         if rows.gap is not None and not text.strip():
             # An empty list shows what to fill in, not an empty box.
             text = finalize(rows.gap, ctx.gaps)
-        return framed_text(number, ctx.render(box, box.title), text)
+        return framed_text(ctx.label(number), ctx.render(box, box.title), text)

@@ -158,7 +158,7 @@ def _label(render: Callable[[str, Mapping[str, Any]], str], template: str, name:
     return render(template, {"名称": name, "编号": cn(index), "个数": count})
 
 
-def project_box(options: ProjectOptions, number: int, title: str, table_data: RecordTable,
+def project_box(options: ProjectOptions, opening: str, title: str, table_data: RecordTable,
                 rows: Sequence[Record], render: Callable[[str, Mapping[str, Any]], str],
                 gaps: list[Gap]) -> Xml:
     """The whole 专栏: title row, header rows, the 类别 and project rows, the 合计 row."""
@@ -244,7 +244,7 @@ def project_box(options: ProjectOptions, number: int, title: str, table_data: Re
     widths = fair_widths(FULL_WIDTH, wanted, set_mm, least)
     label_cells = [(render(options.category_title, {}), 1)] if lead else []
     head = header_rows(label_cells, options.columns, lambda t: render(t, {}))
-    title_row = [TableCell(box_title(number, title, keep=True), span=len(widths))]
+    title_row = [TableCell(box_title(opening, title, keep=True), span=len(widths))]
     depth = header_depth(options.columns)
     return table(widths, [title_row, *head, *body], header_rows=1 + depth)
 
@@ -294,5 +294,5 @@ class ProjectTableBox(BoxKind):
         def render(text: str, local: Mapping[str, Any]) -> str:
             return ctx.render(box, text, local)
 
-        return project_box(box.options, number, ctx.render(box, box.title), found,
+        return project_box(box.options, ctx.label(number), ctx.render(box, box.title), found,
                            chosen_rows(found, group), render, ctx.gaps)
