@@ -4,6 +4,7 @@ and the report of the previous build stays as it was."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,16 +23,19 @@ def long_line(text: str) -> str:
 
 
 def narrative(text: str) -> tuple[str, str]:
-    return text, long_line(text)
+    """A line of the narrative too long, and its message: refused at its line, as written."""
+    return text, (f"data/2021/narrative.txt:56: is {len(text):,} characters long, more than a "
+                  "paragraph of the report may be (1,000,000)")
 
 
 CASES: list[tuple[str, str, str]] = [
-    # (id, a paragraph appended to the narrative, the message)
+    # (id, a paragraph appended to the narrative, the message; one made by the template is
+    # refused as the document is rendered)
     ("five-million-characters", *narrative("很长" * 2_500_000)),
     ("one-character-too-many", *narrative("长" * 1_000_001)),
     ("ascii", *narrative("x" * 3_000_000)),
-    ("lead-and-body", "**引导句。**" + "正文" * 600_000, long_line("引导句。" + "正文" * 600_000)),
-    ("heading", "## " + "标题" * 600_000, long_line("标题" * 600_000)),
+    ("lead-and-body", *narrative("**引导句。**" + "正文" * 600_000)),
+    ("heading", *narrative("## " + "标题" * 600_000)),
     ("made-by-a-loop", "{% for i in range(20001) %}很长很长很长很长很长很长很长很长很长很长"
                        "很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长{% endfor %}",
      long_line("很长" * 25 * 20001)),
@@ -43,7 +47,7 @@ CASES: list[tuple[str, str, str]] = [
 def test_a_paragraph_too_long_is_refused_not_cut(cli: Cli, project: Path, line: str,
                                                  message: str) -> None:
     append_line(project / Y / "narrative.txt", line)
-    assert_refused(cli("build", "2021", code=None), 1, [f"error: {message}"])
+    assert_refused(cli("build", "2021", code=None), 1, [message])
     assert files(project, "output") == {}
 
 
@@ -78,17 +82,56 @@ def test_a_cell_is_no_longer_than_a_csv_field_may_be(cli: Cli, project: Path) ->
     assert files(project, "output") == {}
 
 
-def test_a_long_title_is_refused(cli: Cli, project: Path) -> None:
-    report = project / Y / "report.yaml"
-    text = report.read_text(encoding="utf-8")
-    title = "标题" * 600_000
-    start = text.index("标题:")
-    end = text.index("\n", start)
-    report.write_text(text[:start] + f"标题: {title}" + text[end:], encoding="utf-8")
-    assert_refused(cli("build", "2021", code=None), 1, ["the report would have a paragraph of "
-                                                         "1,200,000 characters, more than "
-                                                         "1,000,000: the one that begins 「标题"])
-    assert files(project, "output") == {}
+TOO_LONG = "is 1,200,000 characters long, more than a paragraph of the report may be " \
+    "(1,000,000); split it into paragraphs or shorten it"
+
+
+def yaml_value(key: str, value: str) -> Callable[[Path], None]:
+    """report.yaml's line ``key: …`` given ``value``."""
+    def apply(root: Path) -> None:
+        report = root / Y / "report.yaml"
+        text = report.read_text(encoding="utf-8")
+        start = text.index(f"\n{key}:") + 1
+        end = text.index("\n", start)
+        report.write_text(text[:start] + f"{key}: {value}" + text[end:], encoding="utf-8")
+    return apply
+
+
+def narrative_line(root: Path) -> None:
+    append_line(root / Y / "narrative.txt", "很长" * 600_000)
+
+
+def published(root: Path) -> None:
+    text = (root / Y / "official.txt").read_text(encoding="utf-8")
+    (root / "report.txt").write_text(text + "很长" * 600_000 + "\n", encoding="utf-8")
+
+
+# (id, setup, arguments, the place): a paragraph too long for the report is refused where it is
+LONG_PARAGRAPHS: list[tuple[str, Callable[[Path], None], list[str], str]] = [
+    ("a-title", yaml_value("标题", "标题" * 600_000), ["build", "2021"], "data/2021/report.yaml:16:"),
+    ("a-meeting-name", yaml_value("  名称", "会议" * 600_000), ["build", "2021"],
+     "data/2021/report.yaml:9:"),
+    ("a-signature", lambda root: append_line(root / Y / "report.yaml", "署名: " + "署" * 1_200_000),
+     ["check", "2021"], "data/2021/report.yaml:"),
+    ("a-narrative-line", narrative_line, ["build", "2021"], "data/2021/narrative.txt:56:"),
+    ("a-line-of-a-published-report", published, ["import", "@report.txt", "--year", "2022"],
+     "report.txt: line "),
+]
+
+
+@pytest.mark.parametrize(("setup", "arguments", "place"), [c[1:] for c in LONG_PARAGRAPHS],
+                         ids=[c[0] for c in LONG_PARAGRAPHS])
+def test_a_paragraph_too_long_is_refused_where_it_is(cli: Cli, project: Path,
+                                                     setup: Callable[[Path], None],
+                                                     arguments: list[str], place: str) -> None:
+    setup(project)
+    before = files(project)
+    result = cli(*(str(project / a[1:]) if a.startswith("@") else a for a in arguments),
+                 code=None)
+    assert_refused(result, 1, [])
+    shown = result.stderr + result.stdout  # check lists its problems on stdout
+    assert place in shown and TOO_LONG in shown, shown
+    assert files(project) == before  # no output, no year half-imported
 
 
 def test_the_longest_paragraph_allowed_is_written_whole(cli: Cli, project: Path) -> None:
@@ -105,7 +148,8 @@ def test_a_refused_build_keeps_the_previous_report(cli: Cli, project: Path) -> N
     path = project / cli("build", "2021").stdout.strip()
     before = path.read_bytes()
     append_line(project / Y / "narrative.txt", "很长" * 2_500_000)
-    assert_refused(cli("build", "2021", code=None), 1, ["the report would have a paragraph"])
+    assert_refused(cli("build", "2021", code=None), 1, ["data/2021/narrative.txt:56: is "
+                                                         "5,000,000 characters long"])
     assert path.read_bytes() == before
     assert [p.name for p in path.parent.iterdir()] == [path.name]
 

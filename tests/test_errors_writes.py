@@ -216,3 +216,18 @@ def test_a_new_folder_is_written_only_as_a_year_of_data(project: Path) -> None:
             write_new_folder(target, {name: b"x" for name in names}, project)
         assert "reportgen" in str(refused.value) or "outside" in str(refused.value)
         assert not target.exists()
+
+
+def test_an_import_that_does_not_build_leaves_no_year(cli: Cli, project: Path) -> None:
+    official_copy(project)
+    template = project / "templates" / "report.docx"
+    import docx
+
+    document = docx.Document(template)
+    document.paragraphs[0].runs[0].text = "{{ 没有这个名字 }}"  # the build fails after the write
+    document.save(template)
+    before = files(project)
+    result = cli("import", str(project / "report.txt"), "--year", "2022", code=None)
+    assert_refused(result, 1, ["templates/report.docx"])
+    assert files(project) == before
+    assert not (project / "data" / "2022").exists()

@@ -46,6 +46,19 @@ def visible(text: str) -> str:
 _INVISIBLE_SPACES = frozenset("\u180e\u2800\u3164\uffa0")
 
 
+#: The most characters one paragraph of a report may have: far more than a report's paragraph,
+#: and few enough that python-docx (and so ``reportgen diff``) can read the document back.
+MAX_PARAGRAPH = 1_000_000
+
+
+def too_long(text: str) -> str | None:
+    """Why ``text`` cannot be one paragraph of the report, if it cannot."""
+    if len(text) <= MAX_PARAGRAPH:
+        return None
+    return (f"is {len(text):,} characters long, more than a paragraph of the report may be "
+            f"({MAX_PARAGRAPH:,}); split it into paragraphs or shorten it")
+
+
 def xml_safe(text: str) -> str:
     """``text`` with the characters XML cannot hold replaced by U+FFFD."""
     return XML_INVALID.sub("\ufffd", text)

@@ -7,6 +7,7 @@ its official text, then build it and compare it with the report; the summary goe
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,7 +53,11 @@ def import_report(project: Project, path: Path, year: int | None = None) -> Impo
     tally = Binder(imported, data).bind()
     settle(project, imported, front)
     write_new_folder(folder, imported.files(), project.root)
-    built = build(project, imported.year)
+    try:
+        built = build(project, imported.year)
+    except BaseException:  # all or nothing: no year left behind that does not build
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     # the diff's verdict under its default rules; where they differ, the diff's report of it
     same = compared(read_pieces(built.path)) == source.compared
     differences = "" if same else run_diff(project, DiffRequest(

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from reportgen.characters import forbidden_character
+from reportgen.characters import forbidden_character, too_long
 from reportgen.data.folder import RawYear
 from reportgen.data.model import (
     BOX_LABEL,
@@ -49,7 +49,7 @@ def meta_of(report: Any, ref: SourceRef, year: int, problems: Problems) -> Meta:
         if not isinstance(value, (str, int)):
             problems.error(where, f"「{key}」 must be text")
             return ""
-        bad = forbidden_character(str(value))
+        bad = forbidden_character(str(value)) or too_long(str(value))
         if bad:
             problems.error(where, bad)
         return str(value).strip()
@@ -148,7 +148,7 @@ def _line(report: Any, ref: SourceRef, key: str, default: str,
         problems.error(where, f"「{key}」 must be text (a template such as 「{default}」), or "
                               "empty for none")
         return default
-    bad = forbidden_character(value)
+    bad = forbidden_character(value) or too_long(value)
     if bad:
         problems.error(where, bad)
     return value.strip()

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from reportgen.characters import forbidden_character
+from reportgen.characters import forbidden_character, too_long
 from reportgen.data.cells import Cell, header_unit, parse_decimal
 from reportgen.data.folder import RawYear
 from reportgen.data.meta import meta
@@ -268,7 +268,7 @@ def collect_year(raw: RawYear, problems: Problems) -> YearData:
             else empty_records(raw, schema)
         )
     for number, line in enumerate(raw.narrative.split("\n"), start=1):
-        bad = forbidden_character(line)
+        bad = forbidden_character(line) or too_long(line)
         if bad:
             problems.error(raw.narrative_ref.at(line=number), bad)
     return YearData(

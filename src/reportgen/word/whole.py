@@ -14,11 +14,9 @@ from typing import Any
 from docxtpl import DocxTemplate
 from lxml import etree
 
+from reportgen.characters import MAX_PARAGRAPH as MAX_TEXT
 from reportgen.errors import ReportgenError
 
-#: The most characters one paragraph's text may have: far more than a report's paragraph, and
-#: few enough that python-docx (and so ``reportgen diff``) can read the document back.
-MAX_TEXT = 1_000_000
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _STRICT = etree.XMLParser(huge_tree=True, resolve_entities=False)
 
