@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from helpers.failures import assert_refused
+from helpers.failures import assert_refused, files
 from helpers.project import Cli
 from helpers.sheets import set_cell
 from helpers.text import report_text
@@ -146,3 +146,21 @@ def test_a_statistic_formatted_as_a_percentage_prints_its_figure(cli: Cli,
              "0.00%")
     path = project / cli("build", "2021").stdout.strip()
     assert "实现服务业增加值212.37亿元" in report_text(path)
+
+
+@pytest.mark.parametrize(("sheet", "rows", "why"), [
+    ("填表说明", NOTES, "holds 「填表说明」, a title above the header"),
+    ("Sheet1", [], "the sheet is empty"),
+    ("备注", [["说明", "备注"], ["一", "二"]], "it has no column 指标名称"),
+])
+def test_a_box_showing_a_sheet_that_is_not_read_is_refused(cli: Cli, project: Path, sheet: str,
+                                                           rows: list[list[object]],
+                                                           why: str) -> None:
+    add_sheet("indicators.xlsx", sheet, rows)(project)
+    boxes = project / Y / "boxes.yaml"
+    boxes.write_text(boxes.read_text(encoding="utf-8").replace("指标表: 完成情况", f"指标表: {sheet}"),
+                     encoding="utf-8")
+    assert_refused(cli("build", "2021", code=None), 1, [
+        f"data/2021/boxes.yaml:18: 专栏 「主要指标完成情况」 shows the sheet 「{sheet}」 of "
+        f"indicators.xlsx, which cannot be read: {why}"])
+    assert files(project, "output") == {}

@@ -241,9 +241,9 @@ def collect_year(raw: RawYear, problems: Problems) -> YearData:
         schema = EXECUTION if name == roles.execution else PLAN if name == roles.plan \
             else INDICATORS
         if schema is INDICATORS and (found.problem is not None or NAME not in found.headers):
-            # a notes sheet (填表说明) or an empty Sheet1 beside the indicators
+            # a notes sheet (填表说明) or an empty Sheet1 beside the indicators: not read, and
+            # an error only where a 专栏 shows it
             why = found.problem.message if found.problem else f"it has no column {NAME}"
-            problems.warning(found.ref, f"not read as a sheet of indicators: {why}")
             unread["indicators", name] = why
             continue
         if (table := readable_table(found, problems)) is None:
