@@ -20,6 +20,7 @@ BITS = "not allowed in a template: the number would have more than 4096 bits"
 BLOCKS = "template syntax error: blocks nest more than 16 deep here"
 DEEP = "template syntax error: the expression nests more than 50 deep here"
 PARSE = "template syntax error: the template nests too deeply here"
+INFINITY = "OverflowError: cannot convert float infinity to integer"
 
 
 def unsafe(method: str, kind: str = "str") -> str:
@@ -98,6 +99,13 @@ CASES: list[tuple[str, str, str]] = [
     ("attribute-chain", "{{ 完成" + ".real" * 300 + " }}", DEEP),
     ("sum-chain", "{{ 1" + " + 1" * 300 + " }}", DEEP),
     ("call-chain", "{{ range" + "(1)" * 300 + " }}", DEEP),
+    ("a-macro-calling-itself", "{% macro m(n) %}{{ m(n) }}{% endmacro %}{{ m(1) }}",
+     "RecursionError: maximum recursion depth exceeded"),
+    # a constant Jinja folds to inf or nan is still a number when the template runs
+    ("folded-infinity", "{{ 'inf'|float|int }}", INFINITY),
+    ("folded-infinity-in-a-tuple", "{{ ('inf'|float, 1)|first|int }}", INFINITY),
+    ("folded-infinity-in-a-list", "{{ ['-inf'|float]|first|int }}", INFINITY),
+    ("folded-infinity-in-a-dict", "{{ {'a': '1e400'|float}.a|int }}", INFINITY),
 ]
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import inspect
 import itertools
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
@@ -286,9 +287,27 @@ def check_nesting(tree: nodes.Node, name: str | None, filename: str | None) -> N
         stack.extend((child, blocks, depth + 1) for child in node.iter_child_nodes())
 
 
+def _source(value: Any) -> str:
+    """Python source that makes ``value``, a constant of a template."""
+    if isinstance(value, float):
+        return str(value) if math.isfinite(value) else f"float({str(value)!r})"
+    if isinstance(value, tuple):
+        return "(" + "".join(f"{_source(item)}, " for item in value) + ")"
+    if isinstance(value, list):
+        return "[" + ", ".join(_source(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_source(k)}: {_source(v)}" for k, v in value.items()) + "}"
+    return repr(value)
+
+
 class BudgetedCodeGenerator(CodeGenerator):
     """Jinja's code generator, with a step counted for each round of a loop, and what a ``~``
     and printed text make counted before it is made."""
+
+    def visit_Const(self, node: nodes.Const, frame: Frame) -> None:
+        """A constant as Python source: Jinja writes a folded float inf or nan as ``inf``, a
+        name that does not exist when the template runs."""
+        self.write(_source(node.as_const(frame.eval_ctx)))
 
     def visit_For(self, node: nodes.For, frame: Frame) -> None:
         node.iter = nodes.Call(nodes.EnvironmentAttribute("budget_rounds"), [node.iter], [],
