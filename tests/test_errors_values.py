@@ -106,6 +106,16 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      "digits (-3.5)"),
     ("digits-and-words", cell(STAT, "统计", "B2", "2百亿"),
      "statistics.xlsx[统计]!B2（数值）: 「2百亿」 is not a number"),
+    # what a program writes where a number is not, in a column that allows text (Ⅱ类)
+    ("nan", cell(STAT, "统计", "B2", "NaN"), "statistics.xlsx[统计]!B2（数值）: 「NaN」 is not a number"),
+    ("infinity", cell(IND, "完成情况", "G3", "-Infinity"),
+     "indicators.xlsx[完成情况]!G3（绝对值）: 「-Infinity」 is not a number"),
+    ("infinity-sign", cell(STAT, "统计", "B2", "∞"), "statistics.xlsx[统计]!B2（数值）: 「∞」 is not a number"),
+    ("a-yes-no-value", cell(STAT, "统计", "B2", True),
+     "statistics.xlsx[统计]!B2（数值）: 「TRUE」 is not a number"),
+    ("null", cell(STAT, "统计", "B2", "null"), "statistics.xlsx[统计]!B2（数值）: 「null」 is not a number"),
+    ("a-superscript-digit", cell(IND, "完成情况", "G3", "10²"),
+     "indicators.xlsx[完成情况]!G3（绝对值）: 「10²」 is not a number"),
     ("words-in-a-result", cell(IND, "完成情况", "G2", "五百点三"),
      "indicators.xlsx[完成情况]!G2（绝对值）: 「五百点三」 is a number written in words"),
 ]

@@ -4,6 +4,7 @@ fill in, 是/否 as a bool, text - or a problem recorded with the cell's place."
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from decimal import Decimal
 
@@ -53,6 +54,17 @@ def in_words(text: str) -> str | None:
     if found.group(2):
         number += "." + "".join(str(_DIGITS[c]) for c in found.group(2))
     return ("-" if "负" in text else "") + number
+
+
+#: What programs write where a number should be and is not: no report prints it as a value.
+_NON_NUMBERS = frozenset(["nan", "inf", "infinity", "∞", "true", "false", "#num!", "null",
+                          "none", "undefined"])
+
+
+def _number_like(text: str) -> bool:
+    """Whether ``text`` is meant as a number, or stands where one should be."""
+    bare = text.strip().lstrip("+-−").casefold()
+    return bare in _NON_NUMBERS or any(unicodedata.category(c) in ("Nd", "No") for c in text)
 
 
 def _in_words_problem(text: str) -> str | None:
@@ -131,9 +143,10 @@ def parse_cell(cell: Cell, column: Column, what: str, problems: Problems) -> Val
         number = parse_decimal(text.removesuffix("%") if shown_percent else text)
         if number is not None:
             return number
-        # A measure may be text (Ⅱ类), but text with digits in it is a mistyped number (and
-        # a number in words is refused above).
-        if kind == "measure" and not re.search(r"[0-9０-９]", text):
+        # A measure may be text (Ⅱ类), but not a mistyped number: text with digits in it (3², ٣
+        # included; Ⅱ is a letter) or what a program writes for no number (NaN, inf, TRUE); a
+        # number in words is refused above.
+        if kind == "measure" and not _number_like(text):
             return text
         hint = " (write it without thousands separators)" if "," in text else ""
         problems.error(cell.ref, f"「{text}」 is not a number{hint}")
