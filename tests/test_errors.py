@@ -223,7 +223,7 @@ CASES: list[tuple[str, Callable[[Path], None] | None, list[str], int, list[str]]
      ["output/2021: cannot create the output folder"]),
     ("output-file-is-a-folder", lambda r: (r / "output" / "2021" / (
         "关于重庆市綦江区2020年国民经济和社会发展计划执行情况及2021年计划草案的报告.docx")).mkdir(
-        parents=True), ["build", "2021"], 1, ["cannot write the file"]),
+        parents=True), ["build", "2021"], 1, ["is a folder, not a file; an output replaces only a file"]),
 ]
 
 

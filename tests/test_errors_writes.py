@@ -42,6 +42,12 @@ def build_first(root: Path) -> None:
     Cli(root)("build", "2021")
 
 
+def pipe(root: Path) -> None:
+    texts(root)
+    os.mkfifo(root / "pipe")
+
+
+NOT_A_FILE = "is a pipe, not a file; an output replaces only a file"
 AB = ["diff", "@a.txt", "@b.txt"]
 # (id, setup, arguments (@: a path in the project), exit status, message fragments)
 CASES: list[tuple[str, Callable[[Path], None], list[str], int, list[str]]] = [
@@ -79,6 +85,8 @@ CASES: list[tuple[str, Callable[[Path], None], list[str], int, list[str]]] = [
      ["reportgen.toml: is the project's settings; reportgen writes its outputs elsewhere"]),
     ("html-and-docx-the-same-file", texts, [*AB, "--html", "@x.out", "--docx", "@x.out"], 2,
      ["x.out: --html and --docx name the same file"]),
+    ("html-over-a-pipe", pipe, [*AB, "--html", "@pipe"], 2, [f"pipe: {NOT_A_FILE}"]),
+    ("docx-over-a-pipe", pipe, [*AB, "--docx", "@pipe"], 2, [f"pipe: {NOT_A_FILE}"]),
     ("second-output-refused-first-not-written", texts,
      [*AB, "--html", "@output/ok.html", "--docx", f"@{Y}/x.docx"], 2, [f"{Y}/x.docx: {IN_DATA}"]),
 ]
@@ -231,3 +239,19 @@ def test_an_import_that_does_not_build_leaves_no_year(cli: Cli, project: Path) -
     assert_refused(result, 1, ["templates/report.docx"])
     assert files(project) == before
     assert not (project / "data" / "2022").exists()
+
+
+@pytest.mark.parametrize(("folder", "message"), [
+    ("templates/新项目", IN_TEMPLATES), ("templates/专栏/新项目", IN_TEMPLATES),
+    ("data/2030", IN_DATA), ("data/2021/项目", IN_DATA),
+])
+def test_init_never_starts_a_project_among_the_inputs_of_another(project: Path, folder: str,
+                                                                 message: str) -> None:
+    from click.testing import CliRunner
+
+    from reportgen.cli import main
+
+    before = files(project)
+    result = CliRunner().invoke(main, ["init", str(project / folder)], catch_exceptions=False)
+    assert_refused(result, 1, [f"{folder}: {message}"])
+    assert files(project) == before and not (project / folder).exists()

@@ -12,6 +12,7 @@ creates a new year folder and never overwrites (``write.write_new_folder``).
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -48,13 +49,24 @@ def check_output(path: Path, root: Path | None = None, reads: Iterable[Path] = (
     of the project at ``root``."""
     target = landing(path)
     where = display_path(path, root)
+    mode = os.lstat(target).st_mode if os.path.lexists(target) else stat.S_IFREG
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        kind = "a folder" if stat.S_ISDIR(mode) else "a pipe" if stat.S_ISFIFO(mode) else \
+            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket"
+        raise ReportgenError(f"is {kind}, not a file; an output replaces only a file", where,
+                             "Name a file for the output.")
     for source in reads:
         if target in (landing(source), resolved(source)):
             raise ReportgenError(
                 "is a file this command reads; reportgen never writes over its input", where,
                 "Name a new file for the output (for instance in output/).")
-    if root is None or owned:
-        return
+    if root is not None and not owned:
+        check_outside_inputs(target, root, where)
+
+
+def check_outside_inputs(target: Path, root: Path, where: str) -> None:
+    """Refuse ``target`` (a path as a write lands) among the inputs of the project at
+    ``root``."""
     for name in INPUTS:
         base = resolved(root / name)
         if _within(target, base):
