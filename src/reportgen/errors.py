@@ -10,13 +10,20 @@ from typing import Any
 
 import click
 
+from reportgen.characters import visible
+
 
 def did_you_mean(word: object, choices: Iterable[object], cutoff: float = 0.5) -> str:
     """A "; did you mean 「…」?" hint for a misspelt name, or "" when nothing is close."""
     import difflib
 
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=cutoff)
-    return f"; did you mean 「{close[0]}」?" if close else ""
+    if not close:
+        return ""
+    shown = visible(close[0])
+    hidden = "" if shown == close[0] else \
+        " (it holds characters that print as nothing, shown as <U+…>)"
+    return f"; did you mean 「{shown}」?{hidden}"
 
 
 def column_letter(index: int) -> str:
@@ -78,9 +85,15 @@ def display_path(path: Path, root: Path | None = None) -> str:
     to the project root (data/2021/indicators.xlsx)."""
     if root is not None:
         try:
-            inside = path.resolve().relative_to(root.resolve())
+            # the folder's links followed, not the name's: a link shows as the name written
+            inside = (path.parent.resolve() / path.name).relative_to(root.resolve())
         except ValueError:
             return path.as_posix()
+        except (OSError, RuntimeError):  # a loop of links: the path as it is written
+            try:
+                inside = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
+            except ValueError:
+                return path.as_posix()
         if _VIEWPOINT and _VIEWPOINT[0].is_relative_to(root.resolve()):
             return Path(os.path.relpath(root.resolve() / inside, _VIEWPOINT[0])).as_posix()
         return inside.as_posix()
@@ -105,7 +118,7 @@ class ReportgenError(click.ClickException):
         text = f"{self.ref}: {self.message}" if self.ref else self.message
         if self.hint:
             text += f"\n  {self.hint}"
-        return text
+        return visible(text)
 
     def format_message(self) -> str:
         return str(self)
@@ -144,7 +157,7 @@ class Problem:
 
     def __str__(self) -> str:
         tag = "" if self.level == "error" else f"[{self.level}] "
-        return f"{tag}{self.ref}: {self.message}"
+        return visible(f"{tag}{self.ref}: {self.message}")
 
     def sort_key(self) -> tuple[str, str, int, int, int]:
         return place_key(self.ref)

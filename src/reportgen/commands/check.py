@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from reportgen.characters import visible
 from reportgen.checks import consistency
 from reportgen.checks.markup import markup_problems
 from reportgen.checks.plan import StatusRow, plan_vs_actual, status_table
@@ -128,16 +129,16 @@ def run(project: Project, year: int, console: Console, strict: bool = False) -> 
         counts = Counter(row.status for row in result.statuses)
         console.out(f"plan vs actual, {len(result.statuses)} indicators of 完成情况: "
                     + ", ".join(f"{status} {n}" for status, n in counts.most_common()))
-        console.out(status_table(result.statuses))
+        console.out(visible(status_table(result.statuses)))
         console.out("")
     if result.gaps:
         console.out(f"{len(result.gaps)} value(s) still to fill in:")
         for line in todo_lines(result.gaps):
-            console.out(f"  {line}")
-    for problem in result.problems:
-        console.out(f"{problem.level}: {problem.ref}: {problem.message}")
+            console.out(visible(f"  {line}"))
+    for problem in result.problems:  # a name's invisible characters shown (<U+200B>)
+        console.out(visible(f"{problem.level}: {problem.ref}: {problem.message}"))
     for place, what in result.notes:
-        console.out(f"note: {place}: {what}")
+        console.out(visible(f"note: {place}: {what}"))
     errors, warnings = len(result.errors), len(result.warnings)
     notes = f"; {len(result.notes)} wording note(s)" if result.notes else ""
     console.err(f"check {year}: {errors} error(s), {warnings} warning(s), "

@@ -59,6 +59,10 @@ def number_of(value: Any, name: str) -> Decimal | None:
     return None
 
 
+#: The most decimals a filter prints a figure with (``places``).
+MAX_PLACES = 30
+
+
 def passthrough(value: Any) -> Any:
     if isinstance(value, Gap):
         return value
@@ -73,6 +77,9 @@ def _digits(number: Decimal, places: int | None, rounding: str = "half-up") -> s
         raise FilterError(f"rounding 「{rounding}」 is not one of {', '.join(_ROUNDING)}")
     if places is not None and (isinstance(places, bool) or not isinstance(places, int)):
         raise FilterError(f"places 「{places}」 is not a whole number of decimals")
+    if places is not None and places > MAX_PLACES:
+        raise FilterError(f"places {places} is more decimals than a figure is printed with "
+                          f"(at most {MAX_PLACES})")
     if places is None:
         places = max(0, -number.as_tuple().exponent)  # type: ignore[operator]
     places = max(0, int(places))

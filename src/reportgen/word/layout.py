@@ -12,7 +12,13 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from reportgen.characters import forbidden_character
 from reportgen.errors import ReportgenError, SourceRef
+
+#: The sizes Word accepts for a font and for exact line spacing, in points; the longest name
+#: of a font it keeps.
+MIN_POINTS, MAX_POINTS = 1.0, 1584.0
+MAX_FONT_NAME = 31
 
 
 def _doc(text: str, default: Any) -> Any:
@@ -68,7 +74,14 @@ def load_layout(path: Path, ref: SourceRef) -> tuple[Layout, dict[str, Any]]:
                                  + ", ".join(known), ref)
         expected = type(known[key].default)
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
-            section[key] = float(value)
+            section[key] = value = float(value)
         elif not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
             raise ReportgenError(f"[layout] {key} must be {expected.__name__}, not {value!r}", ref)
+        if expected is float and not MIN_POINTS <= value <= MAX_POINTS:  # also nan and inf
+            raise ReportgenError(f"[layout] {key} must be a size in points from {MIN_POINTS:g} "
+                                 f"to {MAX_POINTS:g}, not {value!r}", ref)
+        if expected is str and (not value.strip() or len(value) > MAX_FONT_NAME
+                                or forbidden_character(value)):
+            raise ReportgenError(f"[layout] {key} must be a font's name (1 to {MAX_FONT_NAME} "
+                                 f"characters, no control characters), not {value!r}", ref)
     return replace(Layout(), **section), dict(section)
