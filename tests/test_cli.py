@@ -63,7 +63,8 @@ def test_bad_cell_is_one_message_with_its_place(cli: Cli, project: Path) -> None
     result = cli("build", "2021", code=1)
     assert "2 problems in the data" in result.stderr
     assert "data/2021/indicators.xlsx[完成情况]!G2（绝对值）: 「5OO」 is not a number" in result.stderr
-    assert "data/2021/indicators.xlsx[完成情况]!H3（增速）: 「三」 is not a percentage" in result.stderr
+    assert "data/2021/indicators.xlsx[完成情况]!H3（增速）: 「三」 is a number written in " \
+        "words" in result.stderr
     assert "Traceback" not in result.stderr
 
 

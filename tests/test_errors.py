@@ -134,13 +134,14 @@ CASES: list[tuple[str, Callable[[Path], None] | None, list[str], int, list[str]]
     ("column-misspelt", rename_header("statistics.xlsx", "统计", "数值", "数植"),
      ["build", "2021"], 1, ["column 「数值」 is missing", "did you mean 「数植」"]),
     ("number-is-text", cell("statistics.xlsx", "投资计划", "类别", "房地产项目", "项目数", "十一"),
-     ["build", "2021"], 1, ["statistics.xlsx[投资计划]!D7（项目数）: 「十一」 is not a whole number"]),
+     ["build", "2021"], 1, ["statistics.xlsx[投资计划]!D7（项目数）: 「十一」 is a number written in "
+                                "words; type it in digits (11)"]),
     ("number-with-separator", cell("statistics.xlsx", "统计", "指标", "新发展市场主体", "数值",
                                    "9,281"), ["build", "2021"], 1,
      ["statistics.xlsx[统计]!B13（数值）: 「9,281」 is not a number (write it without thousands"]),
     ("percent-is-text", cell("indicators.xlsx", "完成情况", "指标名称", "工业增加值增速", "增速",
                              "三"), ["build", "2021"], 1,
-     ["indicators.xlsx[完成情况]!H3（增速）: 「三」 is not a percentage"]),
+     ["indicators.xlsx[完成情况]!H3（增速）: 「三」 is a number written in words"]),
     ("serial-not-number", cell("indicators.xlsx", "计划目标", "指标名称", "工业增加值增速", "序号",
                                "二"), ["build", "2021"], 1,
      ["indicators.xlsx[计划目标]!B3（序号）: 「二」 is not a 序号"]),
@@ -222,7 +223,7 @@ CASES: list[tuple[str, Callable[[Path], None] | None, list[str], int, list[str]]
      ["output/2021: cannot create the output folder"]),
     ("output-file-is-a-folder", lambda r: (r / "output" / "2021" / (
         "关于重庆市綦江区2020年国民经济和社会发展计划执行情况及2021年计划草案的报告.docx")).mkdir(
-        parents=True), ["build", "2021"], 1, ["cannot write the file"]),
+        parents=True), ["build", "2021"], 1, ["is a folder, not a file; an output replaces only a file"]),
 ]
 
 

@@ -170,8 +170,8 @@ def test_a_folder_in_the_files_place_is_one_message(tmp_path: Path) -> None:
     target.mkdir(parents=True)
     with pytest.raises(ReportgenError) as refused:
         write_atomic(target, b"new", tmp_path)
-    assert str(refused.value) == ("output/报告.docx: cannot write the file: Is a directory"
-                                  "\n  Is it open in Word or WPS? Close it and build again.")
+    assert str(refused.value) == ("output/报告.docx: is a folder, not a file; an output replaces "
+                                  "only a file\n  Name a file for the output.")
     assert os.listdir(tmp_path / "output") == ["报告.docx"]
 
 

@@ -11,6 +11,7 @@ cannot be read or written is no error: the work is done again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -18,7 +19,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from reportgen import __version__
+from reportgen import __version__, signals
 
 
 @cache
@@ -71,14 +72,20 @@ def store(kind: str, name: str, data: bytes) -> None:
     if root is None:
         return
     target = root / kind / name[:2] / name
+    temporary: str | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".", suffix=".tmp",
-                                         delete=False) as handle:
+        with signals.deferred():  # no signal between making the file and taking it in charge
+            handle = tempfile.NamedTemporaryFile(dir=target.parent, prefix=".", suffix=".tmp",
+                                                 delete=False)
+            temporary = handle.name
+        with handle:
             handle.write(data)
-        os.replace(handle.name, target)
-    except OSError:
-        try:
-            os.unlink(handle.name)
-        except (OSError, UnboundLocalError):
-            pass
+        os.replace(temporary, target)
+    except BaseException as exc:  # an interrupted store leaves nothing behind either
+        if temporary is not None:
+            handle.close()
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        if not isinstance(exc, OSError):
+            raise

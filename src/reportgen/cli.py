@@ -8,17 +8,21 @@ stays instant.
 
 from __future__ import annotations
 
-import inspect
-import os
-import sys
-from typing import Any
+from reportgen import signals
 
-import click
+_LOADING = signals.starting()  # a signal while the modules below load ends reportgen quietly
 
-from reportgen import __version__
-from reportgen.console import Console
-from reportgen.errors import ReportgenError
-from reportgen.i18n import N_, _, translate_click
+import inspect  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from typing import Any  # noqa: E402
+
+import click  # noqa: E402
+
+from reportgen import __version__  # noqa: E402
+from reportgen.console import Console  # noqa: E402
+from reportgen.errors import ReportgenError  # noqa: E402
+from reportgen.i18n import N_, _, translate_click  # noqa: E402
 
 #: Exit status of an unexpected failure (1 is bad input, 2 a wrong command line).
 INTERNAL_ERROR = 3
@@ -56,10 +60,16 @@ class ReportGroup(click.Group):
     command_class = ReportCommand
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        """Run the command line in the chosen language: reportgen's texts and click's own."""
+        """The command in the chosen language (reportgen's texts and click's own), ended by
+        SIGTERM or SIGHUP as by Ctrl-C: temporary files removed."""
         translate_click()
         localise(self)
-        return super().main(*args, **kwargs)
+        with signals.handled():
+            try:
+                return super().main(*args, **kwargs)
+            except signals.Terminated as exc:
+                click.echo(_("terminated"), err=True)
+                sys.exit(exc.status)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -353,3 +363,6 @@ def diff(ctx: click.Context, first: str, second: str | None, project_dir: str | 
                                   Options(colored, context, brief, direction=docx_direction),
                                   update_baseline, author)
     ctx.exit(command.run(project_of(project_dir), request, console(colored)))
+
+
+signals.started(_LOADING)

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from reportgen.characters import visible
 from reportgen.i18n import _, ngettext
 
 
@@ -18,7 +19,12 @@ def did_you_mean(word: object, choices: Iterable[object], cutoff: float = 0.5) -
     import difflib
 
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=cutoff)
-    return _("; did you mean 「{name}」?").format(name=close[0]) if close else ""
+    if not close:
+        return ""
+    shown = visible(close[0])
+    hidden = "" if shown == close[0] else \
+        _(" (it holds characters that print as nothing, shown as <U+…>)")
+    return _("; did you mean 「{name}」?").format(name=shown) + hidden
 
 
 def column_letter(index: int) -> str:
@@ -80,9 +86,15 @@ def display_path(path: Path, root: Path | None = None) -> str:
     to the project root (data/2021/indicators.xlsx)."""
     if root is not None:
         try:
-            inside = path.resolve().relative_to(root.resolve())
+            # the folder's links followed, not the name's: a link shows as the name written
+            inside = (path.parent.resolve() / path.name).relative_to(root.resolve())
         except ValueError:
             return path.as_posix()
+        except (OSError, RuntimeError):  # a loop of links: the path as it is written
+            try:
+                inside = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
+            except ValueError:
+                return path.as_posix()
         if _VIEWPOINT and _VIEWPOINT[0].is_relative_to(root.resolve()):
             return Path(os.path.relpath(root.resolve() / inside, _VIEWPOINT[0])).as_posix()
         return inside.as_posix()
@@ -107,7 +119,7 @@ class ReportgenError(click.ClickException):
         text = f"{self.ref}: {self.message}" if self.ref else self.message
         if self.hint:
             text += f"\n  {self.hint}"
-        return text
+        return visible(text)
 
     def format_message(self) -> str:
         return str(self)
@@ -147,8 +159,9 @@ class Problem:
 
     def __str__(self) -> str:
         if self.level == "error":
-            return f"{self.ref}: {self.message}"
-        return _("[warning] {place}: {message}").format(place=self.ref, message=self.message)
+            return visible(f"{self.ref}: {self.message}")
+        return visible(_("[warning] {place}: {message}").format(place=self.ref,
+                                                                message=self.message))
 
     def sort_key(self) -> tuple[str, str, int, int, int]:
         return place_key(self.ref)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.errors import ReportgenError, SourceRef, UsageError, display_path
+from reportgen.guard import LINK_TO_NOTHING, resolved
 from reportgen.i18n import _
 
 #: The files of a year folder, by role. Workbooks may instead be folders of CSV files
@@ -59,7 +60,7 @@ class Project:
 
     @classmethod
     def at(cls, root: Path | str | None = None) -> Project:
-        return cls(Path(root or Path.cwd()).resolve())
+        return cls(resolved(Path(root or Path.cwd())))
 
     @classmethod
     def found(cls, root: Path | str | None = None) -> Project:
@@ -101,6 +102,16 @@ class Project:
 
     def existing_year_dir(self, year: int) -> Path:
         folder = self.year_dir(year)
+        if folder.is_symlink() and not folder.exists():
+            raise ReportgenError(_("no data for {year}: the year folder {why}")
+                                   .format(year=year, why=_(LINK_TO_NOTHING)),
+                                 self.ref(folder))
+        if folder.exists() and not folder.is_dir():
+            raise ReportgenError(_("no data for {year}: this is a file, not a folder")
+                                   .format(year=year),
+                                 self.ref(folder),
+                                 _("A year's data is a folder holding report.yaml, narrative.txt "
+                                   "and the workbooks; move the file away."))
         if not folder.is_dir():
             have = sorted(p.name for p in self.data_dir.glob("[0-9][0-9][0-9][0-9]") if p.is_dir())
             if have:

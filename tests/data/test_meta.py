@@ -82,7 +82,7 @@ def test_a_complete_report_yaml_has_no_problems(tmp_path: Path) -> None:
      [f"{AT}:3: 「年份」 needs 上年 and 本年, e.g. 上年: 2020"]),
     (edit(4, None), [f"{AT}: 年份.上年 must be a year such as 2020"]),
     (edit(4, "  上年: 二〇二〇"), [f"{AT}:4: 年份.上年 must be a year such as 2020"]),
-    (edit(5, "  本年: '2021'"), [f"{AT}:5: 年份.本年 must be a year such as 2021"]),
+    (edit(5, "  本年: '21'"), [f"{AT}:5: 年份.本年 must be a year such as 2021"]),
     (edit(5, "  本年: 2021.0"), [f"{AT}:5: 年份.本年 must be a year such as 2021"]),
     (edit(4, "  上年: 2019"), [f"{AT}:4: 年份.上年 should be 2020, the year before 本年"]),
     (edit(5, "  本年: 2022"), [f"{AT}:5: 年份.本年 is 2022 but the folder is 2021",
@@ -122,7 +122,7 @@ def test_a_meeting_date_still_to_fill_in_is_a_gap(tmp_path: Path, line: str | No
 
 @pytest.mark.parametrize(("line", "shown"), [
     ("  日期: 2021年3月10日", "2021年3月10日"), ("  日期: 20210310", "20210310"),
-    ("  日期: '2021-03-10'", "2021-03-10"),  # quoted: text, not a date
+    ("  日期: '2021-3-10'", "2021-3-10"),  # a quoted date is read when written as 2021-03-10
 ])
 def test_a_meeting_date_that_is_not_a_date_is_named(tmp_path: Path, line: str,
                                                     shown: str) -> None:

@@ -82,7 +82,7 @@ def test_a_target_is_kept_as_written() -> None:
 
 @pytest.mark.parametrize(("text", "kind", "message", "value"), [
     ("1.5", "int", "「1.5」 is not a whole number", None),
-    ("三", "int", "「三」 is not a whole number", None),
+    ("三", "int", "「三」 is a number written in words; type it in digits (3)", None),
     ("—", "int", "「—」 is not a whole number", None),
     ("5OO", "number", "「5OO」 is not a number", None),
     ("约3", "measure", "「约3」 is not a number", None),  # text with a digit is a mistyped number
@@ -92,7 +92,7 @@ def test_a_target_is_kept_as_written() -> None:
     ("1,234", "measure", "「1,234」 is not a number (write it without thousands separators)",
      None),
     ("良", "number", "「良」 is not a number", None),
-    ("三", "percent", "「三」 is not a percentage such as 3.2 or 3.2%", None),
+    ("三", "percent", "「三」 is a number written in words; type it in digits (3)", None),
     ("%", "percent", "「%」 is not a percentage such as 3.2 or 3.2%", None),
     ("预期", "attribute", "「预期」 must be 预期性 or 约束性", "预期"),
     ("已完成", "status", "「已完成」 must be one of 完成、超额完成、基本完成、未完成、需人工判断",
@@ -234,7 +234,7 @@ def _row(**changes: str) -> list[str]:
                                "position 3" + END]),
     ([_row(单位="%\t")], [f"{AT}!E2（单位）: contains a tab at position 2" + END]),
     ([_row(绝对值="5OO")], [f"{AT}!G2（绝对值）: 「5OO」 is not a number"]),
-    ([_row(增速="三")], [f"{AT}!H2（增速）: 「三」 is not a percentage such as 3.2 or 3.2%"]),
+    ([_row(增速="三")], [f"{AT}!H2（增速）: 「三」 is a number written in words; type it in digits (3)"]),
 ])
 def test_a_mistake_in_an_indicator_table_names_its_cell(rows: list[list[str]],
                                                         expected: list[str]) -> None:

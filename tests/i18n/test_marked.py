@@ -19,7 +19,8 @@ MESSAGES: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "ClickException": ((0,), ()), "BadParameter": ((0,), ()), "echo": ((0,), ()),
     "secho": ((0,), ()), "out": ((0,), ()), "err": ((0,), ()), "notify": ((0,), ()),
     "step": ((0,), ()), "each": ((1,), ()), "Todo": ((1,), ()), "Unsupported": ((0,), ()),
-    "FilterError": ((0,), ()), "option": ((), ("help",)), "argument": ((), ("help",)),
+    "FilterError": ((0,), ()), "Exhausted": ((0,), ()), "SecurityError": ((0,), ()),
+    "TemplateSyntaxError": ((0,), ()), "Absent": ((1,), ()), "option": ((), ("help",)), "argument": ((), ("help",)),
     "command": ((), ("help", "short_help")), "group": ((), ("help", "short_help")),
 }
 #: Words in a message: two letters or more outside the {placeholders}.

@@ -27,12 +27,21 @@ class Built:
     stale: tuple[str, ...] = ()  # paragraphs carried over from last year, for review
 
 
+#: The most bytes (UTF-8) of a report's file name: a file name has at most 255 - in bytes, so
+#: that 85 Chinese characters fill it - and LibreOffice's lock file (.~lock.<name>#) and the
+#: PDF beside the report need room too.
+MAX_NAME_BYTES = 200
+
+
 def output_name(title: str) -> str:
-    """The report's file name: its title on one line, without characters Windows refuses."""
+    """The report's file name: its title on one line, without characters Windows refuses, cut
+    where it would be longer than a file name may be."""
     from reportgen.word.document import strip_gap_marks
 
-    name = re.sub(r'[\\/:*?"<>|\s]+', "", strip_gap_marks(title))
-    return (name[:120] or "report") + ".docx"
+    name = re.sub(r'[\\/:*?"<>|\s]+', "", strip_gap_marks(title)).lstrip(".")  # not hidden
+    room = MAX_NAME_BYTES - len(".docx")
+    name = name.encode("utf-8")[:room].decode("utf-8", errors="ignore")
+    return (name or "report") + ".docx"
 
 
 def build(project: Project, year: int, strict: bool = False) -> Built:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from reportgen.characters import visible
 from reportgen.checks import consistency
 from reportgen.checks.markup import markup_problems
 from reportgen.checks.plan import StatusRow, plan_vs_actual, status_table
@@ -129,18 +130,18 @@ def run(project: Project, year: int, console: Console, strict: bool = False) -> 
         console.out(_("plan vs actual, {count} indicators of 完成情况: {statuses}").format(
             count=len(result.statuses),
             statuses=_(", ").join(f"{status} {n}" for status, n in counts.most_common())))
-        console.out(status_table(result.statuses))
+        console.out(visible(status_table(result.statuses)))
         console.out("")
     if result.gaps:
         console.out(_("{count} value(s) still to fill in:").format(count=len(result.gaps)))
         for line in todo_lines(result.gaps):
-            console.out(f"  {line}")
-    for problem in result.problems:
+            console.out(visible(f"  {line}"))
+    for problem in result.problems:  # a name's invisible characters shown (<U+200B>)
         line = (_("error: {place}: {message}") if problem.level == "error" else
                 _("warning: {place}: {message}"))
-        console.out(line.format(place=problem.ref, message=problem.message))
+        console.out(visible(line.format(place=problem.ref, message=problem.message)))
     for place, what in result.notes:
-        console.out(_("note: {place}: {what}").format(place=place, what=what))
+        console.out(visible(_("note: {place}: {what}").format(place=place, what=what)))
     errors, warnings = len(result.errors), len(result.warnings)
     notes = (_("; {count} wording note(s)").format(count=len(result.notes)) if result.notes
              else "")

@@ -190,7 +190,7 @@ def _apply_baseline(project: Project, year: int, comparison: Comparison, update:
         from reportgen.write import write_atomic
 
         updated = baseline.dump(comparison, previous)
-        write_atomic(path, updated.encode("utf-8"), project.root)
+        write_atomic(path, updated.encode("utf-8"), project.root, owned=True)
         notify(ngettext("wrote {file} ({count} accepted difference)",
                         "wrote {file} ({count} accepted differences)", len(comparison.changes))
                .format(file=where.file, count=len(comparison.changes)))
@@ -225,10 +225,20 @@ def run_diff(project: Project, request: DiffRequest,
         options = replace(options, author=request.author or default_author(
             project, [side.year for side in (first, second) if side.year is not None]),
             documents=(_document(first), _document(second)))
-    for name, path in request.files:
-        from reportgen.write import write_atomic
+    from reportgen.guard import check_output, landing
+    from reportgen.write import write_atomic
 
-        write_atomic(path, output.encoded(name, comparison, options), project.root)
+    reads = (first.path, second.path)
+    landed: dict[Path, str] = {}
+    for name, path in request.files:  # every output is checked before any is written
+        check_output(path, project.root, reads)
+        if landing(path) in landed:
+            raise UsageError(_("--{first} and --{second} name the same file")
+                             .format(first=landed[landing(path)], second=name),
+                             display_path(path, project.root))
+        landed[landing(path)] = name
+    for name, path in request.files:
+        write_atomic(path, output.encoded(name, comparison, options), project.root, reads)
         notify(_("wrote {file}").format(file=path.as_posix()))
     printed = output.render(request.printed, comparison, options)
     assert isinstance(printed, str)

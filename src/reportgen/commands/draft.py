@@ -6,6 +6,7 @@ folder all at once, then list what to fill in."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,8 +56,8 @@ def draft(project: Project, year: int, source_year: int | None = None) -> Drafte
     target = project.year_dir(year)
     if source_year == year:
         raise UsageError(_("--from {source_year} is the year being drafted")
-                           .format(source_year=source_year))
-    if target.exists():
+                         .format(source_year=source_year))
+    if os.path.lexists(target):  # a link to nothing, too: never written through
         raise ReportgenError(
             _("exists already; reportgen draft never overwrites a year"), project.ref(target),
             _("Edit it to go on drafting, or move it away to draft it afresh."))
@@ -72,7 +73,8 @@ def draft(project: Project, year: int, source_year: int | None = None) -> Drafte
         source = raw.workbook_refs[name].file
         is_xlsx = source.endswith(".xlsx")
         widths = read_column_widths(folder / f"{name}.xlsx") if is_xlsx else {}
-        made[name] = build(Sheets(raw.workbooks[name], widths, data.meta.roles))
+        readable = {n: t for n, t in raw.workbooks[name].items() if t.problem is None}
+        made[name] = build(Sheets(readable, widths, data.meta.roles))
         if is_xlsx:
             files[f"{name}.xlsx"] = workbook_bytes(made[name], stamp)
         else:

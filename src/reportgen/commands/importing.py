@@ -6,6 +6,8 @@ its official text, then build it and compare it with the report; the summary goe
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +45,7 @@ def import_report(project: Project, path: Path, year: int | None = None) -> Impo
     source = read_source(path, shown)
     imported, front = recognise(project, source, shown, year)
     folder = project.year_dir(imported.year)
-    if folder.exists():
+    if os.path.lexists(folder):  # a link to nothing, too: never written through
         raise ReportgenError(_("exists already; reportgen import never overwrites a year"),
                              project.ref(folder),
                              _("Move it away, or import as another year with --year."))
@@ -52,7 +54,11 @@ def import_report(project: Project, path: Path, year: int | None = None) -> Impo
     tally = Binder(imported, data).bind()
     settle(project, imported, front)
     write_new_folder(folder, imported.files(), project.root)
-    built = build(project, imported.year)
+    try:
+        built = build(project, imported.year)
+    except BaseException:  # all or nothing: no year left behind that does not build
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     # the diff's verdict under its default rules; where they differ, the diff's report of it
     same = compared(read_pieces(built.path)) == source.compared
     differences = "" if same else run_diff(project, DiffRequest(

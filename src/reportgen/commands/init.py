@@ -119,9 +119,14 @@ def starter_files(year: int) -> dict[str, bytes]:
 
 def init(target: Path, year: int) -> Path:
     """Create the project folder ``target`` (it may exist if empty); never overwrites."""
+    from reportgen.guard import check_outside_inputs, landing
+    from reportgen.project import find_root
     from reportgen.write import write_new_folder
 
     shown = str(target)
+    around = find_root(landing(target).parent)  # a project the new one would be inside
+    if around is not None:  # never among its inputs (data/, templates/)
+        check_outside_inputs(landing(target), around, shown)
     if target.exists():
         if not target.is_dir():
             raise ReportgenError(_("exists and is not a folder"), shown)

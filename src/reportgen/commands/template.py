@@ -19,6 +19,6 @@ def run(project: Project, console: Console, force: bool = False) -> int:
         raise ReportgenError(_("exists already; use --force to replace it"),
                              project.ref(path).file)
     layout, _overrides = load_layout(project.config_path, project.ref(project.config_path))
-    write_atomic(path, make_template(layout), project.root)
+    write_atomic(path, make_template(layout), project.root, owned=True)
     console.out(project.ref(path).file)
     return 0

@@ -8,9 +8,10 @@ from pathlib import Path
 from textwrap import indent
 from typing import Any
 
-from reportgen.data.sheets import Table, read_csv, read_workbook
+from reportgen.data.sheets import Table, read_csv, read_workbook, readable
 from reportgen.data.yamlfile import read_yaml
 from reportgen.errors import ReportgenError, SourceRef
+from reportgen.guard import LINK_TO_NOTHING
 from reportgen.i18n import _
 from reportgen.project import BOXES_YAML, NARRATIVE, REPORT_YAML, WORKBOOKS
 from reportgen.textfile import read_text
@@ -47,9 +48,12 @@ def read_workbook_or_csv(folder: Path, name: str, ref_of: Any
     if csv_dir.is_dir():
         tables = {}
         for path in sorted(csv_dir.glob("*.csv")):
-            tables[path.stem] = read_csv(path, path.stem, ref_of(path))
+            tables[path.stem] = readable(lambda p=path: read_csv(p, p.stem, ref_of(p)),
+                                         path.stem, ref_of(path))
         return tables, ref_of(csv_dir)
     for candidate in (xlsx, folder / f"{name}.xls"):
+        if candidate.is_symlink() and not candidate.exists():
+            raise ReportgenError(_(LINK_TO_NOTHING), ref_of(candidate))
         if candidate.exists():
             if candidate.is_dir():
                 raise ReportgenError(_("is a folder; expected an .xlsx workbook"),
@@ -73,8 +77,9 @@ def read_year(year: int, folder: Path, ref_of: Any) -> RawYear:
         path = folder / name
         if path.exists():
             return attempt(reader, path, ref_of(path)), ref_of(path)
-        if needed:
-            failures.append(ReportgenError(_("missing: every year folder needs this file"),
+        if needed or path.is_symlink():
+            failures.append(ReportgenError(_(LINK_TO_NOTHING) if path.is_symlink() else
+                                           _("missing: every year folder needs this file"),
                                            ref_of(path)))
         return None, ref_of(path)
 

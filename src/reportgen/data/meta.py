@@ -4,9 +4,10 @@ it), with the line of every problem."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
-from reportgen.characters import forbidden_character
+from reportgen.characters import forbidden_character, too_long
 from reportgen.data.folder import RawYear
 from reportgen.data.model import (
     BOX_LABEL,
@@ -49,7 +50,7 @@ def meta_of(report: Any, ref: SourceRef, year: int, problems: Problems) -> Meta:
         if not isinstance(value, (str, int)):
             problems.error(where, _("「{key}」 must be text").format(key=key))
             return ""
-        bad = forbidden_character(str(value))
+        bad = forbidden_character(str(value)) or too_long(str(value))
         if bad:
             problems.error(where, bad)
         return str(value).strip()
@@ -62,12 +63,13 @@ def meta_of(report: Any, ref: SourceRef, year: int, problems: Problems) -> Meta:
     else:
         for key in ("上年", "本年"):
             value = years.get(key)
-            if not _is_year(value):
+            if _year(value) is None:
                 problems.error(line_ref(ref, years, key) if key in years else ref,
                                _("年份.{key} must be a year such as {example}")
-                                 .format(key=key, example=year - (key == '上年')))
-        if all(_is_year(years.get(key)) for key in ("上年", "本年")):
-            plan_year, review_year = years["本年"], years["上年"]
+                               .format(key=key, example=year - (key == '上年')))
+        plan, review = _year(years.get("本年")), _year(years.get("上年"))
+        if plan is not None and review is not None:
+            plan_year, review_year = plan, review
             if plan_year != year:
                 problems.error(line_ref(ref, years, "本年"),
                                _("年份.本年 is {plan_year} but the folder is {year}")
@@ -83,8 +85,8 @@ def meta_of(report: Any, ref: SourceRef, year: int, problems: Problems) -> Meta:
         meeting = {}
     date_value = meeting.get("日期")
     meeting_date: dt.date | Gap
-    if isinstance(date_value, dt.date):
-        meeting_date = date_value
+    if (day := _date(date_value)) is not None:
+        meeting_date = day
     elif _is_blank(date_value):
         meeting_date = Gap("会议日期", line_ref(ref, meeting, "日期"))
     else:
@@ -152,14 +154,33 @@ def _line(report: Any, ref: SourceRef, key: str, default: str,
         problems.error(where, _("「{key}」 must be text (a template such as 「{default}」), or "
                                 "empty for none").format(key=key, default=default))
         return default
-    bad = forbidden_character(value)
+    bad = forbidden_character(value) or too_long(value)
     if bad:
         problems.error(where, bad)
     return value.strip()
 
 
-def _is_year(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)  # YAML reads yes as True
+def _year(value: Any) -> int | None:
+    """A year as YAML gives it: 2021, or quoted, "2021"."""
+    if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{4}\s*", value):
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):  # YAML reads yes as True
+        return value
+    return None
+
+
+def _date(value: Any) -> dt.date | None:
+    """A date as YAML gives it: 2021-03-10, or quoted, "2021-03-10"."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*", value):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
 
 
 def _roles(spec: Any, where: SourceRef, problems: Problems) -> Roles:

@@ -58,6 +58,9 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     header_texts: dict[str, str] = field(default_factory=dict)  # as written: 增速（%）
     merges: tuple[tuple[int, int, int, int], ...] = ()
+    #: Why the sheet cannot be read as a table, if it cannot: an error only where it is read
+    #: (a 填表说明 or an empty Sheet1 beside the sheets reportgen reads is no problem).
+    problem: ReportgenError | None = None
 
     def filled_rows(self) -> list[Row]:
         """The rows, a blank cell under a merged cell holding the merged cell's value (as Excel
@@ -72,8 +75,7 @@ class Table:
             for key, cell in row.cells.items():
                 corner = self.merged_into(cell.ref.row or 0, cell.ref.column or 0)
                 if cell.blank and corner is not None and corner in at:
-                    cells[key] = replace(cell, text=at[corner].text,
-                                         number_format=at[corner].number_format)
+                    cells[key] = replace(at[corner], ref=cell.ref)
             filled.append(Row(row.ref, cells))
         return filled
 
@@ -112,10 +114,19 @@ def read_workbook(path: Path, ref: SourceRef) -> dict[str, Table]:
     if sheets is None:
         sheets = _read_sheets(data, ref)
         cache.store("workbooks", name, json.dumps(sheets, ensure_ascii=False).encode("utf-8"))
-    return {sheet["title"]: _table_from_grid(sheet["title"], ref.at(sheet=sheet["title"]),
-                                             sheet["texts"], sheet["formats"], sheet["extra"],
-                                             [tuple(m) for m in sheet["merges"]])
+    return {sheet["title"]: readable(lambda s=sheet: _table_from_grid(
+                s["title"], ref.at(sheet=s["title"]), s["texts"], s["formats"], s["extra"],
+                [tuple(m) for m in s["merges"]]), sheet["title"], ref.at(sheet=sheet["title"]))
             for sheet in sheets}
+
+
+def readable(read: Any, name: str, ref: SourceRef) -> Table:
+    """The table ``read()`` gives, or one that holds why the sheet cannot be read."""
+    try:
+        table: Table = read()
+        return table
+    except ReportgenError as exc:
+        return Table(name, ref, [], {}, problem=exc)
 
 
 def _decode(data: bytes | None) -> list[dict[str, Any]] | None:
@@ -290,6 +301,27 @@ def table_of(name: str, ref: SourceRef, texts: list[list[str]], formats: list[li
     return _table_from_grid(name, ref, texts, formats, None, merges)
 
 
+def _refuse_title_row(texts: list[list[str]], start: int, columns: list[tuple[int, str]],
+                      ref: SourceRef) -> None:
+    """A first row of one cell above a row of several is a title over the header, not the
+    header: say so, rather than blame the columns below for having no name."""
+    if len(columns) != 1:
+        return
+    # the header: the first row of several cells, below rows of one cell at most
+    below = next((i for i in range(start + 1, len(texts))
+                  if sum(1 for text in texts[i] if text) > 1), None)
+    if below is None:
+        return
+    index = columns[0][0]
+    raise ReportgenError(
+        _("holds 「{title}」, a title above the header: the first row "
+          "that is not empty is the header, which names the columns")
+        .format(title=texts[start][index - 1][:40]),
+        ref.at(row=start + 1, column=index),
+        _("Delete the rows above the column names (row {row}), which must come first")
+        .format(row=below + 1))
+
+
 def _table_from_grid(name: str, ref: SourceRef, texts: list[list[str]],
                      formats: list[list[str]], extra: dict[str, list[str | None]] | None = None,
                      merges: list[tuple[int, int, int, int]] | None = None) -> Table:
@@ -300,7 +332,16 @@ def _table_from_grid(name: str, ref: SourceRef, texts: list[list[str]],
     headers: list[str] = []
     header_refs: dict[str, SourceRef] = {}
     columns: list[tuple[int, str]] = []
+    extra = extra or {}
+    kinds = {key: kind for key, (_, kind) in extra.items() if kind in (ERROR, UNCOMPUTED)}
     for index, header in enumerate(header_row, start=1):
+        kind = kinds.get(f"{start + 1},{index}")
+        if kind:
+            what = (_("the Excel error 「{header}」").format(header=header) if kind == ERROR else
+                    _("a formula whose result was not saved"))
+            raise ReportgenError(_("holds {what} where a column name belongs").format(what=what),
+                                 ref.at(row=start + 1, column=index),
+                                 _("Type the column's name in the header row."))
         if not header:
             continue
         key = header_key(header)
@@ -313,18 +354,22 @@ def _table_from_grid(name: str, ref: SourceRef, texts: list[list[str]],
         headers.append(key)
         header_refs[key] = cell_ref
         columns.append((index, key))
+    _refuse_title_row(texts, start, columns, ref)
     table = Table(name, ref, headers, header_refs,
                   header_texts={key: clean_text(header_row[i - 1]) for i, key in columns},
                   merges=tuple(merges or ()))
-    extra = extra or {}
     known = {index for index, _ in columns}
     for offset, row in enumerate(texts[start + 1 :], start=start + 2):
-        if not any(row):
+        # a formula saved without its result reads as blank, but the row is not empty
+        if not any(row) and not any(f"{offset},{i}" in kinds for i in range(1, len(row) + 1)):
             continue
         for index, text in enumerate(row, start=1):
-            if text and index not in known:
+            uncomputed = kinds.get(f"{offset},{index}") == UNCOMPUTED
+            if (text or uncomputed) and index not in known:
+                what = _("a formula whose result was not saved") if uncomputed else \
+                    f"「{text[:20]}」"
                 raise ReportgenError(
-                    _("holds 「{text}」 but its column has no header").format(text=text[:20]),
+                    _("holds {what} but its column has no header").format(what=what),
                     ref.at(row=offset, column=index),
                     _("Give the column a name in the header row, or clear the cell."),
                 )

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from reportgen.characters import forbidden_character
+from reportgen.characters import forbidden_character, too_long
 from reportgen.data.cells import Cell, header_unit, parse_decimal
 from reportgen.data.folder import RawYear
 from reportgen.data.meta import meta
@@ -139,7 +139,9 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems,
     value_schema = TableSchema(schema.workbook, schema.sheet, tuple(value_columns), (), "")
     extras = extra_columns(table, extra)
     has_categories, has_numbers = CATEGORY in table.headers, NUMBER in table.headers
-    for row in table.rows:
+    # the layout reads each cell as written (a blank 类别 continues the one above); a value
+    # column reads a merged cell's value in every row it covers
+    for row, filled in zip(table.rows, table.filled_rows(), strict=True):
         cells = row.cells
         for name in structural & set(cells):
             bad = cell_problem(cells[name])
@@ -147,7 +149,9 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems,
                 problems.error(cells[name].ref, bad)
         name = row.get(NAME).text
         if not name:
-            problems.error(row.get("指标名称").ref, _("指标名称 is blank; every row needs one"))
+            if not cell_problem(row.get(NAME)):
+                problems.error(row.get("指标名称").ref,
+                               _("指标名称 is blank; every row needs one"))
             continue
         starts_category = bool(row.get(CATEGORY).text)
         if starts_category:
@@ -175,7 +179,8 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems,
         elif not have_numbered:
             problems.error(row.get("序号").ref, _("the first indicator needs a 序号"))
         check_key(seen, (name,), row.get("指标名称").ref, f"指标 「{name}」", problems)
-        values = record_values(cells, value_schema, extras, table.headers, name, problems)
+        values = record_values(filled.cells, value_schema, extras, table.headers, name,
+                               problems)
         declared = values.get(COMPARED)
         rows.append(Indicator(category, starts_category, number, name, row.get(UNIT).text,
                               group, starts_group and number is not None, values, row.ref,
@@ -194,8 +199,9 @@ def record_table(table: Table, schema: TableSchema, problems: Problems) -> Recor
         key = tuple(row.get(k).text for k in schema.key)
         first_key = schema.key[0]
         if not key[0]:
-            problems.error(row.get(first_key).ref, _("{first_key} is blank; every row needs one")
-                                                     .format(first_key=first_key))
+            problems.error(row.get(first_key).ref, cell_problem(row.get(first_key))
+                           or _("{first_key} is blank; every row needs one")
+                           .format(first_key=first_key))
             continue
         what = "·".join(k for k in key if k)
         check_key(seen, key, row.get(first_key).ref, f"「{what}」", problems)
@@ -206,6 +212,15 @@ def record_table(table: Table, schema: TableSchema, problems: Problems) -> Recor
     units = {name: unit for name in columns
              if (unit := header_unit(table.header_texts.get(name, name)))}
     return RecordTable(table.name, table.ref, columns, tuple(rows), kinds, units)
+
+
+def readable_table(table: Table, problems: Problems) -> Table | None:
+    """``table``, or None with its problem recorded when the sheet cannot be read as one."""
+    if table.problem is None:
+        return table
+    hint = f" ({table.problem.hint})" if table.problem.hint else ""
+    problems.error(table.problem.ref or table.ref, table.problem.message + hint)
+    return None
 
 
 def empty_records(raw: RawYear, schema: TableSchema) -> RecordTable:
@@ -228,29 +243,45 @@ def collect_year(raw: RawYear, problems: Problems) -> YearData:
     meta_data = meta(raw, problems)
     roles = meta_data.roles
     indicators = {}
-    for name, table in raw.workbooks.get("indicators", {}).items():
+    unread: dict[tuple[str, str], str] = {}
+    for name, found in raw.workbooks.get("indicators", {}).items():
         schema = EXECUTION if name == roles.execution else PLAN if name == roles.plan \
             else INDICATORS
+        if schema is INDICATORS and (found.problem is not None or NAME not in found.headers):
+            # a notes sheet (填表说明) or an empty Sheet1 beside the indicators: not read, and
+            # an error only where a 专栏 shows it
+            why = found.problem.message if found.problem else \
+                _("it has no column {column}").format(column=NAME)
+            unread["indicators", name] = why
+            continue
+        if (table := readable_table(found, problems)) is None:
+            unread["indicators", name] = str(found.problem and found.problem.message)
+            continue
         indicators[name] = indicator_table(table, replace(schema, sheet=name), problems,
                                            roles.compared)
     projects = {
         name: record_table(table, PROJECTS, problems)
-        for name, table in raw.workbooks.get("projects", {}).items()
+        for name, found in raw.workbooks.get("projects", {}).items()
+        if (table := readable_table(found, problems)) is not None
     }
+    unread.update({("projects", name): str(found.problem.message)
+                   for name, found in raw.workbooks.get("projects", {}).items()
+                   if found.problem is not None})
     stats: dict[str, RecordTable] = {}
     for schema in (STATISTICS, MAJOR_PROJECTS, INVESTMENT):
-        found = raw.workbooks.get(schema.workbook, {}).get(schema.sheet or "")
+        given = raw.workbooks.get(schema.workbook, {}).get(schema.sheet or "")
+        readable = readable_table(given, problems) if given is not None else None
         stats[schema.sheet or ""] = (
-            record_table(found, schema, problems) if found is not None
+            record_table(readable, schema, problems) if readable is not None
             else empty_records(raw, schema)
         )
     for number, line in enumerate(raw.narrative.split("\n"), start=1):
-        bad = forbidden_character(line)
+        bad = forbidden_character(line) or too_long(line)
         if bad:
             problems.error(raw.narrative_ref.at(line=number), bad)
     return YearData(
         year=raw.year, meta=meta_data, indicators=indicators, projects=projects,
         statistics=stats[STATISTICS.sheet or ""], major_projects=stats[MAJOR_PROJECTS.sheet or ""],
         investment=stats[INVESTMENT.sheet or ""], boxes={}, narrative=raw.narrative,
-        narrative_ref=raw.narrative_ref,
+        narrative_ref=raw.narrative_ref, unread=unread,
     )

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen.characters import too_long
 from reportgen.diff.normalise import squeeze
 from reportgen.errors import ReportgenError
 from reportgen.i18n import _
@@ -103,12 +104,26 @@ def read_source(path: Path, shown: str | None = None) -> Source:
     if not raw.strip():
         raise ReportgenError(_("is empty: there is no report in it"), where)
     if suffix == ".docx":
-        return _docx(path, raw, where)
+        return _whole_paragraphs(_docx(path, raw, where), where)
     text, encoding = decode(raw, where)
     pieces = text_pieces(text.replace("\r\n", "\n").replace("\r", "\n"))
     official = raw if encoding in ("utf-8", "utf-8-sig") else text.encode("utf-8")
-    return Source(path, "txt", tuple(txt_blocks(pieces)), official, "official.txt", encoding,
-                  compared(pieces))
+    return _whole_paragraphs(Source(path, "txt", tuple(txt_blocks(pieces)), official,
+                                    "official.txt", encoding, compared(pieces)), where)
+
+
+def _whole_paragraphs(source: Source, where: str) -> Source:
+    """``source``, refused when a paragraph of it is longer than a report's may be (the year
+    made of it could not be built)."""
+    for block in source.blocks:
+        paras = [block] if isinstance(block, Para) else \
+            [para for row in block.rows for cell in row for para in cell.paras]
+        for para in paras:
+            if (problem := too_long(para.text)) is not None:
+                kind = "line" if source.kind == "txt" else "paragraph"
+                raise ReportgenError(f"{kind} {para.place}: 「{para.text[:20]}…」 {problem}",
+                                     where)
+    return source
 
 
 def _docx(path: Path, raw: bytes, where: str) -> Source:

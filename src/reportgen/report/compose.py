@@ -16,6 +16,7 @@ from reportgen.report.boxes.base import BoxContext, TemplateFiles, framed_text
 from reportgen.report.boxes.kinds import kind_of
 from reportgen.report.front import front_matter
 from reportgen.report.narrative import (
+    BOX_LINE,
     Block,
     box_numbers,
     box_places,
@@ -63,7 +64,7 @@ def compose(project: Project, data: YearData) -> Composed:
     stale = stale_lines(data.narrative, last_narrative(project, data.year))
     gaps.extend(typed_gaps(data.narrative, data.narrative_ref))
     text = render_text(env, marked_typed(marked(data.narrative, stale)), str(data.narrative_ref),
-                       context)
+                       context, markup=True)
     boxes = BoxContext(data, env, context, TemplateFiles(project), gaps)
     parsed = parse_blocks(text)
     labels = attachment_labels(parsed)
@@ -81,6 +82,9 @@ def compose(project: Project, data: YearData) -> Composed:
             box = placed_box(data, name, numbers)
             content = kind_of(box).render(box, numbers[name], boxes)
         else:
+            written = BOX_LINE.match(block.text)
+            if written:  # a value printed as a line of its own: never a 专栏 place
+                raise by_expression(data, written.group(1))
             kind = BLOCK_KINDS[block.kind]
             spans = block.spans
             if index in labels:  # an 附件's title, balanced as the report's
@@ -121,8 +125,11 @@ def placed_box(data: YearData, name: str, numbers: Mapping[str, int]) -> BoxSpec
                                .format(name=name, known=known),
                              data.narrative_ref.at(line=line) if line else str(data.narrative_ref))
     if name not in numbers:
-        raise ReportgenError(_("[专栏：{name}] is written by a template expression; write the line "
-                               "[专栏：{name}] itself, so that the 专栏 can be numbered")
-                               .format(name=name),
-                             str(data.narrative_ref))
+        raise by_expression(data, name)
     return spec
+
+
+def by_expression(data: YearData, name: str) -> ReportgenError:
+    return ReportgenError(_("[专栏：{name}] is written by a template expression; write the line "
+                            "[专栏：{name}] itself, so that the 专栏 can be numbered")
+                          .format(name=name), str(data.narrative_ref))

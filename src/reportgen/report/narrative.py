@@ -15,6 +15,8 @@ One paragraph per line (blank lines are ignored). A line that starts with
 
 Any other line is a paragraph of text, however it starts: 一是…, ——…, 1.…, a lone ``#``.
 
+Only a template's own text is markup: the values it prints are kept from it (``literal``).
+
 The same markup is used for the lines a 专栏 list template writes.
 """
 
@@ -24,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from reportgen.characters import STALE
+from reportgen.templating.literal import restore
 from reportgen.word.ooxml import Span
 
 BOX_LINE = re.compile(r"^\[专栏[：:]\s*(.+?)\s*\]$")
@@ -58,21 +61,22 @@ def parse_line(line: str) -> Block | None:
         return None
     box = BOX_LINE.match(text)
     if box:
-        return Block("box", box=box.group(1))
+        return Block("box", box=restore(box.group(1)))
     attachment = ATTACHMENT_LINE.match(text)
     if attachment:
-        return Block("attachment", (Span(attachment.group(1)),), stale=stale)
+        return Block("attachment", (Span(restore(attachment.group(1))),), stale=stale)
     kind = "p"
     heading = _HEADING.match(text)
     if heading:
         kind, text = f"h{len(heading.group(1))}", heading.group(2).strip()
     lead = _LEAD.match(text)
     if lead:
-        spans = [Span(lead.group(1), lead=True)] + ([Span(lead.group(2))] if lead.group(2) else [])
+        spans = [Span(restore(lead.group(1)), lead=True)] + (
+            [Span(restore(lead.group(2)))] if lead.group(2) else [])
         if kind != "p" and lead.group(2):
             kind += RUN_IN
     else:
-        spans = [Span(text)]
+        spans = [Span(restore(text))]
     return Block(kind, tuple(spans), stale=stale)
 
 

@@ -177,7 +177,10 @@ def major_projects_view(table: RecordTable) -> Rows:
 
 
 def _indicators(table: IndicatorTable | None, sheet: str, label: str,
-                with_status: bool) -> Rows | Absent:
+                with_status: bool, unread: str | None = None) -> Rows | Absent:
+    if table is None and unread is not None:
+        return Absent(label, _("the sheet 「{sheet}」 of indicators.xlsx cannot be read: {unread}")
+                               .format(sheet=sheet, unread=unread))
     if table is None:
         return Absent(label, _("indicators.xlsx has no sheet 「{sheet}」 (the sheet report.yaml's "
                                "数据 names for {label}, 「{sheet}」 when it names none)")
@@ -197,8 +200,10 @@ def build_context(data: YearData, box_numbers: Mapping[str, int]) -> dict[str, A
                                 ("简称", meta.meeting_short)]),
         "上年会议": Lookup("上年会议", [("简称", meta.previous_meeting),
                                         ("报告", meta.previous_report)]),
-        "完成": _indicators(data.execution, meta.roles.execution, "完成", with_status=True),
-        "目标": _indicators(data.plan, meta.roles.plan, "目标", with_status=False),
+        "完成": _indicators(data.execution, meta.roles.execution, "完成", with_status=True,
+                            unread=data.unread.get(("indicators", meta.roles.execution))),
+        "目标": _indicators(data.plan, meta.roles.plan, "目标", with_status=False,
+                            unread=data.unread.get(("indicators", meta.roles.plan))),
         "指标表": Lookup("指标表", ((name, indicator_rows(table, name, with_status=False))
                                for name, table in data.indicators.items())),
         "统计": record_rows(data.statistics, "统计", STAT),

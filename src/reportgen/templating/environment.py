@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 import jinja2
+from jinja2.parser import Parser
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -24,7 +25,18 @@ from reportgen import cache
 from reportgen.data.model import Gap, Target
 from reportgen.errors import ReportgenError
 from reportgen.i18n import _
+from reportgen.templating import budget, literal
+from reportgen.templating.budget import (
+    UNSAFE_METHODS,
+    Budget,
+    BudgetedCodeGenerator,
+    budgeted,
+    check_nesting,
+    extent,
+    size,
+)
 from reportgen.templating.filters import install_filters
+from reportgen.templating.literal import protect, restore
 from reportgen.templating.numerals import date
 from reportgen.templating.numfmt import FilterError, num
 from reportgen.templating.views import MISSING, OTHER, look_up
@@ -50,10 +62,13 @@ def _digits(value: Any) -> float:
 class ReportEnvironment(SandboxedEnvironment):
     """Sandboxed: templates see the data they are given and nothing of Python or the machine."""
 
-    intercepted_binops = frozenset(["*", "**"])
+    intercepted_binops = frozenset(["*", "**", "+", "%"])
+    code_generator_class = BudgetedCodeGenerator
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
+        self.budget = Budget()
+        del self.globals["lipsum"]  # random text, and as much of it as asked for
         # Text templates by (source, where): a build renders one 专栏 template for several
         # 专栏 and each table header title twice, and compiling costs far more than rendering.
         self.compiled: dict[tuple[str, str], jinja2.Template] = {}
@@ -78,7 +93,8 @@ class ReportEnvironment(SandboxedEnvironment):
                          self.lstrip_blocks, self.keep_trailing_newline,
                          self.finalize is not None, sorted(self.intercepted_binops),
                          jinja2.__version__, sys.version))
-        entry = cache.key("template", cache.code_of(__file__), settings, source)
+        entry = cache.key("template", cache.code_of(__file__), cache.code_of(budget.__file__),
+                          cache.code_of(literal.__file__), settings, source)
         stored = cache.load("templates", entry)
         if stored is not None:
             try:
@@ -89,7 +105,33 @@ class ReportEnvironment(SandboxedEnvironment):
         cache.store("templates", entry, marshal.dumps(code))
         return code
 
+    def _parse(self, source: str, name: str | None, filename: str | None) -> Any:
+        parser = Parser(self, source, name, filename)
+        try:
+            tree = parser.parse()
+        except RecursionError:
+            raise jinja2.TemplateSyntaxError(_("the template nests too deeply here"),
+                                             parser.stream.current.lineno, name,
+                                             filename) from None
+        check_nesting(tree, name, filename)
+        return tree
+
+    def budget_rounds(self, iterable: Any) -> Any:
+        """A loop's items, each round a step of the budget (compiled into every loop)."""
+        return self.budget.rounds(iterable)
+
+    def wrap_str_format(self, value: Any) -> None:
+        """No ``'…'.format``: its widths would be made before any check (``is_safe_attribute``
+        refuses it; the format filter is sized)."""
+        return None
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, (str, bytes, list)) and attr in UNSAFE_METHODS:
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        self.budget.binop(operator, left, right)
         if operator == "**" and isinstance(right, (int, float, Decimal)):
             if not -MAX_POWER <= right <= MAX_POWER:
                 raise jinja2.exceptions.SecurityError(_("the power {right} is too large")
@@ -110,7 +152,10 @@ class ReportEnvironment(SandboxedEnvironment):
                 and getattr(__obj, "__name__", "") in _WIDENING \
                 and any(isinstance(a, int) and a > MAX_REPEAT for a in (*args, *kwargs.values())):
             raise jinja2.exceptions.SecurityError(_("a padded text would be too long"))
-        return super().call(__context, __obj, *args, **kwargs)
+        __self.budget.step()
+        result = super().call(__context, __obj, *args, **kwargs)
+        __self.budget.make(size(result))
+        return result
 
     def _view(self, obj: Any, key: Any) -> tuple[str, Any]:
         found, value = look_up(obj, key)
@@ -138,7 +183,10 @@ def make_env(gaps: list[Gap] | None = None,
 
     def final(value: Any) -> Any:
         value = finalize(value, collected)
-        if escape is not None and isinstance(value, str) and not hasattr(value, "__html__"):
+        env.budget.make(extent(value))
+        if escape is None:
+            return protect(str(value))
+        if isinstance(value, str) and not hasattr(value, "__html__"):
             return Markup(escape(value))
         return value
 
@@ -151,6 +199,8 @@ def make_env(gaps: list[Gap] | None = None,
         finalize=final,
     )
     install_filters(env.filters, env.tests)
+    env.filters.update({name: budgeted(name, func, env.budget)
+                        for name, func in env.filters.items()})
     return env
 
 
@@ -197,10 +247,14 @@ def template_error(exc: BaseException, where: str, source: str | None = None) ->
     return ReportgenError(what, place, context)
 
 
-def render_text(env: ReportEnvironment, source: str, where: str, context: dict[str, Any]) -> str:
-    """Render a text template; ``where`` (file path as shown to the user) names it in errors."""
+def render_text(env: ReportEnvironment, source: str, where: str, context: dict[str, Any],
+                markup: bool = False) -> str:
+    """Render a text template; ``where`` (file path as shown to the user) names it in errors.
+    With ``markup``, the text is for the narrative's markup to read, its values kept from it
+    (``literal``; ``narrative.parse_blocks`` restores them)."""
     try:
-        return env.text_template(source, where).render(context)
+        text = env.text_template(source, where).render(context)
+        return text if markup else restore(text)
     except (jinja2.TemplateError, ArithmeticError, TypeError, ValueError, KeyError,
             AttributeError, IndexError, RecursionError) as exc:
         raise template_error(exc, where, source) from None

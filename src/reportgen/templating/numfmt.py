@@ -61,6 +61,10 @@ def number_of(value: Any, name: str) -> Decimal | None:
     return None
 
 
+#: The most decimals a filter prints a figure with (``places``).
+MAX_PLACES = 30
+
+
 def passthrough(value: Any) -> Any:
     if isinstance(value, Gap):
         return value
@@ -77,6 +81,9 @@ def _digits(number: Decimal, places: int | None, rounding: str = "half-up") -> s
     if places is not None and (isinstance(places, bool) or not isinstance(places, int)):
         raise FilterError(_("places 「{places}」 is not a whole number of decimals")
                             .format(places=places))
+    if places is not None and places > MAX_PLACES:
+        raise FilterError(_("places {places} is more decimals than a figure is printed with "
+                            "(at most {most})").format(places=places, most=MAX_PLACES))
     if places is None:
         places = max(0, -number.as_tuple().exponent)  # type: ignore[operator]
     places = max(0, int(places))

@@ -14,6 +14,7 @@ import jinja2
 from reportgen.characters import GAP_CLOSE, GAP_OPEN
 from reportgen.data.model import Gap
 from reportgen.errors import ReportgenError, display_path
+from reportgen.guard import confined
 from reportgen.i18n import _
 from reportgen.templating.environment import make_env, template_error
 from reportgen.word.layout import Layout
@@ -99,13 +100,18 @@ def render_report(template_path: Path, root: Path, context: Mapping[str, Any],
                 overrides: Mapping[str, Any], layout: Layout, gaps: list[Gap],
                 stamp: dt.datetime) -> bytes:
     """The report as .docx bytes: template + context, gaps highlighted, reproducible."""
-    from docxtpl import DocxTemplate
+    from reportgen.word.whole import WholeTemplate
 
     where = display_path(template_path, root)
     if not template_path.is_file():
         raise ReportgenError(_("missing: the Word template"), where,
                              _("Run `reportgen template` to write the default one."))
-    template = DocxTemplate(template_path)
+    if confined(template_path.parent, template_path.name) is None:
+        raise ReportgenError(_("is a link to a file outside templates/; the Word template is read "
+                               "from that folder only"),
+                             f"{display_path(template_path.parent, root)}/{template_path.name}")
+    template = WholeTemplate(template_path)
+    template.where = where
     try:
         template.init_docx()
     except Exception as exc:  # python-docx raises several kinds for a broken package
@@ -120,7 +126,7 @@ def render_report(template_path: Path, root: Path, context: Mapping[str, Any],
     try:
         template.render(dict(context), jinja_env=env, autoescape=True)
     except (jinja2.TemplateError, ArithmeticError, TypeError, ValueError, KeyError,
-            AttributeError) as exc:
+            AttributeError, RecursionError) as exc:
         error = template_error(exc, where)
         lines = [line.strip() for line in getattr(exc, "docx_context", []) if line.strip()]
         if lines:
@@ -132,9 +138,10 @@ def render_report(template_path: Path, root: Path, context: Mapping[str, Any],
         for part in (section.footer, section.even_page_footer, section.header):
             highlight_gaps(part._element)
     properties = document.core_properties
-    # Set from the data, not rendered from the template: core properties are plain text.
-    properties.title = strip_gap_marks(str(context.get("标题", ""))).replace("\n", "")
-    properties.author = strip_gap_marks(str(context.get("报告单位", "")))
+    # Set from the data, not rendered from the template: core properties are plain text, of at
+    # most 255 characters (the document's own title block holds the whole title).
+    properties.title = strip_gap_marks(str(context.get("标题", ""))).replace("\n", "")[:255]
+    properties.author = strip_gap_marks(str(context.get("报告单位", "")))[:255]
     properties.created = properties.modified = stamp
     properties.revision = 1
     buffer = io.BytesIO()

@@ -12,8 +12,14 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from reportgen.characters import forbidden_character
 from reportgen.errors import ReportgenError, SourceRef
 from reportgen.i18n import _
+
+#: The sizes Word accepts for a font and for exact line spacing, in points; the longest name
+#: of a font it keeps.
+MIN_POINTS, MAX_POINTS = 1.0, 1584.0
+MAX_FONT_NAME = 31
 
 
 def _doc(text: str, default: Any) -> Any:
@@ -70,8 +76,18 @@ def load_layout(path: Path, ref: SourceRef) -> tuple[Layout, dict[str, Any]]:
                                  + ", ".join(known), ref)
         expected = type(known[key].default)
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
-            section[key] = float(value)
+            section[key] = value = float(value)
         elif not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
             raise ReportgenError(_("[layout] {key} must be {kind}, not {value!r}")
                                    .format(key=key, kind=expected.__name__, value=value), ref)
+        if expected is float and not MIN_POINTS <= value <= MAX_POINTS:  # also nan and inf
+            raise ReportgenError(_("[layout] {key} must be a size in points from {least:g} "
+                                   "to {most:g}, not {value!r}")
+                                   .format(key=key, least=MIN_POINTS, most=MAX_POINTS,
+                                           value=value), ref)
+        if expected is str and (not value.strip() or len(value) > MAX_FONT_NAME
+                                or forbidden_character(value)):
+            raise ReportgenError(_("[layout] {key} must be a font's name (1 to {most} "
+                                   "characters, no control characters), not {value!r}")
+                                   .format(key=key, most=MAX_FONT_NAME, value=value), ref)
     return replace(Layout(), **section), dict(section)

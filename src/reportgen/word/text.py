@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from reportgen.errors import ReportgenError, SourceRef
+from reportgen.guard import LINK_TO_NOTHING
 from reportgen.i18n import _
 from reportgen.textfile import read_text
 
@@ -310,7 +311,8 @@ def read_pieces(path: Path, ref: SourceRef | str | None = None,
     """A .docx or .txt file's text in document order (``tracked`` applies to .docx)."""
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise ReportgenError(_("missing: no such file"), ref or str(path))
+        raise ReportgenError(_(LINK_TO_NOTHING) if path.is_symlink() and not path.exists() else
+                             _("missing: no such file"), ref or str(path))
     if suffix == ".docx":
         return docx_pieces(path, ref, tracked)
     if suffix in (".txt", ".text", ".md"):

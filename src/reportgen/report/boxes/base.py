@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from reportgen.data.model import BoxSpec, Gap, YearData
 from reportgen.errors import Problems, ReportgenError, SourceRef, display_path
+from reportgen.guard import confined
 from reportgen.i18n import _
 from reportgen.report.narrative import parse_blocks
 from reportgen.templating.environment import ReportEnvironment, render_text
@@ -91,11 +92,24 @@ class TemplateFiles:
         return display_path(self.folder / name, self.root)
 
     def exists(self, name: str) -> bool:
-        return (self.folder / name).is_file()
+        path = confined(self.folder, name)
+        return path is not None and path.is_file()
 
-    def read(self, name: str) -> tuple[str, str]:
-        """(source, path as the user sees it) of the template ``name``."""
+    def outside(self, name: str) -> str | None:
+        """Why ``name`` is not a template of the folder, when it leads out of it."""
+        if confined(self.folder, name) is not None:
+            return None
+        return (_("模板 「{name}」 is not a file inside {root}/; "
+                  "a 专栏 template is read from that folder only")
+                  .format(name=name, root=display_path(self.folder, self.root)))
+
+    def read(self, name: str, named: SourceRef | str | None = None) -> tuple[str, str]:
+        """(source, path as the user sees it) of the template ``name``, which ``named`` (its
+        place in boxes.yaml) names."""
         if name not in self.cache:
+            refused = self.outside(name)
+            if refused:
+                raise ReportgenError(refused, named or display_path(self.folder, self.root))
             path: Path = self.folder / name
             where = self.where(name)
             if not path.is_file():

@@ -279,6 +279,8 @@ class IndicatorTableBox(BoxKind):
 
     def check(self, box: BoxSpec, data: YearData, problems: Problems) -> None:
         table = data.indicators.get(box.source)
+        if table is None and data.refuse_unread(box, "indicators", box.source, problems):
+            return
         if table is None:
             has = _("; it has {sheets}").format(sheets="、".join(data.indicators)) \
                 if data.indicators else _(" (the year has no indicators.xlsx)")

@@ -45,6 +45,8 @@ class ListBox(BoxKind):
         return str(template) if template else None
 
     def check(self, box: BoxSpec, data: YearData, problems: Problems) -> None:
+        if data.refuse_unread(box, "projects", box.source, problems):
+            return
         if not data.projects:
             problems.error(box.ref, _("专栏 「{key}」 shows the sheet 「{source}」 of "
                            "projects.xlsx, which the year does not have (nor a folder projects/ "
@@ -66,6 +68,10 @@ class ListBox(BoxKind):
                         context: Mapping[str, Any], problems: Problems) -> None:
         if box.options is None or box.source not in context["项目"]:
             return
+        refused = templates.outside(box.options)
+        if refused:
+            problems.error(box.ref, f"专栏 「{box.key}」: {refused}")
+            return
         if not templates.exists(box.options):
             problems.error(box.ref, _("专栏 「{key}」: its 模板 "
                            "{options} does not exist")
@@ -80,9 +86,9 @@ class ListBox(BoxKind):
         checker.check(source, lambda line: shown.at(line=line), self.local(box, context))
 
     def render(self, box: BoxSpec, number: int, ctx: BoxContext) -> Xml:
-        source, where = ctx.templates.read(box.options)
+        source, where = ctx.templates.read(box.options, box.ref)
         local = {**ctx.context, **self.local(box, ctx.context)}
-        text = render_text(ctx.env, source, where, local)
+        text = render_text(ctx.env, source, where, local, markup=True)
         rows = local["行"]
         if rows.gap is not None and not text.strip():
             # An empty list shows what to fill in, not an empty box.

@@ -261,6 +261,8 @@ class ProjectTableBox(BoxKind):
 
     def check(self, box: BoxSpec, data: YearData, problems: Problems) -> None:
         sheet, group = source_sheet(box.source)
+        if data.refuse_unread(box, "projects", sheet, problems):
+            return
         if not data.projects:
             problems.error(box.ref, _("专栏 「{key}」 shows the sheet 「{sheet}」 of "
                            "projects.xlsx, which the year does not have (nor a folder projects/ "
