@@ -15,14 +15,13 @@ Options:, Error: …), which reportgen.i18n makes click take from this catalogue
 from __future__ import annotations
 
 import ast
-import inspect
 import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from reportgen.i18n import CATALOGUE, DOMAIN
+from reportgen.i18n import CATALOGUE, DOMAIN, cleandoc
 
 PACKAGE = Path(__file__).resolve().parent
 #: The marks reportgen's code uses, as babel's keywords (the arguments that are messages).
@@ -48,7 +47,7 @@ def _docstrings(path: Path) -> Iterator[tuple[int, str]]:
             if named in ("command", "group") and "help" not in given:
                 doc = ast.get_docstring(node, clean=False)
                 if doc:
-                    yield node.lineno, inspect.cleandoc(doc)
+                    yield node.lineno, cleandoc(doc)
                 break
 
 

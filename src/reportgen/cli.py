@@ -12,7 +12,6 @@ from reportgen import signals
 
 _LOADING = signals.starting()  # a signal while the modules below load ends reportgen quietly
 
-import inspect  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 from typing import Any  # noqa: E402
@@ -22,7 +21,7 @@ import click  # noqa: E402
 from reportgen import __version__  # noqa: E402
 from reportgen.console import Console  # noqa: E402
 from reportgen.errors import ReportgenError  # noqa: E402
-from reportgen.i18n import N_, _, translate_click  # noqa: E402
+from reportgen.i18n import N_, _, cleandoc, translate_click  # noqa: E402
 
 #: Exit status of an unexpected failure (1 is bad input, 2 a wrong command line).
 INTERNAL_ERROR = 3
@@ -49,7 +48,7 @@ def localise(command: click.Command) -> None:
             english = item.__dict__.setdefault(f"english_{attribute}",
                                                getattr(item, attribute, None))
             if english:
-                setattr(item, attribute, _(inspect.cleandoc(english)))
+                setattr(item, attribute, _(cleandoc(english)))
         if isinstance(item, click.Command):
             item._help_option = None  # click keeps its --help option, help text and all
 

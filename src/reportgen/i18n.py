@@ -104,6 +104,21 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(language()).ngettext(singular, plural, n)
 
 
+def cleandoc(text: str) -> str:
+    """A docstring as click shows it and the catalogue keeps it: ``inspect.cleandoc``'s
+    result (the first line stripped, the others' common indent removed, blank lines at the
+    ends dropped), without importing inspect, which a command's start-up pays for."""
+    lines = text.expandtabs().split("\n")
+    margin = min((len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()),
+                 default=0)
+    lines = [lines[0].lstrip(), *(line[margin:] for line in lines[1:])]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
 def N_(message: str) -> str:
     """Marks ``message`` for the catalogue without translating it: a text kept in a constant
     and translated (``_(constant)``) where it is shown."""
