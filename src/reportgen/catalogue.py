@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import io
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,7 +31,20 @@ KEYWORDS: dict[str, Any] = {"_": None, "N_": None, "ngettext": (1, 2)}
 CLICK_KEYWORDS: dict[str, Any] = {"_": None, "ngettext": (1, 2)}
 LOCALE = "zh_CN"
 HEADER = ("# The Chinese of reportgen's messages (and of click's, which it shows).\n"
-          "# Refreshed from the code with: python -m reportgen.catalogue")
+          "# Refreshed from the code with: python -m reportgen.catalogue\n"
+          "# click's texts as of {click}")
+
+
+def click_version() -> str:
+    """The installed click, as the catalogue's header names the one its texts come from."""
+    from importlib.metadata import version
+
+    return f"click {version('click')}"
+
+
+def from_click_only(message: Any) -> bool:
+    """A message of click's that reportgen's code does not use itself."""
+    return all(where.startswith("click/") for where, _line in message.locations)
 
 
 def _docstrings(path: Path) -> Iterator[tuple[int, str]]:
@@ -83,10 +97,11 @@ def updated(po: bytes) -> Any:
     catalog.update(extracted())
     catalog.obsolete.clear()
     catalog.fuzzy = False
-    catalog.header_comment = HEADER
+    catalog.header_comment = HEADER.format(click=click_version())
     catalog.creation_date = catalog.revision_date = created  # no churn from refreshing
     catalog.project, catalog.version = "reportgen", ""
-    catalog.language_team = "reportgen"
+    catalog.language_team = catalog.last_translator = "reportgen"
+    catalog.msgid_bugs_address = ""
     return catalog
 
 
@@ -96,7 +111,8 @@ def written(catalog: Any) -> bytes:
     out = io.BytesIO()
     write_po(out, catalog, width=100, include_lineno=False, sort_output=False,
              ignore_obsolete=True)
-    return out.getvalue()
+    # the same catalogue whichever babel refreshes it
+    return re.sub(rb'"Generated-By: [^"]*"\n', b"", out.getvalue())
 
 
 def main(argv: list[str]) -> int:
