@@ -30,6 +30,14 @@ def pytest_configure(config: pytest.Config) -> None:
     snapshots.UPDATE = bool(config.getoption("--update-snapshots"))
     # The tests share one cache of their own, never the user's (see reportgen.cache).
     os.environ["REPORTGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="reportgen-test-cache-")
+    # The tests assert the English texts; the ones about the language choose their own.
+    os.environ["REPORTGEN_LANG"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test speaks English unless it sets REPORTGEN_LANG (or unsets it) itself."""
+    monkeypatch.setenv("REPORTGEN_LANG", "en")
 
 
 @pytest.fixture

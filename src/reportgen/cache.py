@@ -15,7 +15,6 @@ import contextlib
 import hashlib
 import os
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -75,6 +74,8 @@ def store(kind: str, name: str, data: bytes) -> None:
     temporary: str | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only to store: a start-up that reads the cache does without it
+
         with signals.deferred():  # no signal between making the file and taking it in charge
             handle = tempfile.NamedTemporaryFile(dir=target.parent, prefix=".", suffix=".tmp",
                                                  delete=False)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from reportgen.i18n import _
+
 #: Private-use marks around a 【待填：…】 placeholder in rendered text, so that the document
 #: writer can find and highlight it after it has passed through template text.
 GAP_OPEN = "\ue000"
@@ -29,9 +31,14 @@ def forbidden_character(text: str) -> str | None:
     if not match:
         return None
     char = match.group(0)
-    name = "a tab" if char == "\t" else f"the noncharacter U+{ord(char):04X}" \
-        if "\ufdd0" <= char <= "\ufdef" else f"the control character U+{ord(char):04X}"
-    return f"contains {name} at position {match.start() + 1}, which a Word document cannot hold"
+    if char == "\t":
+        name = _("a tab")
+    elif "\ufdd0" <= char <= "\ufdef":
+        name = _("the noncharacter U+{code:04X}").format(code=ord(char))
+    else:
+        name = _("the control character U+{code:04X}").format(code=ord(char))
+    return _("contains {name} at position {position}, which a Word document cannot hold").format(
+        name=name, position=match.start() + 1)
 
 
 def visible(text: str) -> str:
@@ -55,8 +62,9 @@ def too_long(text: str) -> str | None:
     """Why ``text`` cannot be one paragraph of the report, if it cannot."""
     if len(text) <= MAX_PARAGRAPH:
         return None
-    return (f"is {len(text):,} characters long, more than a paragraph of the report may be "
-            f"({MAX_PARAGRAPH:,}); split it into paragraphs or shorten it")
+    return (_("is {count:,} characters long, more than a paragraph of the report may be "
+              "({most:,}); split it into paragraphs or shorten it")
+              .format(count=len(text), most=MAX_PARAGRAPH))
 
 
 def xml_safe(text: str) -> str:

@@ -21,6 +21,7 @@ import click  # noqa: E402
 from reportgen import __version__  # noqa: E402
 from reportgen.console import Console  # noqa: E402
 from reportgen.errors import ReportgenError  # noqa: E402
+from reportgen.i18n import N_, _, cleandoc, translate_click  # noqa: E402
 
 #: Exit status of an unexpected failure (1 is bad input, 2 a wrong command line).
 INTERNAL_ERROR = 3
@@ -37,18 +38,36 @@ class ReportCommand(click.Command):
         self.trouble = trouble
 
 
+def localise(command: click.Command) -> None:
+    """The help texts of ``command`` and of its subcommands and options in the chosen language:
+    they are marked (``N_``, or a command's docstring) and kept in English, and translated each
+    time the command line runs - the language is the one of that run's environment."""
+    commands = [command, *getattr(command, "commands", {}).values()]
+    for item in [*commands, *(param for c in commands for param in c.params)]:
+        for attribute in ("help", "short_help"):
+            english = item.__dict__.setdefault(f"english_{attribute}",
+                                               getattr(item, attribute, None))
+            if english:
+                setattr(item, attribute, _(cleandoc(english)))
+        if isinstance(item, click.Command):
+            item._help_option = None  # click keeps its --help option, help text and all
+
+
 class ReportGroup(click.Group):
     """The reportgen group: the one place where failures become messages and exit statuses."""
 
     command_class = ReportCommand
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        """The command, ended by SIGTERM or SIGHUP as by Ctrl-C: temporary files removed."""
+        """The command in the chosen language (reportgen's texts and click's own), ended by
+        SIGTERM or SIGHUP as by Ctrl-C: temporary files removed."""
+        translate_click()
+        localise(self)
         with signals.handled():
             try:
                 return super().main(*args, **kwargs)
             except signals.Terminated as exc:
-                click.echo("terminated", err=True)
+                click.echo(_("terminated"), err=True)
                 sys.exit(exc.status)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -62,14 +81,15 @@ class ReportGroup(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
+            click.echo(_("interrupted"), err=True)
             ctx.exit(INTERRUPTED)
         except Exception as exc:  # a bug, not bad input: still one message, no traceback
             if os.environ.get("REPORTGEN_DEBUG"):
                 raise
-            click.echo(f"internal error: {type(exc).__name__}: {exc}\n  This is a bug in "
-                       "reportgen, not a problem with your files; please report it with the "
-                       "command you ran (REPORTGEN_DEBUG=1 shows the traceback).", err=True)
+            click.echo(_("internal error: {kind}: {exc}\n  This is a bug in "
+                         "reportgen, not a problem with your files; please report it with the "
+                         "command you ran (REPORTGEN_DEBUG=1 shows the traceback).")
+                         .format(kind=type(exc).__name__, exc=exc), err=True)
             ctx.exit(INTERNAL_ERROR)
 
 
@@ -87,6 +107,15 @@ def console(color: bool | None = None) -> Console:
                    _bar if sys.stderr.isatty() else None)
 
 
+def _version(ctx: click.Context, asked: bool) -> None:
+    """``--version``: click's own, but in the language of the run (click's decorator fixes
+    its text when the module is imported)."""
+    if asked and not ctx.resilient_parsing:
+        click.echo(_("%(prog)s, version %(version)s") % {"prog": "reportgen",
+                                                         "version": __version__})
+        ctx.exit()
+
+
 def year_argument(func: Any) -> Any:
     return click.argument("year", metavar="YEAR")(func)
 
@@ -94,8 +123,8 @@ def year_argument(func: Any) -> Any:
 def project_option(func: Any) -> Any:
     return click.option(
         "--project", "project_dir", type=click.Path(file_okay=False),
-        default=None, help="Project folder (holding data/ and templates/); default: the one "
-                           "the current folder is in.",
+        default=None, help=N_("Project folder (holding data/ and templates/); default: the one "
+                             "the current folder is in."),
     )(func)
 
 
@@ -116,7 +145,9 @@ def project_of(project_dir: str | None) -> Any:
 
 
 @click.group(cls=ReportGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="reportgen")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=lambda ctx, param, value: _version(ctx, value),
+              help=N_("Show the version and exit."))
 @project_option
 def main(project_dir: str | None) -> None:
     """Build the annual 国民经济和社会发展计划执行情况及计划草案 report from data and templates.
@@ -129,11 +160,11 @@ def main(project_dir: str | None) -> None:
 @main.command()
 @year_argument
 @project_option
-@click.option("--strict", is_flag=True, help="Refuse to build while values are still blank.")
-@click.option("--pdf", is_flag=True, help="Also write the PDF (needs LibreOffice).")
+@click.option("--strict", is_flag=True, help=N_("Refuse to build while values are still blank."))
+@click.option("--pdf", is_flag=True, help=N_("Also write the PDF (needs LibreOffice)."))
 @click.option("--png", is_flag=True,
-              help="Also write the PDF and pictures of its pages and 专栏 in output/YEAR/preview/ "
-                   "(needs LibreOffice and poppler).")
+              help=N_("Also write the PDF and pictures of its pages and 专栏 in "
+                      "output/YEAR/preview/ (needs LibreOffice and poppler)."))
 @click.pass_context
 def build(ctx: click.Context, year: str, project_dir: str | None, strict: bool, pdf: bool,
           png: bool) -> None:
@@ -148,8 +179,8 @@ def build(ctx: click.Context, year: str, project_dir: str | None, strict: bool, 
 @main.command()
 @click.argument("folder", metavar="[DIR]", default=".", type=click.Path(file_okay=False))
 @click.option("--year", metavar="YEAR", default=None,
-              help="The plan year of the first year folder (default: next year from July on, "
-                   "else this year).")
+              help=N_("The plan year of the first year folder (default: next year from July on, "
+                     "else this year)."))
 @click.pass_context
 def init(ctx: click.Context, folder: str, year: str | None) -> None:
     """Start a project for another district in DIR (new or empty; default: here).
@@ -172,8 +203,8 @@ def init(ctx: click.Context, folder: str, year: str | None) -> None:
 @click.argument("file", metavar="FILE", type=click.Path(dir_okay=False))
 @project_option
 @click.option("--year", metavar="YEAR", default=None,
-              help="The plan year of the folder to write (default: the plan year the title "
-                   "names).")
+              help=N_("The plan year of the folder to write (default: the plan year the title "
+                     "names)."))
 @click.pass_context
 def import_(ctx: click.Context, file: str, project_dir: str | None, year: str | None) -> None:
     """Import a published report (.docx or .txt) as data/YEAR, so that build gives it back.
@@ -194,7 +225,7 @@ def import_(ctx: click.Context, file: str, project_dir: str | None, year: str | 
 
 @main.command()
 @project_option
-@click.option("--force", is_flag=True, help="Replace an existing templates/report.docx.")
+@click.option("--force", is_flag=True, help=N_("Replace an existing templates/report.docx."))
 @click.pass_context
 def template(ctx: click.Context, project_dir: str | None, force: bool) -> None:
     """Write the default Word template (templates/report.docx) from the layout settings."""
@@ -207,7 +238,7 @@ def template(ctx: click.Context, project_dir: str | None, force: bool) -> None:
 @year_argument
 @project_option
 @click.option("--from", "source", metavar="YEAR", default=None,
-              help="Draft from this year's data (default: the year before).")
+              help=N_("Draft from this year's data (default: the year before)."))
 @click.pass_context
 def draft(ctx: click.Context, year: str, project_dir: str | None, source: str | None) -> None:
     """Create data/YEAR from last year's data, for drafting next year's report.
@@ -227,7 +258,7 @@ def draft(ctx: click.Context, year: str, project_dir: str | None, source: str | 
 @year_argument
 @project_option
 @click.option("--strict", is_flag=True,
-              help="Fail (exit 1) on warnings and on values still to fill in, too.")
+              help=N_("Fail (exit 1) on warnings and on values still to fill in, too."))
 @click.pass_context
 def check(ctx: click.Context, year: str, project_dir: str | None, strict: bool) -> None:
     """Check data/YEAR and the templates; print every problem and each indicator's status.
@@ -263,37 +294,37 @@ def series(ctx: click.Context, project_dir: str | None) -> None:
 @click.argument("second", metavar="[YEAR|B]", required=False)
 @project_option
 @click.option("--official", type=click.Path(dir_okay=False), default=None,
-              help="Compare with this file instead of data/YEAR/official.txt or .docx.")
+              help=N_("Compare with this file instead of data/YEAR/official.txt or .docx."))
 @click.option("--strict", is_flag=True,
-              help="Whitespace and paragraph breaks count too (default: ignored), and two "
-                   "years' reports are compared with their years as written (default: the "
-                   "years moving on compare equal).")
+              help=N_("Whitespace and paragraph breaks count too (default: ignored), and two "
+                     "years' reports are compared with their years as written (default: the "
+                     "years moving on compare equal)."))
 @click.option("--fold-width", is_flag=True,
-              help="Full-width punctuation, digits and letters (U+FF01-FF5E, U+3000) equal "
-                   "their half-width forms (default: they differ).")
+              help=N_("Full-width punctuation, digits and letters (U+FF01-FF5E, U+3000) equal "
+                     "their half-width forms (default: they differ)."))
 @click.option("--html", "html_path", type=click.Path(dir_okay=False),
-              default=None, help="Also write the changes as one self-contained HTML page.")
+              default=None, help=N_("Also write the changes as one self-contained HTML page."))
 @click.option("--docx", "docx_path", type=click.Path(dir_okay=False),
-              default=None, help="Also write a Word file with the changes as tracked changes, "
-                                 "in the form of the report (its styles and tables).")
+              default=None, help=N_("Also write a Word file with the changes as tracked changes, "
+                                   "in the form of the report (its styles and tables)."))
 @click.option("--docx-direction", type=click.Choice(["a-to-b", "b-to-a"]), default="a-to-b",
               show_default=True,
-              help="Which way the Word file's changes go: a-to-b, Accept All gives b (the "
-                   "generated draft, for reportgen diff YEAR); b-to-a, Accept All gives a (the "
-                   "official text or 修改稿).")
+              help=N_("Which way the Word file's changes go: a-to-b, Accept All gives b (the "
+                     "generated draft, for reportgen diff YEAR); b-to-a, Accept All gives a (the "
+                     "official text or 修改稿)."))
 @click.option("--author", default=None,
-              help="Author of the Word file's tracked changes (default: 报告单位 in "
-                   "report.yaml).")
+              help=N_("Author of the Word file's tracked changes (default: 报告单位 in "
+                     "report.yaml)."))
 @click.option("--json", "as_json", is_flag=True,
-              help="Print the changes and the summary as JSON instead of text.")
-@click.option("-q", "--brief", is_flag=True, help="Print only the summary, not each change.")
+              help=N_("Print the changes and the summary as JSON instead of text."))
+@click.option("-q", "--brief", is_flag=True, help=N_("Print only the summary, not each change."))
 @click.option("--context", type=click.IntRange(0, 1000), default=20, show_default=True,
-              help="Characters of context shown around each change.")
+              help=N_("Characters of context shown around each change."))
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
-              show_default=True, help="Colour the changes (auto: when printing to a terminal).")
+              show_default=True, help=N_("Colour the changes (auto: when printing to a terminal)."))
 @click.option("--update-baseline", is_flag=True,
-              help="Accept the current differences: write them to data/YEAR/"
-                   "diff-baseline.json, so that only new ones make the exit status 1.")
+              help=N_("Accept the current differences: write them to data/YEAR/"
+                     "diff-baseline.json, so that only new ones make the exit status 1."))
 @click.pass_context
 def diff(ctx: click.Context, first: str, second: str | None, project_dir: str | None,
          official: str | None, strict: bool, fold_width: bool, html_path: str | None,

@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
+from reportgen.i18n import _
+
 Item = TypeVar("Item")
 
 
@@ -33,7 +35,8 @@ class Console:
         self.err(f"{what}…")
         start = time.perf_counter()
         yield
-        self.err(f"{what}: done in {time.perf_counter() - start:.1f} s")
+        self.err(_("{what}: done in {seconds:.1f} s")
+                 .format(what=what, seconds=time.perf_counter() - start))
 
     def each(self, items: Sequence[Item], label: str) -> Iterable[Item]:
         """``items``, with a progress bar on a terminal."""

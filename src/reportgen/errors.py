@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from reportgen.characters import visible
+from reportgen.i18n import _, ngettext
 
 
 def did_you_mean(word: object, choices: Iterable[object], cutoff: float = 0.5) -> str:
@@ -22,8 +23,8 @@ def did_you_mean(word: object, choices: Iterable[object], cutoff: float = 0.5) -
         return ""
     shown = visible(close[0])
     hidden = "" if shown == close[0] else \
-        " (it holds characters that print as nothing, shown as <U+…>)"
-    return f"; did you mean 「{shown}」?{hidden}"
+        _(" (it holds characters that print as nothing, shown as <U+…>)")
+    return _("; did you mean 「{name}」?").format(name=shown) + hidden
 
 
 def column_letter(index: int) -> str:
@@ -124,7 +125,7 @@ class ReportgenError(click.ClickException):
         return str(self)
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"error: {self}", file=file, err=file is None)
+        click.echo(_("error: {message}").format(message=self), file=file, err=file is None)
 
 
 class UsageError(ReportgenError):
@@ -139,7 +140,8 @@ class DataErrors(ReportgenError):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda p: p.sort_key())
         count = len(self.problems)
-        lines = [f"{count} problem{'s' if count != 1 else ''} in the data:"]
+        lines = [ngettext("{count} problem in the data:", "{count} problems in the data:",
+                          count).format(count=count)]
         lines += [f"  {p}" for p in self.problems]
         super().__init__("\n".join(lines))
 
@@ -156,8 +158,10 @@ class Problem:
     level: str = "error"
 
     def __str__(self) -> str:
-        tag = "" if self.level == "error" else f"[{self.level}] "
-        return visible(f"{tag}{self.ref}: {self.message}")
+        if self.level == "error":
+            return visible(f"{self.ref}: {self.message}")
+        return visible(_("[warning] {place}: {message}").format(place=self.ref,
+                                                                message=self.message))
 
     def sort_key(self) -> tuple[str, str, int, int, int]:
         return place_key(self.ref)

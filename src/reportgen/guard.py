@@ -17,12 +17,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reportgen.errors import ReportgenError, display_path
+from reportgen.i18n import N_, _
 
 #: The project's inputs, relative to its root: what a build reads, what no output may replace.
 INPUTS = ("data", "templates", "reportgen.toml")
 #: What a path is that is a link to nothing: its target is missing, or links lead in a loop.
-LINK_TO_NOTHING = "is a link that leads to nothing (its target is missing, or links lead back " \
-    "to it)"
+LINK_TO_NOTHING = N_("is a link that leads to nothing (its target is missing, or links lead "
+                     "back to it)")
 
 
 def resolved(path: Path) -> Path:
@@ -51,15 +52,16 @@ def check_output(path: Path, root: Path | None = None, reads: Iterable[Path] = (
     where = display_path(path, root)
     mode = os.lstat(target).st_mode if os.path.lexists(target) else stat.S_IFREG
     if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
-        kind = "a folder" if stat.S_ISDIR(mode) else "a pipe" if stat.S_ISFIFO(mode) else \
-            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket"
-        raise ReportgenError(f"is {kind}, not a file; an output replaces only a file", where,
-                             "Name a file for the output.")
+        kind = _("a folder") if stat.S_ISDIR(mode) else _("a pipe") if stat.S_ISFIFO(mode) \
+            else _("a device") if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else _("a socket")
+        raise ReportgenError(_("is {kind}, not a file; an output replaces only a file")
+                               .format(kind=kind), where,
+                             _("Name a file for the output."))
     for source in reads:
         if target in (landing(source), resolved(source)):
             raise ReportgenError(
-                "is a file this command reads; reportgen never writes over its input", where,
-                "Name a new file for the output (for instance in output/).")
+                _("is a file this command reads; reportgen never writes over its input"), where,
+                _("Name a new file for the output (for instance in output/)."))
     if root is not None and not owned:
         check_outside_inputs(target, root, where)
 
@@ -70,11 +72,11 @@ def check_outside_inputs(target: Path, root: Path, where: str) -> None:
     for name in INPUTS:
         base = resolved(root / name)
         if _within(target, base):
-            kind = "the project's settings" if name == "reportgen.toml" else \
-                f"inside {name}/, which holds the project's input"
+            kind = _("the project's settings") if name == "reportgen.toml" else \
+                _("inside {name}/, which holds the project's input").format(name=name)
             raise ReportgenError(
-                f"is {kind}; reportgen writes its outputs elsewhere", where,
-                "Name a file outside data/ and templates/ (for instance in output/).")
+                _("is {kind}; reportgen writes its outputs elsewhere").format(kind=kind), where,
+                _("Name a file outside data/ and templates/ (for instance in output/)."))
 
 
 def leads_out(name: str) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reportgen.errors import ReportgenError, SourceRef, UsageError, display_path
 from reportgen.guard import LINK_TO_NOTHING, resolved
+from reportgen.i18n import _
 
 #: The files of a year folder, by role. Workbooks may instead be folders of CSV files
 #: (``indicators/完成情况.csv`` stands for sheet 完成情况 of ``indicators.xlsx``).
@@ -31,11 +32,13 @@ def parse_year(text: str) -> int:
     """A year argument as typed on the command line; anything else is a usage error."""
     if not is_year(text):
         raise UsageError(
-            f"「{text}」 is not a year; give the plan year as four digits, e.g. 2021"
+            _("「{text}」 is not a year; give the plan year as four digits, e.g. 2021")
+              .format(text=text)
         )
     year = int(text)
     if not 1949 <= year <= 2999:
-        raise UsageError(f"{year} is outside the years reportgen handles (1949–2999)")
+        raise UsageError(_("{year} is outside the years reportgen handles (1949–2999)")
+                           .format(year=year))
     return year
 
 
@@ -100,22 +103,25 @@ class Project:
     def existing_year_dir(self, year: int) -> Path:
         folder = self.year_dir(year)
         if folder.is_symlink() and not folder.exists():
-            raise ReportgenError(f"no data for {year}: the year folder {LINK_TO_NOTHING}",
+            raise ReportgenError(_("no data for {year}: the year folder {why}")
+                                   .format(year=year, why=_(LINK_TO_NOTHING)),
                                  self.ref(folder))
         if folder.exists() and not folder.is_dir():
-            raise ReportgenError(f"no data for {year}: this is a file, not a folder",
+            raise ReportgenError(_("no data for {year}: this is a file, not a folder")
+                                   .format(year=year),
                                  self.ref(folder),
-                                 "A year's data is a folder holding report.yaml, narrative.txt "
-                                 "and the workbooks; move the file away.")
+                                 _("A year's data is a folder holding report.yaml, narrative.txt "
+                                   "and the workbooks; move the file away."))
         if not folder.is_dir():
             have = sorted(p.name for p in self.data_dir.glob("[0-9][0-9][0-9][0-9]") if p.is_dir())
             if have:
-                hint = f"Years in {display_path(self.data_dir, self.root)}/: {', '.join(have)}."
+                hint = _("Years in {folder}/: {years}.").format(
+                    folder=display_path(self.data_dir, self.root), years=", ".join(have))
             else:
-                hint = ("Run reportgen in the project folder (the one holding data/ and "
-                        f"templates/); the current folder is {self.root}.")
+                hint = (_("Run reportgen in the project folder (the one holding data/ and "
+                          "templates/); the current folder is {root}.").format(root=self.root))
             raise ReportgenError(
-                f"no data for {year}: the folder does not exist",
+                _("no data for {year}: the folder does not exist").format(year=year),
                 self.ref(folder),
                 hint,
             )

@@ -14,6 +14,7 @@ from pathlib import Path
 from reportgen import signals
 from reportgen.errors import ReportgenError, display_path
 from reportgen.guard import LINK_TO_NOTHING, check_output, landing, leads_out, resolved
+from reportgen.i18n import _
 
 
 def source_date(fallback: dt.date) -> dt.datetime:
@@ -24,7 +25,8 @@ def source_date(fallback: dt.date) -> dt.datetime:
         try:
             return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
         except (ValueError, OverflowError, OSError):
-            raise ReportgenError(f"SOURCE_DATE_EPOCH 「{epoch}」 is not a Unix time in seconds") \
+            raise ReportgenError(_("SOURCE_DATE_EPOCH 「{epoch}」 is not a Unix time in seconds")
+                                   .format(epoch=epoch)) \
                 from None
     return dt.datetime(fallback.year, fallback.month, fallback.day)
 
@@ -67,9 +69,11 @@ def write_atomic(path: Path, data: bytes, root: Path | None = None, reads: Itera
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         if path.parent.is_symlink() and not path.parent.exists():
-            raise ReportgenError(f"cannot create the output folder: it {LINK_TO_NOTHING}",
+            raise ReportgenError(_("cannot create the output folder: it {why}")
+                                   .format(why=_(LINK_TO_NOTHING)),
                                  where) from None
-        raise ReportgenError(f"cannot create the output folder: {exc.strerror}", where) from None
+        raise ReportgenError(_("cannot create the output folder: {strerror}")
+                               .format(strerror=exc.strerror), where) from None
     temporary: Path | None = None
     try:
         with signals.deferred():  # no signal between making the file and taking it in charge
@@ -84,12 +88,13 @@ def write_atomic(path: Path, data: bytes, root: Path | None = None, reads: Itera
         os.replace(temporary, path)
     except OSError as exc:
         if temporary is None:
-            raise ReportgenError(f"cannot write in the output folder: {exc.strerror}", where,
-                                 "Check that the folder is writable.") from None
+            raise ReportgenError(_("cannot write in the output folder: {strerror}")
+                                   .format(strerror=exc.strerror), where,
+                                 _("Check that the folder is writable.")) from None
         temporary.unlink(missing_ok=True)
-        raise ReportgenError(f"cannot write the file: {exc.strerror}",
+        raise ReportgenError(_("cannot write the file: {strerror}").format(strerror=exc.strerror),
                              display_path(path, root),
-                             "Is it open in Word or WPS? Close it and build again.") from None
+                             _("Is it open in Word or WPS? Close it and build again.")) from None
     except BaseException:
         if temporary is not None:
             handle.close()
@@ -111,12 +116,13 @@ def write_new_folder(path: Path, files: Mapping[str, bytes], root: Path | None =
     """
     where = display_path(path, root)
     if os.path.lexists(path):
-        raise ReportgenError("exists already; reportgen never overwrites it", where)
+        raise ReportgenError(_("exists already; reportgen never overwrites it"), where)
     if root is not None:
         check_output(path / "x", root, owned=_is_new_year(path, root))
     for name in files:
         if leads_out(name):
-            raise ReportgenError(f"「{name}」 would be written outside the folder", where)
+            raise ReportgenError(_("「{name}」 would be written outside the folder")
+                                   .format(name=name), where)
     temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -124,7 +130,8 @@ def write_new_folder(path: Path, files: Mapping[str, bytes], root: Path | None =
             temporary = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.",
                                               suffix=".tmp"))
     except OSError as exc:
-        raise ReportgenError(f"cannot create the folder: {exc.strerror}",
+        raise ReportgenError(_("cannot create the folder: {strerror}")
+                               .format(strerror=exc.strerror),
                              display_path(path.parent, root)) from None
     except BaseException:
         if temporary is not None:
@@ -138,10 +145,11 @@ def write_new_folder(path: Path, files: Mapping[str, bytes], root: Path | None =
             os.chmod(target, 0o644)
         os.chmod(temporary, 0o755)
         if os.path.lexists(path):  # created meanwhile: still never overwrite
-            raise ReportgenError("exists already; reportgen never overwrites it", where)
+            raise ReportgenError(_("exists already; reportgen never overwrites it"), where)
         os.rename(temporary, path)
     except OSError as exc:
-        raise ReportgenError(f"cannot write the folder: {exc.strerror}", where) from None
+        raise ReportgenError(_("cannot write the folder: {strerror}")
+                               .format(strerror=exc.strerror), where) from None
     finally:
         if temporary.exists():
             shutil.rmtree(temporary, ignore_errors=True)

@@ -9,6 +9,7 @@ from reportgen.data.compute import investment_types
 from reportgen.data.model import Gap, Indicator, Record, YearData
 from reportgen.data.schema import GROWTH, NOTE, RESULT, STAT, TARGET, VALUE
 from reportgen.errors import Problems
+from reportgen.i18n import _
 
 
 def breakdowns(data: YearData, problems: Problems) -> None:
@@ -54,12 +55,16 @@ def _compare(record: Record, mine: str, row: Indicator, theirs: str, same: bool,
     where, there = record.cell(mine), row.cell(theirs)
     name = record.values.get(STAT)
     if same:
-        problems.error(where, f"统计 「{name}」 {mine} is {value}, but 完成情况 「{row.name}」 "
-                       f"{theirs} is {other} ({there}): one figure, two values")
+        problems.error(where, _("统计 「{name}」 {mine} is {value}, but 完成情况 「{name2}」 "
+                       "{theirs} is {other} ({there}): one figure, two values")
+                                .format(name=name, mine=mine, value=value, name2=row.name,
+                                        theirs=theirs, other=other, there=there))
     else:
-        problems.warning(where, f"统计 「{name}」 {mine} is {value}, but 完成情况 「{row.name}」 "
-                         f"{theirs} is {other} ({there}); if they are different measures, say "
+        problems.warning(where, _("统计 「{name}」 {mine} is {value}, but 完成情况 「{name2}」 "
+                         "{theirs} is {other} ({there}); if they are different measures, say "
                          "so in 说明")
+                                  .format(name=name, mine=mine, value=value, name2=row.name,
+                                          theirs=theirs, other=other, there=there))
 
 
 def targets_of_last_plan(data: YearData, last: YearData, problems: Problems) -> None:
@@ -73,12 +78,16 @@ def targets_of_last_plan(data: YearData, last: YearData, problems: Problems) -> 
         set_to = planned.values.get(TARGET)
         there = planned.cell(TARGET)
         if row is None:
-            problems.warning(execution.ref, f"「{planned.name}」, a target of {last.year}'s plan "
-                             f"({there}), is not reported on")
+            problems.warning(execution.ref, _("「{name}」, a target of {year}'s plan "
+                             "({there}), is not reported on")
+                                              .format(name=planned.name, year=last.year,
+                                                      there=there))
             continue
         target = row.values.get(TARGET)
         if isinstance(target, Gap) or isinstance(set_to, Gap) or str(target) == str(set_to):
             continue
         problems.warning(row.cell("计划目标"),
-                         f"「{row.name}」: 计划目标 「{target}」, but {last.year}'s plan set "
-                         f"「{set_to}」 ({there})")
+                         _("「{name}」: 计划目标 「{target}」, but {year}'s plan set "
+                           "「{set_to}」 ({there})")
+                           .format(name=row.name, target=target, year=last.year, set_to=set_to,
+                                   there=there))

@@ -17,6 +17,7 @@ import jinja2
 from jinja2 import nodes
 
 from reportgen.errors import Problems, SourceRef, did_you_mean
+from reportgen.i18n import _
 from reportgen.templating.environment import ReportEnvironment
 from reportgen.templating.filters import OWN
 from reportgen.templating.views import FOUND, MISSING, look_up
@@ -51,7 +52,8 @@ class TemplateChecker:
         try:
             tree = self.env.parse(source)
         except jinja2.TemplateSyntaxError as exc:
-            self.report(exc.lineno, f"template syntax error: {exc.message}")
+            self.report(exc.lineno, _("template syntax error: {message}")
+                                      .format(message=exc.message))
             return
         self.body(tree.body, [dict(local or {})])
 
@@ -137,7 +139,8 @@ class TemplateChecker:
                 return self.context[node.name]
             if node.name not in self.env.globals and not quiet:
                 names = [*self.context, *(n for s in scopes for n in s)]
-                self.report(node.lineno, f"「{node.name}」 is not a name templates see"
+                self.report(node.lineno, _("「{name}」 is not a name templates see")
+                                           .format(name=node.name)
                             + did_you_mean(node.name, names))
             return UNKNOWN
         if isinstance(node, nodes.Const):
@@ -156,7 +159,7 @@ class TemplateChecker:
             self.expr(node.node, scopes, quiet or guard)
             self.arguments(node, scopes, quiet)
             if node.name not in self.env.tests:
-                self.report(node.lineno, f"no test 「{node.name}」"
+                self.report(node.lineno, _("no test 「{name}」").format(name=node.name)
                             + did_you_mean(node.name, list(self.env.tests)))
             return UNKNOWN
         for child in node.iter_child_nodes():
@@ -177,7 +180,7 @@ class TemplateChecker:
         base = self.expr(node.node, scopes, quiet) if node.node is not None else UNKNOWN
         args = self.arguments(node, scopes, quiet)
         if node.name not in self.env.filters:
-            self.report(node.lineno, f"no filter 「{node.name}」"
+            self.report(node.lineno, _("no filter 「{name}」").format(name=node.name)
                         + did_you_mean(node.name, list(self.env.filters)))
             return UNKNOWN
         # Follow our own filters (``group`` above all) when their input is known.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportgen.data.cells import parse_decimal
 from reportgen.data.folder import RawYear
 from reportgen.errors import Problems
+from reportgen.i18n import _
 
 #: More decimals than any figure of a report has: a computed value shown unformatted.
 MAX_DECIMALS = 4
@@ -21,6 +22,6 @@ def precision(raw: RawYear, problems: Problems) -> None:
                     number = parse_decimal(cell.text.removesuffix("%"))
                     exponent = number.as_tuple().exponent if number is not None else 0
                     if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
-                        problems.warning(cell.ref, f"「{cell.text}」 has more decimals than a "
+                        problems.warning(cell.ref, _("「{text}」 has more decimals than a "
                                          "report prints; give the cell a number format with the "
-                                         "published decimals (0.00)")
+                                         "published decimals (0.00)").format(text=cell.text))

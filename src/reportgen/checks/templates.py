@@ -13,6 +13,7 @@ from reportgen.data.folder import RawYear
 from reportgen.data.model import YearData
 from reportgen.data.yamlfile import line_ref
 from reportgen.errors import Problems, ReportgenError, SourceRef, did_you_mean, display_path
+from reportgen.i18n import _
 from reportgen.project import Project
 from reportgen.report.boxes.base import TemplateFiles
 from reportgen.report.boxes.kinds import kind_of
@@ -41,8 +42,9 @@ def check_templates(project: Project, raw: RawYear, data: YearData, problems: Pr
                 name = years.get(int(match.group(1)))
                 if name:
                     at = line + text[: match.start()].count("\n")
-                    problems.warning(where(at), f"「{match.group(0)}」 is written out; "
-                                     f"write {{{{ {name} }}}}年 so that it moves on with the year")
+                    problems.warning(where(at), _("「{group}」 is written out; "
+                                     "write {{{{ {name} }}}}年 so that it moves on with the year")
+                                                  .format(group=match.group(0), name=name))
         return look
 
     narrative = data.narrative_ref
@@ -58,18 +60,19 @@ def check_templates(project: Project, raw: RawYear, data: YearData, problems: Pr
         for title in kind.titles(box):
             checker.check(title, _fixed(where), literal=literal_years(_fixed(where)))
         if name not in numbers:
-            problems.warning(where, f"专栏 「{name}」 is defined but the narrative never places "
-                             f"it (a line [专栏：{name}])")
+            problems.warning(where, _("专栏 「{name}」 is defined but the narrative never places "
+                             "it (a line [专栏：{name}])").format(name=name))
         kind.check_templates(box, files, checker, context, problems)
     text_boxes = text_box_lines(data.narrative)
     for line, name in box_places(data.narrative):
         if name in data.boxes and line in text_boxes:
-            problems.warning(narrative.at(line=line), f"[专栏：{name}] is closed by a [/专栏], "
-                             f"so it prints the text between as a 专栏 of its own, not the 专栏 "
-                             f"「{name}」 of boxes.yaml; remove the [/专栏] to place that one")
+            problems.warning(narrative.at(line=line), _("[专栏：{name}] is closed by a [/专栏], "
+                             "so it prints the text between as a 专栏 of its own, not the 专栏 "
+                             "「{name}」 of boxes.yaml; remove the [/专栏] to place that one")
+                                                        .format(name=name))
         if name not in data.boxes and line not in text_boxes:
-            problems.error(narrative.at(line=line), f"[专栏：{name}] is not defined in "
-                           f"boxes.yaml" + did_you_mean(name, list(data.boxes)))
+            problems.error(narrative.at(line=line), _("[专栏：{name}] is not defined in "
+                           "boxes.yaml").format(name=name) + did_you_mean(name, list(data.boxes)))
     text = _check_word_template(project, checker, problems)
     if text is not None:
         _check_template_places(text, display_path(project.template_path, project.root),
@@ -98,18 +101,19 @@ def _check_template_places(text: str, shown: str, narrative: str, lines: list[st
                            problems: Problems) -> None:
     """A Word template made before the narrative's kinds of block or report.yaml's lines under
     the title existed (or edited without them) prints them wrongly or not at all: say so."""
-    fresh = ("`reportgen template --force` writes one that has (replacing this one; restyle "
-             "it again, or copy what is missing into this one)")
+    fresh = (_("`reportgen template --force` writes one that has (replacing this one; restyle "
+               "it again, or copy what is missing into this one)"))
     kinds = dict.fromkeys(block.kind for block in parse_blocks(narrative))
     for kind in kinds:
         if kind != PARAGRAPH and f"b.类型 == '{kind}'" not in text:
-            problems.warning(shown, f"has no place for the narrative's blocks of kind 「{kind}」 "
-                                    f"(b.类型 == '{kind}'): they print as body paragraphs; "
+            problems.warning(shown, _("has no place for the narrative's blocks of kind 「{kind}」 "
+                                      "(b.类型 == '{kind}'): they print as body paragraphs; ")
+                                      .format(kind=kind)
                                     + fresh)
     for name in lines:
         if not re.search(r"\{[{%][^}]*(?<![\w.])" + re.escape(name) + r"(?!\w)", text):
-            problems.warning(shown, f"does not use report.yaml's 「{name}」: it prints its own "
-                                    f"instead; " + fresh)
+            problems.warning(shown, _("does not use report.yaml's 「{name}」: it prints its own "
+                                      "instead; ").format(name=name) + fresh)
 
 
 def _lines(ref: SourceRef) -> Callable[[int], SourceRef]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from reportgen.console import Console
 from reportgen.data.model import Gap
 from reportgen.errors import ReportgenError, display_path
+from reportgen.i18n import _
 from reportgen.project import Project
 
 #: The folder beside the report that holds the pictures of its pages and 专栏.
@@ -55,7 +56,7 @@ def build(project: Project, year: int, strict: bool = False) -> Built:
     from reportgen.write import source_date, write_atomic
 
     layout, overrides = load_layout(project.config_path, project.ref(project.config_path))
-    _, data = years.load(project, year)
+    _raw, data = years.load(project, year)
     composed = compose(project, data)
     meeting = data.meta.meeting_date
     stamp = source_date(meeting if isinstance(meeting, dt.date) else dt.date(year, 1, 1))
@@ -67,8 +68,9 @@ def build(project: Project, year: int, strict: bool = False) -> Built:
                   for item in composed.stale)
     if strict and (gaps or stale):
         raise ReportgenError(
-            f"{len(gaps)} value(s) still to fill in and {len(stale)} paragraph(s) of last "
-            "year's to review; not building with --strict:\n"
+            _("{n_gaps} value(s) still to fill in and {n_stale} paragraph(s) of last "
+              "year's to review; not building with --strict:\n")
+              .format(n_gaps=len(gaps), n_stale=len(stale))
             + "\n".join([*(f"  {gap.ref}: {gap.what}" for gap in gaps),
                          *(f"  {line}" for line in stale)]))
     path = project.output_dir(year) / output_name(composed.context["标题"])
@@ -87,12 +89,12 @@ def export(docx: Path, root: Path | None = None, pictures: bool = False,
     from reportgen.word.preview import write_previews
 
     console = console or Console()
-    with console.step("converting to PDF with LibreOffice"):
+    with console.step(_("converting to PDF with LibreOffice")):
         pdf = write_pdf(docx, root)
     if not pictures:
         return [pdf]
     folder = docx.parent / PREVIEW_DIR
-    with console.step("making pictures of the pages and 专栏"):
+    with console.step(_("making pictures of the pages and 专栏")):
         write_previews(pdf, folder, root, console=console)
     return [pdf, folder]
 
@@ -104,15 +106,15 @@ def run(project: Project, year: int, console: Console, strict: bool = False, pdf
 
     built = build(project, year, strict=strict)
     for warning in built.warnings:
-        console.err(f"warning: {warning}")
+        console.err(_("warning: {warning}").format(warning=warning))
     if built.stale:
-        console.err(f"{len(built.stale)} paragraph(s) are last year's word for word, with "
-                    "typed figures (marked in the document):")
+        console.err(_("{n_stale} paragraph(s) are last year's word for word, with "
+                      "typed figures (marked in the document):").format(n_stale=len(built.stale)))
         for line in built.stale:
             console.err(f"  {line}")
     if built.gaps:
-        console.err(f"{len(built.gaps)} value(s) still to fill in (those the report prints are "
-                    "highlighted 【待填】 in the document):")
+        console.err(_("{n_gaps} value(s) still to fill in (those the report prints are "
+                      "highlighted 【待填】 in the document):").format(n_gaps=len(built.gaps)))
         for line in todo_lines(built.gaps):
             console.err(f"  {line}")
     console.out(display_path(built.path, project.root))

@@ -21,6 +21,7 @@ from reportgen.console import Console
 from reportgen.data.model import Gap, YearData
 from reportgen.data.yamlfile import line_ref
 from reportgen.errors import Problem, Problems, ReportgenError
+from reportgen.i18n import _
 from reportgen.project import Project
 from reportgen.report import year as years
 from reportgen.report.compose import compose, last_narrative
@@ -55,10 +56,10 @@ def compare_with_last_year(project: Project, data: YearData, problems: Problems)
     if not folder.is_dir():
         return
     try:
-        _, last = years.load(project, year)
+        _raw, last = years.load(project, year)
     except ReportgenError:
-        problems.warning(project.ref(folder), f"not compared with {year}'s plan: that year has "
-                         f"errors (reportgen check {year})")
+        problems.warning(project.ref(folder), _("not compared with {year}'s plan: that year has "
+                         "errors (reportgen check {year})").format(year=year))
         return
     consistency.targets_of_last_plan(data, last, problems)
 
@@ -94,21 +95,20 @@ def wording_notes(data: YearData, title: str | None = None,
     """The wording lint over what the user typed: the narrative (its lines), and the text
     cells of the sheets (project names, 完成情况 …, each at its cell); and each line of the
     rendered ``title`` that fills a whole line."""
-    notes = [(str(data.narrative_ref.at(line=f.line)), f"「{f.excerpt}」 {f.why} [{f.rule}]")
+    notes = [(str(data.narrative_ref.at(line=f.line)), f.explained())
              for f in source_findings(data.narrative)]
     for number, width in full_lines(title or ""):
         notes.append((str(title_ref or data.meta.ref),
-                      f"the title's line {number} is {width:g} characters wide, a whole "
-                      "line: where the digits' face is wider than Times New Roman, its last "
-                      f"character wraps alone; break it within {TITLE_CHARS} characters "
-                      "[title-line]"))
+                      _("the title's line {number} is {width:g} characters wide, a whole "
+                        "line: where the digits' face is wider than Times New Roman, its last "
+                        "character wraps alone; break it within {most} characters "
+                        "[title-line]").format(number=number, width=width, most=TITLE_CHARS)))
     tables = [*data.projects.values(), data.statistics, data.major_projects, data.investment]
     for table in tables:
         for record in table.rows:
             for column, value in record.values.items():
                 if isinstance(value, str):
-                    notes += [(str(record.cell(column)), f"「{f.excerpt}」 {f.why} [{f.rule}]")
-                              for f in lint(value)]
+                    notes += [(str(record.cell(column)), f.explained()) for f in lint(value)]
     return notes
 
 
@@ -127,20 +127,26 @@ def run(project: Project, year: int, console: Console, strict: bool = False) -> 
     result = check_year(project, year)
     if result.statuses:
         counts = Counter(row.status for row in result.statuses)
-        console.out(f"plan vs actual, {len(result.statuses)} indicators of 完成情况: "
-                    + ", ".join(f"{status} {n}" for status, n in counts.most_common()))
+        console.out(_("plan vs actual, {count} indicators of 完成情况: {statuses}").format(
+            count=len(result.statuses),
+            statuses=_(", ").join(f"{status} {n}" for status, n in counts.most_common())))
         console.out(visible(status_table(result.statuses)))
         console.out("")
     if result.gaps:
-        console.out(f"{len(result.gaps)} value(s) still to fill in:")
+        console.out(_("{count} value(s) still to fill in:").format(count=len(result.gaps)))
         for line in todo_lines(result.gaps):
             console.out(visible(f"  {line}"))
     for problem in result.problems:  # a name's invisible characters shown (<U+200B>)
-        console.out(visible(f"{problem.level}: {problem.ref}: {problem.message}"))
+        line = (_("error: {place}: {message}") if problem.level == "error" else
+                _("warning: {place}: {message}"))
+        console.out(visible(line.format(place=problem.ref, message=problem.message)))
     for place, what in result.notes:
-        console.out(visible(f"note: {place}: {what}"))
+        console.out(visible(_("note: {place}: {what}").format(place=place, what=what)))
     errors, warnings = len(result.errors), len(result.warnings)
-    notes = f"; {len(result.notes)} wording note(s)" if result.notes else ""
-    console.err(f"check {year}: {errors} error(s), {warnings} warning(s), "
-                f"{len(result.gaps)} value(s) to fill in{notes}")
+    notes = (_("; {count} wording note(s)").format(count=len(result.notes)) if result.notes
+             else "")
+    console.err(_("check {year}: {errors} error(s), {warnings} warning(s), "
+                  "{n_gaps} value(s) to fill in{notes}")
+                  .format(year=year, errors=errors, warnings=warnings, n_gaps=len(result.gaps),
+                          notes=notes))
     return 1 if errors or (strict and (warnings or result.gaps)) else 0

@@ -24,6 +24,7 @@ from reportgen.diff.changes import Comparison, compare
 from reportgen.diff.normalise import Normalisation, Side
 from reportgen.diff.output import DIFF_CATEGORY
 from reportgen.errors import ReportgenError, UsageError, display_path
+from reportgen.i18n import _, ngettext
 from reportgen.project import REPORT_YAML, Project, is_year, parse_year
 from reportgen.textfile import read_text
 from reportgen.word.text import docx_category, read_pieces
@@ -86,18 +87,19 @@ def generated_report(project: Project, year: int, notify: Callable[[str], None])
         if newer is None:
             if len(reports) > 1:
                 folder = display_path(report.parent, project.root)
-                notify(f"note: {len(reports)} reports in {folder}/, comparing the newest: "
-                       f"{report.name}")
+                notify(_("note: {n_reports} reports in {folder}/, comparing the newest: "
+                         "{name}").format(n_reports=len(reports), folder=folder, name=report.name))
             return report
-        reason = f"{project.ref(newer).file} is newer than {report.name}"
+        reason = _("{file} is newer than {name}").format(file=project.ref(newer).file,
+                                                          name=report.name)
     else:
-        reason = "no report built yet"
-    notify(f"building {year} ({reason})")
+        reason = _("no report built yet")
+    notify(_("building {year} ({reason})").format(year=year, reason=reason))
     from reportgen.commands.build import build
 
     built = build(project, year)
     for warning in built.warnings:
-        notify(f"warning: {warning}")
+        notify(_("warning: {warning}").format(warning=warning))
     return built.path
 
 
@@ -105,8 +107,9 @@ def _inputs(project: Project, request: DiffRequest,
             notify: Callable[[str], None]) -> tuple[_Input, _Input]:
     if request.second is None:
         if not is_year(request.first):
-            raise UsageError(f"「{request.first}」 is not a year: give a year (reportgen diff "
-                             "2021) or two files (reportgen diff A.docx B.txt)")
+            raise UsageError(_("「{first}」 is not a year: give a year (reportgen diff "
+                               "2021) or two files (reportgen diff A.docx B.txt)")
+                               .format(first=request.first))
         year = parse_year(request.first)
         official = request.official
         if official is None:
@@ -114,14 +117,16 @@ def _inputs(project: Project, request: DiffRequest,
             official = project.official_path(year)
             if official is None:
                 raise ReportgenError(
-                    f"no official text for {year}: neither official.txt nor official.docx",
+                    _("no official text for {year}: neither official.txt nor official.docx")
+                      .format(year=year),
                     project.ref(project.year_dir(year)),
-                    "Put the published text there, or name a file with --official PATH.")
+                    _("Put the published text there, or name a file with --official PATH."))
         generated = generated_report(project, year, notify)
-        return _Input(official, "official", year), _Input(generated, "generated", year)
+        return (_Input(official, _("official"), year),
+                _Input(generated, _("generated"), year))
     if request.official is not None:
-        raise UsageError("--official goes with a single year (reportgen diff 2021 --official "
-                         "FILE); with two arguments, name both files")
+        raise UsageError(_("--official goes with a single year (reportgen diff 2021 --official "
+                           "FILE); with two arguments, name both files"))
     sides = []
     for argument, label in ((request.first, "a"), (request.second, "b")):
         if is_year(argument):
@@ -151,12 +156,12 @@ def default_author(project: Project, years: list[int]) -> str:
                        if (p / REPORT_YAML).is_file())
         years = [int(found[-1])] if found else []
     if not years:
-        return output.AUTHOR
+        return _(output.AUTHOR)
     try:
         issuer = report_meta(project, max(years)).issuer
-        return issuer if isinstance(issuer, str) and issuer else output.AUTHOR
+        return issuer if isinstance(issuer, str) and issuer else _(output.AUTHOR)
     except ReportgenError:  # that year's check reports it; the file needs a name only
-        return output.AUTHOR
+        return _(output.AUTHOR)
 
 
 def _document(given: _Input) -> bytes | None:
@@ -166,7 +171,8 @@ def _document(given: _Input) -> bytes | None:
     try:
         return given.path.read_bytes()
     except OSError as exc:
-        raise ReportgenError(f"cannot be read: {exc.strerror}", given.path.as_posix()) from None
+        raise ReportgenError(_("cannot be read: {strerror}")
+                               .format(strerror=exc.strerror), given.path.as_posix()) from None
 
 
 def _apply_baseline(project: Project, year: int, comparison: Comparison, update: bool,
@@ -185,13 +191,15 @@ def _apply_baseline(project: Project, year: int, comparison: Comparison, update:
 
         updated = baseline.dump(comparison, previous)
         write_atomic(path, updated.encode("utf-8"), project.root, owned=True)
-        notify(f"wrote {where.file} ({len(comparison.changes)} accepted difference"
-               f"{'s' if len(comparison.changes) != 1 else ''})")
+        notify(ngettext("wrote {file} ({count} accepted difference)",
+                        "wrote {file} ({count} accepted differences)", len(comparison.changes))
+               .format(file=where.file, count=len(comparison.changes)))
         previous = baseline.parse(updated, where)
     unused = baseline.apply(comparison, previous)
     if unused:
-        notify(f"note: {len(unused)} accepted difference(s) in {where.file} no longer "
-               "occur; --update-baseline drops them")
+        notify(_("note: {n_unused} accepted difference(s) in {file} no longer "
+                 "occur; --update-baseline drops them")
+                 .format(n_unused=len(unused), file=where.file))
     return where.file
 
 
@@ -201,8 +209,8 @@ def run_diff(project: Project, request: DiffRequest,
     and the text for stdout."""
     own_official = request.second is None and request.official is None
     if request.update_baseline and not own_official:
-        raise UsageError("--update-baseline goes with a single year compared with its own "
-                         "official text (reportgen diff 2021 --update-baseline)")
+        raise UsageError(_("--update-baseline goes with a single year compared with its own "
+                           "official text (reportgen diff 2021 --update-baseline)"))
     first, second = _inputs(project, request, notify)
     rules = request.rules
     if first.years and second.years and first.years != second.years:
@@ -213,7 +221,7 @@ def run_diff(project: Project, request: DiffRequest,
         baseline_name = _apply_baseline(project, first.year, comparison,
                                         request.update_baseline, notify)
     options = replace(request.options, baseline=baseline_name)
-    if any(name == "docx" for name, _ in request.files):
+    if any(name == "docx" for name, _path in request.files):
         options = replace(options, author=request.author or default_author(
             project, [side.year for side in (first, second) if side.year is not None]),
             documents=(_document(first), _document(second)))
@@ -225,12 +233,13 @@ def run_diff(project: Project, request: DiffRequest,
     for name, path in request.files:  # every output is checked before any is written
         check_output(path, project.root, reads)
         if landing(path) in landed:
-            raise UsageError(f"--{landed[landing(path)]} and --{name} name the same file",
+            raise UsageError(_("--{first} and --{second} name the same file")
+                             .format(first=landed[landing(path)], second=name),
                              display_path(path, project.root))
         landed[landing(path)] = name
     for name, path in request.files:
         write_atomic(path, output.encoded(name, comparison, options), project.root, reads)
-        notify(f"wrote {path.as_posix()}")
+        notify(_("wrote {file}").format(file=path.as_posix()))
     printed = output.render(request.printed, comparison, options)
     assert isinstance(printed, str)
     return Outcome(1 if comparison.outstanding else 0, printed)

@@ -23,6 +23,7 @@ from reportgen.data.sheet_writer import OutSheet
 from reportgen.draft.sheets import Sheets, indicator_sheets, project_sheets, statistics_sheets
 from reportgen.draft.texts import FILL, NewBox, boxes_text, narrative_text, report_text
 from reportgen.errors import ReportgenError, SourceRef, UsageError
+from reportgen.i18n import _
 from reportgen.project import BOXES_YAML, NARRATIVE, REPORT_YAML, Project
 
 
@@ -54,11 +55,12 @@ def draft(project: Project, year: int, source_year: int | None = None) -> Drafte
     source_year = source_year or year - 1
     target = project.year_dir(year)
     if source_year == year:
-        raise UsageError(f"--from {source_year} is the year being drafted")
+        raise UsageError(_("--from {source_year} is the year being drafted")
+                         .format(source_year=source_year))
     if os.path.lexists(target):  # a link to nothing, too: never written through
         raise ReportgenError(
-            "exists already; reportgen draft never overwrites a year", project.ref(target),
-            "Edit it to go on drafting, or move it away to draft it afresh.")
+            _("exists already; reportgen draft never overwrites a year"), project.ref(target),
+            _("Edit it to go on drafting, or move it away to draft it afresh."))
     raw, data = years.load(project, source_year)
     folder = raw.folder
     stamp = source_date(dt.date(year, 1, 1))
@@ -115,13 +117,13 @@ def checklist(project: Project, raw: RawYear, year: int, unplaced: list[NewBox])
     old = project.ref(raw.folder).file
     review = year - 1
     notes = {
-        EXECUTION_SHEET: f"{review}'s results against its targets",
-        "上年重大项目": f"the {review} major projects, by 分组",
-        "上年民心工程": "what each 民心工程 achieved, and whether it was completed",
-        "上年完工项目": "what each project due for completion achieved, and whether it was",
-        STATISTICS.sheet: f"the {review} figures the prose quotes",
-        MAJOR_PROJECTS.sheet: f"{review}'s major projects by 投资类型",
-        INVESTMENT.sheet: f"{year}'s planned projects by breakdown",
+        EXECUTION_SHEET: _("{review}'s results against its targets").format(review=review),
+        "上年重大项目": _("the {review} major projects, by 分组").format(review=review),
+        "上年民心工程": _("what each 民心工程 achieved, and whether it was completed"),
+        "上年完工项目": _("what each project due for completion achieved, and whether it was"),
+        STATISTICS.sheet: _("the {review} figures the prose quotes").format(review=review),
+        MAJOR_PROJECTS.sheet: _("{review}'s major projects by 投资类型").format(review=review),
+        INVESTMENT.sheet: _("{year}'s planned projects by breakdown").format(year=year),
     }
     todo = []
     for place, found in by_place(gaps).items():
@@ -131,27 +133,32 @@ def checklist(project: Project, raw: RawYear, year: int, unplaced: list[NewBox])
             sheet = place.rsplit("/", 1)[-1].removesuffix(".csv")
         if sheet is None:
             todo.append(Todo(place, "、".join(dict.fromkeys(g.what for g in found))
-                             + " (marked 待填)"))
+                             + _(" (marked 待填)")))
             continue
         if len(found) == 1 and isinstance(first, SourceRef) and first.row is None:
             before = place.replace(new, old, 1)
-            todo.append(Todo(place, f"empty: list {notes.get(sheet, f'the {year} projects')}; "
-                                    f"last year's report: {before}"))
+            projects = notes.get(sheet) or _("the {year} projects").format(year=year)
+            todo.append(Todo(place, _("empty: list {projects}; last year's report: {before}")
+                             .format(projects=projects, before=before)))
             continue
         columns = "、".join(dict.fromkeys(g.ref.column_name or "" for g in found
                                           if isinstance(g.ref, SourceRef)))
-        todo.append(Todo(place, f"{notes.get(sheet, f'the {year} values')}: {len(found)} "
-                                f"cells to fill in ({columns})"))
+        values = notes.get(sheet) or _("the {year} values").format(year=year)
+        todo.append(Todo(place, _("{values}: {count} cells to fill in ({columns})")
+                         .format(values=values, count=len(found), columns=columns)))
     book = drafted_raw.workbook_refs.get("indicators")
     if book is not None:
-        todo.append(Todo(str(book.at(sheet=PLAN_SHEET)), f"{raw.year}'s targets, copied: edit "
-                                                          f"them into {year}'s targets and 属性"))
-    todo.append(Todo(f"{new}/narrative.txt", f"{raw.year}'s prose, copied: rewrite it for "
-                     f"{review} and {year}; {len(stale)} paragraphs hold figures typed for "
-                     f"{raw.year} (reportgen check {year} lists them)"))
+        todo.append(Todo(str(book.at(sheet=PLAN_SHEET)), _("{year}'s targets, copied: edit "
+                                                          "them into {year2}'s targets and 属性")
+                                                           .format(year=raw.year, year2=year)))
+    todo.append(Todo(f"{new}/narrative.txt", _("{year}'s prose, copied: rewrite it for "
+                     "{review} and {year2}; {n_stale} paragraphs hold figures typed for "
+                     "{year} (reportgen check {year2} lists them)")
+                                               .format(year=raw.year, review=review, year2=year,
+                                                       n_stale=len(stale))))
     for box in unplaced:
         todo.append(Todo(f"{new}/narrative.txt",
-                         f"place the new 专栏 with a line [专栏：{box.key}]"))
+                         _("place the new 专栏 with a line [专栏：{key}]").format(key=box.key)))
     return todo
 
 
@@ -159,9 +166,9 @@ def run(project: Project, year: int, console: Console, source_year: int | None =
     """The command: draft the year, then print what to fill in next."""
     drafted = draft(project, year, source_year)
     new, old = (project.ref(p).file for p in (drafted.folder, drafted.source))
-    console.out(f"drafted {new} from {old}; fill in next:")
+    console.out(_("drafted {new} from {old}; fill in next:").format(new=new, old=old))
     for item in drafted.todo:
         console.out(f"  {item}")
-    console.out(f"then: reportgen check {year}, and reportgen build {year} (every value still "
-                "to fill in shows as a yellow 【待填：…】)")
+    console.out(_("then: reportgen check {year}, and reportgen build {year} (every value still "
+                  "to fill in shows as a yellow 【待填：…】)").format(year=year))
     return 0

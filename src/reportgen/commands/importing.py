@@ -13,6 +13,7 @@ from pathlib import Path
 
 from reportgen.console import Console
 from reportgen.errors import ReportgenError, display_path
+from reportgen.i18n import _
 from reportgen.project import Project
 
 
@@ -45,9 +46,9 @@ def import_report(project: Project, path: Path, year: int | None = None) -> Impo
     imported, front = recognise(project, source, shown, year)
     folder = project.year_dir(imported.year)
     if os.path.lexists(folder):  # a link to nothing, too: never written through
-        raise ReportgenError("exists already; reportgen import never overwrites a year",
+        raise ReportgenError(_("exists already; reportgen import never overwrites a year"),
                              project.ref(folder),
-                             "Move it away, or import as another year with --year.")
+                             _("Move it away, or import as another year with --year."))
     # the figures are bound to the data as it validates, then every part is settled at once
     data = years.collect(raw_year(project, imported), Problems(), project)
     tally = Binder(imported, data).bind()

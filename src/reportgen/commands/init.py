@@ -12,6 +12,7 @@ from pathlib import Path
 from reportgen.console import Console
 from reportgen.data.schema import EXECUTION, PLAN, PROJECTS, STATISTICS, TableSchema
 from reportgen.errors import ReportgenError
+from reportgen.i18n import _
 from reportgen.project import BOX_TEMPLATES, BOXES_YAML, NARRATIVE, REPORT_YAML, TEMPLATE
 
 #: The starter's files, copied as they are (report.yaml with its years filled in).
@@ -128,10 +129,10 @@ def init(target: Path, year: int) -> Path:
         check_outside_inputs(landing(target), around, shown)
     if target.exists():
         if not target.is_dir():
-            raise ReportgenError("exists and is not a folder", shown)
+            raise ReportgenError(_("exists and is not a folder"), shown)
         if any(target.iterdir()):
-            raise ReportgenError("exists and is not empty; reportgen init starts a project in a "
-                                 "new or empty folder only", shown)
+            raise ReportgenError(_("exists and is not empty; reportgen init starts a project in a "
+                                   "new or empty folder only"), shown)
         target.rmdir()  # written whole below, or not at all
         try:
             write_new_folder(target, starter_files(year))
@@ -145,6 +146,7 @@ def init(target: Path, year: int) -> Path:
 def run(target: Path, year: int, console: Console) -> int:
     folder = init(target, year)
     console.out(str(folder))
-    console.err(f"A project for {year} in {folder}: fill in data/{year}/ (see {GUIDE}), then\n"
-                f"  cd {folder}\n  reportgen check {year}\n  reportgen build {year}")
+    console.err(_("A project for {year} in {folder}: fill in data/{year}/ (see {guide}), then\n"
+                  "  cd {folder}\n  reportgen check {year}\n  reportgen build {year}")
+                  .format(year=year, folder=folder, guide=GUIDE))
     return 0

@@ -16,16 +16,17 @@ from pathlib import Path
 
 from reportgen.console import Console
 from reportgen.errors import ReportgenError
+from reportgen.i18n import N_, _
 from reportgen.project import Project
 
 #: The folder and the name of what ``series`` writes.
 FOLDER, NAME = "series", "指标历年"
 #: What the command says, in one place for translation.
 TEXTS = {
-    "no years": "no year folders (data/2021 …)",
-    "no years hint": "Run reportgen in the project folder, or pass --project DIR.",
-    "reading": "reading {folders}",
-    "done": "{indicators} indicators over {years} year folder(s), {charts} charted",
+    "no years": N_("no year folders (data/2021 …)"),
+    "no years hint": N_("Run reportgen in the project folder, or pass --project DIR."),
+    "reading": N_("reading {folders}"),
+    "done": N_("{indicators} indicators over {years} year folder(s), {charts} charted"),
 }
 
 
@@ -42,8 +43,8 @@ def year_folders(project: Project) -> list[int]:
     found = sorted(int(p.name) for p in project.data_dir.glob("[0-9][0-9][0-9][0-9]")
                    if p.is_dir())
     if not found:
-        raise ReportgenError(TEXTS["no years"], project.ref(project.data_dir),
-                             TEXTS["no years hint"])
+        raise ReportgenError(_(TEXTS["no years"]), project.ref(project.data_dir),
+                             _(TEXTS["no years hint"]))
     return found
 
 
@@ -57,7 +58,7 @@ def run_series(project: Project, notify: Callable[[str], None] = lambda _: None)
     from reportgen.write import source_date, write_atomic
 
     years = year_folders(project)
-    notify(TEXTS["reading"].format(folders=", ".join(f"data/{y}" for y in years)))
+    notify(_(TEXTS["reading"]).format(folders=", ".join(f"data/{y}" for y in years)))
     data = [load(project, year)[1] for year in years]
     table = series(all_records(data))
     newest = data[-1].meta.meeting_date
@@ -71,8 +72,8 @@ def run_series(project: Project, notify: Callable[[str], None] = lambda _: None)
 
 def run(project: Project, console: Console) -> int:
     written = run_series(project, console.err)
-    console.err(TEXTS["done"].format(indicators=written.indicators, years=len(written.years),
-                                     charts=written.charts))
+    console.err(_(TEXTS["done"]).format(indicators=written.indicators, years=len(written.years),
+                                        charts=written.charts))
     for path in written.paths:
         console.out(project.ref(path).file)
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportgen.console import Console
 from reportgen.errors import ReportgenError
+from reportgen.i18n import _
 from reportgen.project import Project
 
 
@@ -15,9 +16,9 @@ def run(project: Project, console: Console, force: bool = False) -> int:
 
     path = project.template_path
     if path.exists() and not force:
-        raise ReportgenError("exists already; use --force to replace it",
+        raise ReportgenError(_("exists already; use --force to replace it"),
                              project.ref(path).file)
-    layout, _ = load_layout(project.config_path, project.ref(project.config_path))
+    layout, _overrides = load_layout(project.config_path, project.ref(project.config_path))
     write_atomic(path, make_template(layout), project.root, owned=True)
     console.out(project.ref(path).file)
     return 0

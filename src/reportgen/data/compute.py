@@ -9,6 +9,7 @@ from decimal import Decimal
 from reportgen.data.model import Gap, Record, RecordTable, Value
 from reportgen.data.schema import BREAKDOWN, COUNT, INVEST_TYPE, PLANNED
 from reportgen.errors import Problem, SourceRef
+from reportgen.i18n import _
 
 TOTAL = "合计"
 
@@ -111,8 +112,12 @@ def investment_types(table: RecordTable) -> list[InvestmentType]:
                 if other != first:
                     problems.append(Problem(
                         other_parts[0].cell(measure),
-                        f"{name}·{measure}: {other_name} ({_rows(other_parts)}) gives {other}, "
-                        f"but {first_name} ({_rows(first_parts)}) gives {first}",
+                        _("{name}·{measure}: {other_name} ({other_parts}) gives {other}, "
+                          "but {first_name} ({first_parts}) gives {first}")
+                          .format(name=name, measure=measure, other_name=other_name,
+                                  other_parts=_rows(other_parts), other=other,
+                                  first_name=first_name, first_parts=_rows(first_parts),
+                                  first=first),
                     ))
             totals[measure] = candidates[0][2] if candidates else Gap(
                 f"{name}·{measure}", rows[0].ref)

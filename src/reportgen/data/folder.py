@@ -12,6 +12,7 @@ from reportgen.data.sheets import Table, read_csv, read_workbook, readable
 from reportgen.data.yamlfile import read_yaml
 from reportgen.errors import ReportgenError, SourceRef
 from reportgen.guard import LINK_TO_NOTHING
+from reportgen.i18n import _
 from reportgen.project import BOXES_YAML, NARRATIVE, REPORT_YAML, WORKBOOKS
 from reportgen.textfile import read_text
 
@@ -40,7 +41,8 @@ def read_workbook_or_csv(folder: Path, name: str, ref_of: Any
     csv_dir = folder / name
     if xlsx.exists() and csv_dir.is_dir():
         raise ReportgenError(
-            f"both {name}.xlsx and the CSV folder {name}/ exist; keep one of them",
+            _("both {name}.xlsx and the CSV folder {name}/ exist; keep one of them")
+              .format(name=name),
             ref_of(folder),
         )
     if csv_dir.is_dir():
@@ -51,10 +53,11 @@ def read_workbook_or_csv(folder: Path, name: str, ref_of: Any
         return tables, ref_of(csv_dir)
     for candidate in (xlsx, folder / f"{name}.xls"):
         if candidate.is_symlink() and not candidate.exists():
-            raise ReportgenError(LINK_TO_NOTHING, ref_of(candidate))
+            raise ReportgenError(_(LINK_TO_NOTHING), ref_of(candidate))
         if candidate.exists():
             if candidate.is_dir():
-                raise ReportgenError("is a folder; expected an .xlsx workbook", ref_of(candidate))
+                raise ReportgenError(_("is a folder; expected an .xlsx workbook"),
+                                     ref_of(candidate))
             return read_workbook(candidate, ref_of(candidate)), ref_of(candidate)
     return None
 
@@ -75,8 +78,8 @@ def read_year(year: int, folder: Path, ref_of: Any) -> RawYear:
         if path.exists():
             return attempt(reader, path, ref_of(path)), ref_of(path)
         if needed or path.is_symlink():
-            failures.append(ReportgenError(LINK_TO_NOTHING if path.is_symlink() else
-                                           "missing: every year folder needs this file",
+            failures.append(ReportgenError(_(LINK_TO_NOTHING) if path.is_symlink() else
+                                           _("missing: every year folder needs this file"),
                                            ref_of(path)))
         return None, ref_of(path)
 
@@ -93,7 +96,8 @@ def read_year(year: int, folder: Path, ref_of: Any) -> RawYear:
         if len(failures) == 1:
             raise failures[0]
         raise ReportgenError(
-            f"{len(failures)} problems reading {ref_of(folder)}:\n"
+            _("{n_failures} problems reading {folder}:\n")
+              .format(n_failures=len(failures), folder=ref_of(folder))
             + "\n".join(indent(str(failure), "  ") for failure in failures)
         )
     return RawYear(year, folder, report, report_ref, boxes, boxes_ref, narrative or "",

@@ -21,6 +21,7 @@ from reportgen.data.model import (
 )
 from reportgen.data.yamlfile import LineDict, line_ref
 from reportgen.errors import Problems, SourceRef
+from reportgen.i18n import _
 
 
 def _is_blank(value: Any) -> bool:
@@ -34,7 +35,7 @@ def meta(raw: RawYear, problems: Problems) -> Meta:
 def meta_of(report: Any, ref: SourceRef, year: int, problems: Problems) -> Meta:
     """The Meta of a report.yaml read as ``report``, in the folder of ``year``."""
     if not isinstance(report, dict):
-        problems.error(ref, "must be a mapping of 地区, 报告单位, 年份, 会议, 标题")
+        problems.error(ref, _("must be a mapping of 地区, 报告单位, 年份, 会议, 标题"))
         report = LineDict()
         report.lines = {}
 
@@ -43,11 +44,11 @@ def meta_of(report: Any, ref: SourceRef, year: int, problems: Problems) -> Meta:
         where = line_ref(ref, parent, key)
         if _is_blank(value):
             if parent is report and key not in report:
-                problems.error(ref, f"「{key}」 is missing")
+                problems.error(ref, _("「{key}」 is missing").format(key=key))
                 return ""
             return Gap(label or key, where)
         if not isinstance(value, (str, int)):
-            problems.error(where, f"「{key}」 must be text")
+            problems.error(where, _("「{key}」 must be text").format(key=key))
             return ""
         bad = forbidden_character(str(value)) or too_long(str(value))
         if bad:
@@ -58,26 +59,29 @@ def meta_of(report: Any, ref: SourceRef, year: int, problems: Problems) -> Meta:
     review_year = plan_year = 0
     if not isinstance(years, dict):
         problems.error(line_ref(ref, report, "年份"),
-                       "「年份」 needs 上年 and 本年, e.g. 上年: 2020")
+                       _("「年份」 needs 上年 and 本年, e.g. 上年: 2020"))
     else:
         for key in ("上年", "本年"):
             value = years.get(key)
             if _year(value) is None:
                 problems.error(line_ref(ref, years, key) if key in years else ref,
-                               f"年份.{key} must be a year such as {year - (key == '上年')}")
+                               _("年份.{key} must be a year such as {example}")
+                               .format(key=key, example=year - (key == '上年')))
         plan, review = _year(years.get("本年")), _year(years.get("上年"))
         if plan is not None and review is not None:
             plan_year, review_year = plan, review
             if plan_year != year:
                 problems.error(line_ref(ref, years, "本年"),
-                               f"年份.本年 is {plan_year} but the folder is {year}")
+                               _("年份.本年 is {plan_year} but the folder is {year}")
+                                 .format(plan_year=plan_year, year=year))
             if review_year != plan_year - 1:
                 problems.error(line_ref(ref, years, "上年"),
-                               f"年份.上年 should be {plan_year - 1}, the year before 本年")
+                               _("年份.上年 should be {plan_year}, the year before 本年")
+                                 .format(plan_year=plan_year - 1))
 
     meeting = report.get("会议")
     if not isinstance(meeting, dict):
-        problems.error(line_ref(ref, report, "会议"), "「会议」 needs 日期 and 名称")
+        problems.error(line_ref(ref, report, "会议"), _("「会议」 needs 日期 and 名称"))
         meeting = {}
     date_value = meeting.get("日期")
     meeting_date: dt.date | Gap
@@ -87,7 +91,8 @@ def meta_of(report: Any, ref: SourceRef, year: int, problems: Problems) -> Meta:
         meeting_date = Gap("会议日期", line_ref(ref, meeting, "日期"))
     else:
         problems.error(line_ref(ref, meeting, "日期"),
-                       f"会议.日期 「{date_value}」 is not a date; write it as 2021-03-10")
+                       _("会议.日期 「{date_value}」 is not a date; write it as 2021-03-10")
+                         .format(date_value=date_value))
         meeting_date = Gap("会议日期", ref)
     region = text("地区")
     issuer = text("报告单位")
@@ -95,8 +100,8 @@ def meta_of(report: Any, ref: SourceRef, year: int, problems: Problems) -> Meta:
     previous = report.get("上年会议")
     if previous is not None and not isinstance(previous, dict):
         problems.error(line_ref(ref, report, "上年会议"),
-                       "「上年会议」 needs 简称 and 报告 (the meeting that approved last year's "
-                       "plan, and that report's title)")
+                       _("「上年会议」 needs 简称 and 报告 (the meeting that approved last year's "
+                         "plan, and that report's title)"))
         previous = {}
     previous = previous if isinstance(previous, dict) else {}
     roles = _roles(report.get("数据"), line_ref(ref, report, "数据"), problems)
@@ -123,9 +128,10 @@ def _box_label(report: Any, ref: SourceRef, problems: Problems) -> str:
     value = report.get("专栏编号", BOX_LABEL)
     where = line_ref(ref, report, "专栏编号")
     if not isinstance(value, str) or "编号" not in value:
-        problems.error(where, "「专栏编号」 must be text that prints the 专栏's number, such as "
-                              f"「{BOX_LABEL}」, 「专栏{{{{ 编号 }}}} 」 or "
-                              "「专栏{{ 编号|cn }}：」")
+        problems.error(where, _("「专栏编号」 must be text that prints the 专栏's number, such "
+                                "as 「{label}」, 「专栏{{{{ 编号 }}}} 」 or "
+                                "「专栏{{{{ 编号|cn }}}}：」")
+                       .format(label=BOX_LABEL))
         return BOX_LABEL
     bad = forbidden_character(value)
     if bad:
@@ -145,8 +151,8 @@ def _line(report: Any, ref: SourceRef, key: str, default: str,
         return None
     where = line_ref(ref, report, key)
     if not isinstance(value, str):
-        problems.error(where, f"「{key}」 must be text (a template such as 「{default}」), or "
-                              "empty for none")
+        problems.error(where, _("「{key}」 must be text (a template such as 「{default}」), or "
+                                "empty for none").format(key=key, default=default))
         return default
     bad = forbidden_character(value) or too_long(value)
     if bad:
@@ -191,38 +197,40 @@ def _roles(spec: Any, where: SourceRef, problems: Problems) -> Roles:
     if spec is None:
         return Roles()
     if not isinstance(spec, dict):
-        problems.error(where, "「数据」 maps 完成情况, 计划目标, 比较 and 结转 to sheets")
+        problems.error(where, _("「数据」 maps 完成情况, 计划目标, 比较 and 结转 to sheets"))
         return Roles()
     known = ("完成情况", "计划目标", "比较", "结转")
     for key in spec:
         if key not in known:
-            problems.error(line_ref(where, spec, key), f"数据 has no 「{key}」; it knows "
+            problems.error(line_ref(where, spec, key), _("数据 has no 「{key}」; it knows ")
+                                                         .format(key=key)
                            + "、".join(known))
     defaults = Roles()
     names = {}
     for key, default in (("完成情况", defaults.execution), ("计划目标", defaults.plan)):
         value = spec.get(key, default)
         if not isinstance(value, str) or not value.strip():
-            problems.error(line_ref(where, spec, key), f"数据.{key} names a sheet of "
-                           "indicators.xlsx")
+            problems.error(line_ref(where, spec, key), _("数据.{key} names a sheet of "
+                           "indicators.xlsx").format(key=key))
             value = default
         names[key] = value.strip()
     compared = spec.get("比较")
     if compared is not None and compared not in ("绝对值", "增速"):
-        problems.error(line_ref(where, spec, "比较"), f"数据.比较 「{compared}」 must be 绝对值 or "
-                       "增速")
+        problems.error(line_ref(where, spec, "比较"),
+                       _("数据.比较 「{compared}」 must be 绝对值 or 增速")
+                       .format(compared=compared))
         compared = None
     carried = defaults.carried
     lists = spec.get("结转")
     if lists is not None:
         if not isinstance(lists, dict):
-            problems.error(line_ref(where, spec, "结转"), "数据.结转 maps each new list to the "
-                           "list of last year's plan it comes from (清单 or 清单·分组)")
+            problems.error(line_ref(where, spec, "结转"), _("数据.结转 maps each new list to the "
+                           "list of last year's plan it comes from (清单 or 清单·分组)"))
         else:
             carried = tuple((str(new), *_source(str(old))) for new, old in lists.items())
     return Roles(names["完成情况"], names["计划目标"], compared, carried)
 
 
 def _source(text: str) -> tuple[str, str | None]:
-    sheet, _, group = text.partition("·")
+    sheet, _dot, group = text.partition("·")
     return sheet.strip(), group.strip() or None

@@ -11,6 +11,7 @@ from typing import Any
 from reportgen.characters import GAP_CLOSE, GAP_OPEN
 from reportgen.data.schema import EXECUTION_SHEET, PLAN_SHEET
 from reportgen.errors import Problems, SourceRef
+from reportgen.i18n import _
 
 #: What a user (or ``reportgen draft``) writes in a cell or in report.yaml for a value still
 #: to fill in: it reads as a gap in any value column, whether or not a blank there would.
@@ -249,8 +250,9 @@ class YearData:
         """Whether 专栏 ``box`` shows a sheet that is there but was not read (recorded)."""
         why = self.unread.get((workbook, sheet))
         if why is not None:
-            problems.error(box.ref, f"专栏 「{box.key}」 shows the sheet 「{sheet}」 of "
-                           f"{workbook}.xlsx, which cannot be read: {why}")
+            problems.error(box.ref, _("专栏 「{key}」 shows the sheet 「{sheet}」 of "
+                           "{workbook}.xlsx, which cannot be read: {why}")
+                                      .format(key=box.key, sheet=sheet, workbook=workbook, why=why))
         return why is not None
 
     @property

@@ -29,6 +29,7 @@ from reportgen.data.cells import (
     read_number,
 )
 from reportgen.errors import ReportgenError, SourceRef
+from reportgen.i18n import _
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _COORDINATE = re.compile(r"([A-Z]+)([0-9]+)")
@@ -97,16 +98,17 @@ def read_workbook(path: Path, ref: SourceRef) -> dict[str, Table]:
     """
     if path.suffix.lower() == ".xls":
         raise ReportgenError(
-            "this is an old-style .xls workbook; reportgen reads .xlsx",
+            _("this is an old-style .xls workbook; reportgen reads .xlsx"),
             ref,
-            "Open it in Excel or WPS and save it as Excel 工作簿 (*.xlsx).",
+            _("Open it in Excel or WPS and save it as Excel 工作簿 (*.xlsx)."),
         )
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ReportgenError(f"cannot be read: {exc.strerror}", ref) from None
+        raise ReportgenError(_("cannot be read: {strerror}")
+                               .format(strerror=exc.strerror), ref) from None
     if not data:
-        raise ReportgenError("the file is empty (0 bytes); expected an .xlsx workbook", ref)
+        raise ReportgenError(_("the file is empty (0 bytes); expected an .xlsx workbook"), ref)
     name = cache.key("workbook", cache.code_of(__file__), cache.code_of(_CELLS_FILE), data)
     sheets = _decode(cache.load("workbooks", name))
     if sheets is None:
@@ -146,7 +148,7 @@ def _scan(package: zipfile.ZipFile, part: str) -> tuple[set[tuple[int, int]],
     formulas: set[tuple[int, int]] = set()
     merges: list[tuple[int, int, int, int]] = []
     with package.open(part) as source:
-        for _, element in etree.iterparse(source, tag=(f"{_MAIN}c", f"{_MAIN}mergeCell"),
+        for _event, element in etree.iterparse(source, tag=(f"{_MAIN}c", f"{_MAIN}mergeCell"),
                                           huge_tree=True, resolve_entities=False):
             if element.tag == f"{_MAIN}c":
                 if element.find(f"{_MAIN}f") is not None:
@@ -187,15 +189,18 @@ def _read_sheets(data: bytes, ref: SourceRef) -> list[dict[str, Any]]:
         package = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise ReportgenError(
-            "cannot be read as an .xlsx workbook (corrupt, password-protected, or another format)",
+            _("cannot be read as an .xlsx workbook (corrupt, password-protected, or another "
+              "format)"),
             ref,
-            f"Open it in Excel or WPS and save it again as *.xlsx without a password. ({exc})",
+            _("Open it in Excel or WPS and save it again as *.xlsx without a password. ({exc})")
+              .format(exc=exc),
         ) from None
     except Exception as exc:  # openpyxl raises many kinds on malformed package parts
         raise ReportgenError(
-            "cannot be read as an .xlsx workbook (its contents are malformed)",
+            _("cannot be read as an .xlsx workbook (its contents are malformed)"),
             ref,
-            f"Open it in Excel or WPS and save it again as *.xlsx. ({type(exc).__name__}: {exc})",
+            _("Open it in Excel or WPS and save it again as *.xlsx. ({kind}: {exc})")
+              .format(kind=type(exc).__name__, exc=exc),
         ) from None
     try:
         sheets = []
@@ -236,9 +241,10 @@ def _read_sheets(data: bytes, ref: SourceRef) -> list[dict[str, Any]]:
         raise
     except Exception as exc:
         raise ReportgenError(
-            "cannot be read as an .xlsx workbook (a sheet is malformed)",
+            _("cannot be read as an .xlsx workbook (a sheet is malformed)"),
             ref,
-            f"Open it in Excel or WPS and save it again as *.xlsx. ({type(exc).__name__}: {exc})",
+            _("Open it in Excel or WPS and save it again as *.xlsx. ({kind}: {exc})")
+              .format(kind=type(exc).__name__, exc=exc),
         ) from None
     finally:
         book.close()
@@ -268,21 +274,22 @@ def read_csv(path: Path, name: str, ref: SourceRef) -> Table:
     """A CSV file (UTF-8, with or without BOM) as a Table."""
     raw = path.read_bytes()
     if not raw.strip():
-        raise ReportgenError("the file is empty; expected a header row of column names", ref)
+        raise ReportgenError(_("the file is empty; expected a header row of column names"), ref)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ReportgenError(
-            f"is not UTF-8 text (byte {exc.start + 1}, line {line})",
+            _("is not UTF-8 text (byte {start}, line {line})")
+              .format(start=exc.start + 1, line=line),
             ref,
-            "Save it from Excel as \u201cCSV UTF-8（逗号分隔）\u201d.",
+            _("Save it from Excel as \u201cCSV UTF-8（逗号分隔）\u201d."),
         ) from None
     try:
         # Only CR/LF end a record: str.splitlines would also cut at form feeds and U+2028.
         records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as exc:
-        raise ReportgenError(f"is not valid CSV: {exc}", ref) from None
+        raise ReportgenError(_("is not valid CSV: {exc}").format(exc=exc), ref) from None
     texts = [[clean_text(value) for value in record] for record in records]
     return _table_from_grid(name, ref, texts, [["General"] * len(row) for row in texts])
 
@@ -307,10 +314,12 @@ def _refuse_title_row(texts: list[list[str]], start: int, columns: list[tuple[in
         return
     index = columns[0][0]
     raise ReportgenError(
-        f"holds 「{texts[start][index - 1][:40]}」, a title above the header: the first row "
-        "that is not empty is the header, which names the columns",
+        _("holds 「{title}」, a title above the header: the first row "
+          "that is not empty is the header, which names the columns")
+        .format(title=texts[start][index - 1][:40]),
         ref.at(row=start + 1, column=index),
-        f"Delete the rows above the column names (row {below + 1}), which must come first")
+        _("Delete the rows above the column names (row {row}), which must come first")
+        .format(row=below + 1))
 
 
 def _table_from_grid(name: str, ref: SourceRef, texts: list[list[str]],
@@ -318,7 +327,7 @@ def _table_from_grid(name: str, ref: SourceRef, texts: list[list[str]],
                      merges: list[tuple[int, int, int, int]] | None = None) -> Table:
     start = next((i for i, row in enumerate(texts) if any(row)), None)
     if start is None:
-        raise ReportgenError("the sheet is empty; expected a header row of column names", ref)
+        raise ReportgenError(_("the sheet is empty; expected a header row of column names"), ref)
     header_row = texts[start]
     headers: list[str] = []
     header_refs: dict[str, SourceRef] = {}
@@ -328,18 +337,19 @@ def _table_from_grid(name: str, ref: SourceRef, texts: list[list[str]],
     for index, header in enumerate(header_row, start=1):
         kind = kinds.get(f"{start + 1},{index}")
         if kind:
-            what = (f"the Excel error 「{header}」" if kind == ERROR else
-                    "a formula whose result was not saved")
-            raise ReportgenError(f"holds {what} where a column name belongs",
+            what = (_("the Excel error 「{header}」").format(header=header) if kind == ERROR else
+                    _("a formula whose result was not saved"))
+            raise ReportgenError(_("holds {what} where a column name belongs").format(what=what),
                                  ref.at(row=start + 1, column=index),
-                                 "Type the column's name in the header row.")
+                                 _("Type the column's name in the header row."))
         if not header:
             continue
         key = header_key(header)
         cell_ref = ref.at(row=start + 1, column=index)
         if key in header_refs:
             raise ReportgenError(
-                f"column 「{key}」 appears twice (also at {header_refs[key]})", cell_ref
+                _("column 「{key}」 appears twice (also at {key2})")
+                  .format(key=key, key2=header_refs[key]), cell_ref
             )
         headers.append(key)
         header_refs[key] = cell_ref
@@ -356,12 +366,12 @@ def _table_from_grid(name: str, ref: SourceRef, texts: list[list[str]],
         for index, text in enumerate(row, start=1):
             uncomputed = kinds.get(f"{offset},{index}") == UNCOMPUTED
             if (text or uncomputed) and index not in known:
-                what = "a formula whose result was not saved" if uncomputed else \
+                what = _("a formula whose result was not saved") if uncomputed else \
                     f"「{text[:20]}」"
                 raise ReportgenError(
-                    f"holds {what} but its column has no header",
+                    _("holds {what} but its column has no header").format(what=what),
                     ref.at(row=offset, column=index),
-                    "Give the column a name in the header row, or clear the cell.",
+                    _("Give the column a name in the header row, or clear the cell."),
                 )
         row_ref = SourceRef(ref.file, ref.sheet, offset)
         number_formats = formats[offset - 1]

@@ -9,6 +9,7 @@ from typing import Any
 from reportgen.data.model import Gap, Indicator, Target, Value
 from reportgen.data.schema import BASE, GROWTH, RESULT, STATE, TARGET
 from reportgen.data.targets import water_class
+from reportgen.i18n import _
 
 DONE, NOT_DONE, HUMAN, NO_TARGET = "完成", "未完成", "需人工判断", "—"
 
@@ -44,35 +45,38 @@ def status(row: Indicator) -> tuple[str | Gap, str]:
     result while that is still to fill in (never 完成 or 无目标 before it is known)."""
     override = row.values.get(STATE)
     if isinstance(override, str) and override:
-        return override, "set in the data (完成状态)"
+        return override, _("set in the data (完成状态)")
     target = row.values.get(TARGET)
     if isinstance(target, Gap):
-        return target, "the target is still to fill in"
+        return target, _("the target is still to fill in")
     if target is None:
-        return NO_TARGET, "no target"
+        return NO_TARGET, _("no target")
     assert isinstance(target, Target)
     result = compared_value(row)
     if isinstance(result, Gap):
-        return result, "the result is still to fill in"
+        return result, _("the result is still to fill in")
     if target.op == "class":
         found = water_class(result) if isinstance(result, str) else None
         if found is None:
-            return HUMAN, f"result 「{result}」 is not a water class"
-        return _judged(found <= int(target.value or 0), f"{result}, target {target}")
+            return HUMAN, _("result 「{result}」 is not a water class").format(result=result)
+        return _judged(found <= int(target.value or 0), _("{result}, target {target}")
+                                                          .format(result=result, target=target))
     if not target.quantitative:
-        why = "a target of about (左右)" if target.op == "approx" else "a qualitative target"
+        why = _("a target of about (左右)") if target.op == "approx" else _("a qualitative target")
         return HUMAN, why
     if not isinstance(result, Decimal):
-        return HUMAN, f"result 「{result}」 is not a number"
+        return HUMAN, _("result 「{result}」 is not a number").format(result=result)
     assert target.value is not None
     if target.op == "increase":
         base = row.values.get(BASE)
         if isinstance(base, Gap):
-            return base, "the 上年值 is still to fill in"
+            return base, _("the 上年值 is still to fill in")
         if not isinstance(base, Decimal):
-            return HUMAN, "提高…个百分点 needs the 上年值 column"
+            return HUMAN, _("提高…个百分点 needs the 上年值 column")
         rise = result - base
-        return _judged(rise >= target.value, f"{result} - {base} = {rise}, target +{target.value}")
+        return _judged(rise >= target.value, _("{result} - {base} = {rise}, target +{value}")
+                                               .format(result=result, base=base, rise=rise,
+                                                       value=target.value))
     if target.op in (">=", "range"):  # a range is met from its lower end
         met = result >= target.value
         return _judged(met, f"{result} {'≥' if met else '<'} {target.value}")

@@ -40,6 +40,7 @@ from reportgen.data.schema import (
 from reportgen.data.sheets import Row, Table
 from reportgen.data.values import DASHES, cell_problem, parse_cell
 from reportgen.errors import Problems, SourceRef, did_you_mean
+from reportgen.i18n import _
 
 
 def check_headers(table: Table, schema: TableSchema, problems: Problems) -> list[str]:
@@ -47,8 +48,10 @@ def check_headers(table: Table, schema: TableSchema, problems: Problems) -> list
     known = schema.names
     for column in schema.columns:
         if column.required and column.name not in table.headers:
-            problems.error(table.ref, f"column 「{column.name}」 is missing (needed: "
-                           f"{column.doc}){did_you_mean(column.name, table.headers)}")
+            problems.error(table.ref, _("column 「{name}」 is missing (needed: "
+                           "{doc}){headers}")
+                                        .format(name=column.name, doc=column.doc,
+                                                headers=did_you_mean(column.name, table.headers)))
     extra = [h for h in table.headers if h not in known]
     for header in extra:
         # a column of its own (上年完成, “十四五”目标) is welcome; one a character off a known
@@ -56,8 +59,8 @@ def check_headers(table: Table, schema: TableSchema, problems: Problems) -> list
         typo = next((name for name in known if _one_off(header, name)), None)
         if typo:
             problems.warning(table.header_refs[header],
-                             f"column 「{header}」 is not one reportgen knows; did you mean "
-                             f"「{typo}」?")
+                             _("column 「{header}」 is not one reportgen knows; did you mean "
+                               "「{typo}」?").format(header=header, typo=typo))
     return extra
 
 
@@ -112,7 +115,8 @@ def cell_refs(row: Row, values: Mapping[str, Value]) -> dict[str, SourceRef]:
 def check_key(seen: dict[tuple[Any, ...], SourceRef], key: tuple[Any, ...], ref: SourceRef,
               label: str, problems: Problems) -> None:
     if key in seen:
-        problems.error(ref, f"{label} appears twice (first at {seen[key]})")
+        problems.error(ref, _("{label} appears twice (first at {key})")
+                              .format(label=label, key=seen[key]))
     else:
         seen[key] = ref
 
@@ -146,20 +150,22 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems,
         name = row.get(NAME).text
         if not name:
             if not cell_problem(row.get(NAME)):
-                problems.error(row.get("指标名称").ref, "指标名称 is blank; every row needs one")
+                problems.error(row.get("指标名称").ref,
+                               _("指标名称 is blank; every row needs one"))
             continue
         starts_category = bool(row.get(CATEGORY).text)
         if starts_category:
             category = row.get(CATEGORY).text
         elif not rows and has_categories:
-            problems.error(row.get("类别").ref, "the first row needs a 类别")
+            problems.error(row.get("类别").ref, _("the first row needs a 类别"))
         # a sheet with no 序号 column numbers its rows in order
         number_text = row.get(NUMBER).text if has_numbers else str(len(rows) + 1)
         number: int | None = None
         if number_text:
             parsed = parse_decimal(number_text)
             if parsed is None or parsed != parsed.to_integral_value() or parsed <= 0:
-                problems.error(row.get("序号").ref, f"「{number_text}」 is not a 序号 (1, 2, 3 …)")
+                problems.error(row.get("序号").ref, _("「{number_text}」 is not a 序号 (1, 2, 3 …)")
+                                                    .format(number_text=number_text))
             else:
                 number = int(parsed)
         group_text = row.get(GROUP).text
@@ -168,10 +174,10 @@ def indicator_table(table: Table, schema: TableSchema, problems: Problems,
             have_numbered = True
             group = group_text or None
         elif group_text:
-            problems.error(row.get("分组").ref, "a 分组 starts on a numbered row; give this row "
-                           "its 序号, or clear the 分组")
+            problems.error(row.get("分组").ref, _("a 分组 starts on a numbered row; give this row "
+                           "its 序号, or clear the 分组"))
         elif not have_numbered:
-            problems.error(row.get("序号").ref, "the first indicator needs a 序号")
+            problems.error(row.get("序号").ref, _("the first indicator needs a 序号"))
         check_key(seen, (name,), row.get("指标名称").ref, f"指标 「{name}」", problems)
         values = record_values(filled.cells, value_schema, extras, table.headers, name,
                                problems)
@@ -194,7 +200,8 @@ def record_table(table: Table, schema: TableSchema, problems: Problems) -> Recor
         first_key = schema.key[0]
         if not key[0]:
             problems.error(row.get(first_key).ref, cell_problem(row.get(first_key))
-                           or f"{first_key} is blank; every row needs one")
+                           or _("{first_key} is blank; every row needs one")
+                           .format(first_key=first_key))
             continue
         what = "·".join(k for k in key if k)
         check_key(seen, key, row.get(first_key).ref, f"「{what}」", problems)
@@ -243,7 +250,8 @@ def collect_year(raw: RawYear, problems: Problems) -> YearData:
         if schema is INDICATORS and (found.problem is not None or NAME not in found.headers):
             # a notes sheet (填表说明) or an empty Sheet1 beside the indicators: not read, and
             # an error only where a 专栏 shows it
-            why = found.problem.message if found.problem else f"it has no column {NAME}"
+            why = found.problem.message if found.problem else \
+                _("it has no column {column}").format(column=NAME)
             unread["indicators", name] = why
             continue
         if (table := readable_table(found, problems)) is None:

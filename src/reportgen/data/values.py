@@ -14,6 +14,7 @@ from reportgen.data.model import TO_FILL, Gap, Value
 from reportgen.data.schema import ATTRIBUTES, STATUSES, Column
 from reportgen.data.targets import parse_target
 from reportgen.errors import Problems
+from reportgen.i18n import _
 
 #: Column types whose values are numbers: a format that hides their digits is worth a warning.
 NUMERIC = ("int", "number", "measure", "percent", "target")
@@ -32,7 +33,7 @@ def _whole(words: str) -> int:
     """The whole number Chinese numerals write (一亿零五百万: 105000000)."""
     for unit, scale in (("亿", 100_000_000), ("万", 10_000)):
         if unit in words:
-            head, _, tail = words.rpartition(unit)
+            head, _unit, tail = words.rpartition(unit)
             return (_whole(head) if head else 1) * scale + (_whole(tail) if tail else 0)
     total = digit = 0
     for char in words:
@@ -71,7 +72,8 @@ def _in_words_problem(text: str) -> str | None:
     digits = in_words(text)
     if digits is None:
         return None
-    return f"「{text}」 is a number written in words; type it in digits ({digits})"
+    return _("「{text}」 is a number written in words; type it in digits ({digits})").format(
+        text=text, digits=digits)
 
 #: What a numeric cell may hold where the report has no value, printed as —.
 DASHES = ("—", "－", "-", "–", "——")
@@ -87,8 +89,10 @@ MAX_DIGITS = 28
 def _digits_problem(text: str, number: Decimal | None) -> str | None:
     if number is None or len(number.as_tuple().digits) <= MAX_DIGITS:
         return None
-    return (f"「{text[:40]}」 has {len(number.as_tuple().digits)} significant digits; a "
-            f"figure has at most {MAX_DIGITS} (Excel keeps 15)")
+    return (_("「{text}」 has {digits} significant digits; a "
+              "figure has at most {most} (Excel keeps 15)")
+              .format(text=text[:40], digits=len(number.as_tuple().digits),
+                      most=MAX_DIGITS))
 
 
 def cell_problem(cell: Cell) -> str | None:
@@ -98,11 +102,11 @@ def cell_problem(cell: Cell) -> str | None:
     if bad:
         return bad
     if cell.kind == ERROR:
-        return (f"holds the Excel error 「{cell.text}」, not a value; correct the formula or "
-                "type the value")
+        return (_("holds the Excel error 「{text}」, not a value; correct the formula or "
+                  "type the value").format(text=cell.text))
     if cell.kind == UNCOMPUTED:
-        return ("holds a formula whose result was not saved (the program that wrote the file "
-                "does not calculate); open and save it in Excel or WPS, or type the value")
+        return (_("holds a formula whose result was not saved (the program that wrote the file "
+                  "does not calculate); open and save it in Excel or WPS, or type the value"))
     return None
 
 
@@ -134,7 +138,7 @@ def parse_cell(cell: Cell, column: Column, what: str, problems: Problems) -> Val
     if kind == "int":
         number = parse_decimal(text)
         if number is None or number != number.to_integral_value():
-            problems.error(cell.ref, f"「{text}」 is not a whole number")
+            problems.error(cell.ref, _("「{text}」 is not a whole number").format(text=text))
             return None
         return Decimal(int(number))
     if kind in ("number", "measure"):
@@ -148,28 +152,31 @@ def parse_cell(cell: Cell, column: Column, what: str, problems: Problems) -> Val
         # number in words is refused above.
         if kind == "measure" and not _number_like(text):
             return text
-        hint = " (write it without thousands separators)" if "," in text else ""
-        problems.error(cell.ref, f"「{text}」 is not a number{hint}")
+        hint = _(" (write it without thousands separators)") if "," in text else ""
+        problems.error(cell.ref, _("「{text}」 is not a number{hint}").format(text=text,
+                                                                               hint=hint))
         return None
     if kind == "percent":
         number = parse_decimal(text.removesuffix("%").removesuffix("％"))
         if number is None:
-            problems.error(cell.ref, f"「{text}」 is not a percentage such as 3.2 or 3.2%")
+            problems.error(cell.ref, _("「{text}」 is not a percentage such as 3.2 or 3.2%")
+                                       .format(text=text))
         return number
     if kind == "target":
         return replace(parse_target(text), ref=cell.ref)
     if kind == "attribute":
         if text not in ATTRIBUTES:
-            problems.error(cell.ref, f"「{text}」 must be 预期性 or 约束性")
+            problems.error(cell.ref, _("「{text}」 must be 预期性 or 约束性").format(text=text))
         return text
     if kind == "status":
         if text not in STATUSES:
-            problems.error(cell.ref, f"「{text}」 must be one of {'、'.join(STATUSES)}")
+            problems.error(cell.ref, _("「{text}」 must be one of {choices}")
+                                       .format(text=text, choices='、'.join(STATUSES)))
         return text
     if kind == "compared":
         if text not in ("绝对值", "增速"):
-            problems.error(cell.ref, f"「{text}」 must be 绝对值 or 增速 (the result the target "
-                           "judges)")
+            problems.error(cell.ref, _("「{text}」 must be 绝对值 or 增速 (the result the target "
+                           "judges)").format(text=text))
             return None
         return text
     if kind == "yesno":
@@ -177,15 +184,16 @@ def parse_cell(cell: Cell, column: Column, what: str, problems: Problems) -> Val
             return True
         if text.upper() in _NO:
             return False
-        problems.error(cell.ref, f"「{text}」 must be 是 or 否")
+        problems.error(cell.ref, _("「{text}」 must be 是 or 否").format(text=text))
         return None
-    raise AssertionError(f"unknown column type {kind}")  # pragma: no cover
+    raise AssertionError(_("unknown column type {kind}").format(kind=kind))  # pragma: no cover
 
 
 def hidden_digits(cell: Cell) -> str:
     """The warning for a cell whose format hides digits it holds."""
-    _, percent = format_decimals(cell.number_format)
+    _places, percent = format_decimals(cell.number_format)
     places = len(cell.text.rstrip("%").partition(".")[2])
     wanted = ("0." + "0" * places if places else "0") + ("%" if percent else "")
-    return (f"Excel shows 「{cell.shown}」 but the cell holds {cell.text}, which the report "
-            f"prints; give the cell the number format {wanted} so that both agree")
+    return (_("Excel shows 「{shown}」 but the cell holds {text}, which the report "
+              "prints; give the cell the number format {wanted} so that both agree")
+              .format(shown=cell.shown, text=cell.text, wanted=wanted))

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from reportgen.errors import ReportgenError, SourceRef
+from reportgen.i18n import _
 from reportgen.textfile import read_text
 
 
@@ -52,11 +53,13 @@ class _LineLoader(yaml.SafeLoader):
             self.aliased += _count(self.anchors[event.anchor], self.sizes)
             if self.aliased > MAX_ALIASED:
                 raise ReportgenError(
-                    f"its aliases (*name) stand for more than {MAX_ALIASED:,} values; write "
-                    "the values out, or repeat fewer of them", self.ref.at(line=line))
+                    _("its aliases (*name) stand for more than {most:,} values; write "
+                      "the values out, or repeat fewer of them")
+                      .format(most=MAX_ALIASED), self.ref.at(line=line))
         self.nesting += 1
         if self.nesting > MAX_NESTING:
-            raise ReportgenError(f"nests more than {MAX_NESTING} levels deep",
+            raise ReportgenError(_("nests more than {most} levels deep")
+                                   .format(most=MAX_NESTING),
                                  self.ref.at(line=line))
         try:
             node = super().compose_node(parent, index)
@@ -110,11 +113,12 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
         try:
             hash(key)
         except TypeError:
-            raise ReportgenError("a mapping key must be plain text",
+            raise ReportgenError(_("a mapping key must be plain text"),
                                  loader.ref.at(line=line)) from None
         if key in mapping:
             raise ReportgenError(
-                f"key 「{key}」 appears twice (lines {mapping.lines[key]} and {line})",
+                _("key 「{key}」 appears twice (lines {key2} and {line})")
+                  .format(key=key, key2=mapping.lines[key], line=line),
                 loader.ref.at(line=line),
             )
         mapping[key] = loader.construct_object(value_node, deep=True)
@@ -127,7 +131,8 @@ def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError as exc:
         raise yaml.constructor.ConstructorError(
-            None, None, f"「{node.value}」 is not a date ({exc})", node.start_mark) from None
+            None, None, _("「{text}」 is not a date ({why})").format(text=node.value, why=exc),
+            node.start_mark) from None
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
@@ -146,4 +151,5 @@ def parse_yaml(text: str, ref: SourceRef) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f"{ref}:{mark.line + 1}" if mark is not None else str(ref)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ReportgenError(f"is not valid YAML: {problem}", where) from None
+        raise ReportgenError(_("is not valid YAML: {problem}")
+                               .format(problem=problem), where) from None

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from reportgen.diff.changes import Change, Comparison
 from reportgen.errors import ReportgenError, SourceRef
+from reportgen.i18n import _
 from reportgen.project import DIFF_BASELINE
 
 NAME = DIFF_BASELINE
@@ -48,19 +49,21 @@ def parse(text: str, ref: SourceRef | str) -> list[Accepted]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ReportgenError(f"is not valid JSON ({exc.msg}, line {exc.lineno})", ref,
-                             "Write it again with reportgen diff YEAR --update-baseline.") \
+        raise ReportgenError(_("is not valid JSON ({msg}, line {lineno})")
+                               .format(msg=exc.msg, lineno=exc.lineno), ref,
+                             _("Write it again with reportgen diff YEAR --update-baseline.")) \
             from None
     entries = data.get("accepted") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        raise ReportgenError('has no "accepted" list of differences', ref)
+        raise ReportgenError(_('has no "accepted" list of differences'), ref)
     accepted = []
     for number, entry in enumerate(entries, start=1):
         fields = ("deleted", "inserted", "before", "after", "where", "note")
         if not isinstance(entry, dict) or not all(
                 isinstance(entry.get(f, ""), str) for f in fields):
-            raise ReportgenError(f"accepted difference {number} is not an object of texts "
-                                 f"({', '.join(fields)})", ref)
+            raise ReportgenError(_("accepted difference {number} is not an object of texts "
+                                   "({fields})")
+                                   .format(number=number, fields=', '.join(fields)), ref)
         accepted.append(Accepted(*(entry.get(f, "") for f in fields)))
     return accepted
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from reportgen.diff import align
 from reportgen.diff.normalise import Normalisation, Side
 from reportgen.diff.outline import Outline, Place
+from reportgen.i18n import _
 
 if TYPE_CHECKING:
     from reportgen.diff.changed import FigureChange
@@ -162,7 +163,7 @@ class Comparison:
         boxes: dict[str, str] = {}
         for change in self.outstanding:
             place = change.place
-            by_section[place.heading or "(before the first section)"] += 1
+            by_section[place.heading or _("(before the first section)")] += 1
             if place.box:
                 by_box[place.box] += 1
                 boxes[place.box] = place.box_title

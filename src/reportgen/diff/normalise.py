@@ -31,6 +31,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from reportgen.i18n import _
 from reportgen.word.text import Piece
 
 #: Separates the pieces (paragraphs, table cells) of a side's original text. It is
@@ -61,11 +62,11 @@ class Normalisation:
         return text if self.strict else _INVISIBLE.sub("", text)
 
     def describe(self) -> str:
-        space = "whitespace counts" if self.strict else "whitespace ignored"
-        width = ("full-width punctuation folded to half-width" if self.fold_width
-                 else "full-width and half-width punctuation differ")
-        years = "; the years moving on compare equal" if self.folds_years else ""
-        return f"{space}; {width}{years}"
+        space = _("whitespace counts") if self.strict else _("whitespace ignored")
+        width = (_("full-width punctuation folded to half-width") if self.fold_width
+                 else _("full-width and half-width punctuation differ"))
+        years = _("; the years moving on compare equal") if self.folds_years else ""
+        return _("{space}; {width}{years}").format(space=space, width=width, years=years)
 
     @property
     def folds_years(self) -> bool:

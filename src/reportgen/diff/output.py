@@ -7,6 +7,8 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reportgen.i18n import N_
+
 if TYPE_CHECKING:
     from reportgen.diff.changes import Comparison
 
@@ -15,7 +17,7 @@ DIFF_CATEGORY = "reportgen diff"
 
 
 #: The author of a Word file's tracked changes when none is given.
-AUTHOR = "reportgen diff"
+AUTHOR = N_("reportgen diff")
 #: The directions a Word file's tracked changes may go: from a to b (Accept All gives b) or back.
 DIRECTIONS = ("a-to-b", "b-to-a")
 
@@ -32,7 +34,7 @@ class Options:
     brief: bool = False
     baseline: str = ""
     category: str = DIFF_CATEGORY
-    author: str = AUTHOR
+    author: str = AUTHOR  # translated where the command fills it in (commands.diff)
     direction: str = DIRECTIONS[0]
     documents: tuple[bytes | None, bytes | None] = (None, None)
 

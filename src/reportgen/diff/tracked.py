@@ -27,6 +27,7 @@ from typing import Any
 from reportgen.characters import xml_safe
 from reportgen.diff.frame import Token, Unsupported, W, beside, index, paragraphs, read_tokens
 from reportgen.diff.redline import DELETE, EQUAL, INSERT, Para, Run
+from reportgen.i18n import _
 from reportgen.word.text import Piece
 
 _REVISIONS = ("ins", "del", "moveFrom", "moveTo", "pPrChange", "rPrChange")
@@ -156,7 +157,7 @@ class Writer:
         own = "".join(t.text for t in tokens)
         shown = "".join(r.text for para in paras for r in para.runs if r.kind != DELETE)
         if own != shown:
-            raise Unsupported("the paragraph's text is not the piece's")
+            raise Unsupported(_("the paragraph's text is not the piece's"))
         properties = p.find(f"{W}pPr")
         at = 0  # characters of the frame's text written
         next_token = 0  # tokens written
@@ -256,16 +257,16 @@ def document_xml(xml: bytes, pieces: list[Piece], paras: list[Para], author: str
     root = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False,
                                                         no_network=True, huge_tree=True))
     if next(root.iter(*(f"{W}{tag}" for tag in _REVISIONS)), None) is not None:
-        raise Unsupported("the document holds tracked changes")
+        raise Unsupported(_("the document holds tracked changes"))
     body = root.find(f"{W}body")
     found = list(paragraphs(body)) if body is not None else []
     if len(found) != len(pieces):
-        raise Unsupported("its paragraphs are not the pieces read")
+        raise Unsupported(_("its paragraphs are not the pieces read"))
     index = {id(piece): number for number, piece in enumerate(pieces)}
     groups: dict[int, list[Para]] = {}
     for para in paras:
         if para.piece is None:
-            raise Unsupported("an empty frame")
+            raise Unsupported(_("an empty frame"))
         groups.setdefault(index[id(para.piece)], []).append(para)
     writer = Writer(root, author, flip)
     for number, p in enumerate(found):

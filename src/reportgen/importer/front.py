@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from reportgen.data.model import CAPTION, SALUTATION
 from reportgen.diff.normalise import squeeze
 from reportgen.errors import ReportgenError
+from reportgen.i18n import _
 from reportgen.importer.outline import escaped, heading_level, with_years
 from reportgen.importer.source import Block, Para
 from reportgen.templating.numerals import date
@@ -67,9 +68,10 @@ def read_front(blocks: tuple[Block, ...], where: str) -> Front:
             break
         paras.append(block)
     if not paras or not _title_like(paras[0].text):
-        first = paras[0].text[:30] if paras else "a table"
-        raise ReportgenError(f"does not read as a report: it opens with 「{first}」, not a "
-                             "title naming a report (…计划执行情况及…计划草案的报告, …工作报告)",
+        first = paras[0].text[:30] if paras else _("a table")
+        raise ReportgenError(_("does not read as a report: it opens with 「{first}」, not a "
+                               "title naming a report (…计划执行情况及…计划草案的报告, …工作报告)")
+                             .format(first=first),
                              where)
     caption_at = next((i for i, p in enumerate(paras[:4]) if i and _CAPTION.match(p.text)), None)
     if caption_at is not None:
@@ -175,7 +177,7 @@ def title_template(front: Front, found: Facts, years: tuple[int, int]) -> str:
     """The title as a template: the region and the two years by name, the rest as written."""
     title = front.title
     if found.region and found.region in title:
-        before, _, after = title.partition(found.region)
+        before, _region, after = title.partition(found.region)
         return with_years(before, years) + "{{ 地区 }}" + with_years(after, years)
     return with_years(title, years)
 

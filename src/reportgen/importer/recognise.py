@@ -10,6 +10,7 @@ from typing import Any
 from reportgen.data.model import BOX_LABEL
 from reportgen.diff.normalise import squeeze
 from reportgen.errors import ReportgenError, UsageError
+from reportgen.i18n import _
 from reportgen.importer.boxes import Attachment, Box, box_title, find, opening_of
 from reportgen.importer.front import (
     Facts,
@@ -55,8 +56,8 @@ def plan_year(found: Facts, given: int | None, where: str) -> int:
         return found.meeting_date.year
     if years:
         return years[-1]
-    raise UsageError(f"{where}: its title and 会议题注 name no year; give the plan year with "
-                     "--year YEAR")
+    raise UsageError(_("{where}: its title and 会议题注 name no year; give the plan year with "
+                       "--year YEAR").format(where=where))
 
 
 def report_mapping(front: Front, found: Facts, year: int) -> dict[str, Any]:
@@ -111,7 +112,7 @@ def recognise(project: Project, source: Source, shown: str, given: int | None
     written = {"标题": front.title, "题注": front.caption or "", "署名": front.signature or "",
                "称谓": front.salutation or ""}
     if not any(isinstance(u, (BoxPlan, AttachmentPlan)) or u.text for u in units):
-        raise ReportgenError("does not read as a report: there is nothing after its title",
+        raise ReportgenError(_("does not read as a report: there is nothing after its title"),
                              shown)
     return ImportedYear(year, years, report, units, source, shown,
                         speaker=found.speaker), written
@@ -125,13 +126,14 @@ def _box(project: Project, found: Box, years: tuple[int, int], names: Names,
     why = ""
     if found.table is not None:
         made = read_table(found.title, found.table, years, names)
-        why = "" if made else "its table reads as neither an indicator nor a project table"
+        why = "" if made else _("its table reads as neither an indicator nor a project table")
     elif found.lines:
         listed = read_list(found.lines)
         if listed is None:
-            why = "its lines read as no list a 专栏 template writes"
+            why = _("its lines read as no list a 专栏 template writes")
         elif not (project.box_templates_dir / listed.template).is_file():
-            why = f"the project has no templates/专栏/{listed.template} to write it"
+            why = _("the project has no templates/专栏/{template} to write it").format(
+                template=listed.template)
         else:
             key = plain_name(title)
             sheet = sheet_name(key, names.sheets)
@@ -161,7 +163,7 @@ def _numbered(units: list[Unit]) -> str:
                 number += 1
                 opening = this
             else:
-                unit.mode, unit.why = PLAIN, "its number or title cannot print as written"
+                unit.mode, unit.why = PLAIN, _("its number or title cannot print as written")
     attachments = [u for u in units if isinstance(u, AttachmentPlan)]
     labels = ["附件"] if len(attachments) == 1 else [f"附件{n}" for n in
                                                       range(1, len(attachments) + 1)]

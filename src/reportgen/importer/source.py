@@ -19,6 +19,7 @@ from pathlib import Path
 from reportgen.characters import too_long
 from reportgen.diff.normalise import squeeze
 from reportgen.errors import ReportgenError
+from reportgen.i18n import _
 from reportgen.word.text import Piece, docx_pieces, text_pieces
 
 #: The first bytes of an OLE compound file: an old .doc, or a .docx saved with a password.
@@ -86,21 +87,22 @@ def read_source(path: Path, shown: str | None = None) -> Source:
     """The report in ``path`` (.docx or .txt); ``shown`` names it in messages."""
     where = shown or str(path)
     if not path.is_file():
-        raise ReportgenError("missing: no such file" if not path.exists() else
-                             "is not a file", where)
+        raise ReportgenError(_("missing: no such file") if not path.exists() else
+                             _("is not a file"), where)
     suffix = path.suffix.lower()
     if suffix == ".doc":
-        raise ReportgenError("is an old Word .doc file; reportgen imports .docx or .txt", where,
-                             "Open it in Word or WPS and save it as Word 文档 (*.docx).")
+        raise ReportgenError(_("is an old Word .doc file; reportgen imports .docx or .txt"), where,
+                             _("Open it in Word or WPS and save it as Word 文档 (*.docx)."))
     if suffix not in (".docx", ".txt", ".text"):
-        raise ReportgenError("is neither a .docx nor a .txt file; reportgen imports a report "
-                             "saved as Word 文档 (*.docx) or as text", where)
+        raise ReportgenError(_("is neither a .docx nor a .txt file; reportgen imports a report "
+                               "saved as Word 文档 (*.docx) or as text"), where)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ReportgenError(f"cannot be read: {exc.strerror}", where) from None
+        raise ReportgenError(_("cannot be read: {strerror}")
+                               .format(strerror=exc.strerror), where) from None
     if not raw.strip():
-        raise ReportgenError("is empty: there is no report in it", where)
+        raise ReportgenError(_("is empty: there is no report in it"), where)
     if suffix == ".docx":
         return _whole_paragraphs(_docx(path, raw, where), where)
     text, encoding = decode(raw, where)
@@ -126,13 +128,13 @@ def _whole_paragraphs(source: Source, where: str) -> Source:
 
 def _docx(path: Path, raw: bytes, where: str) -> Source:
     if raw.startswith(_COMPOUND):
-        raise ReportgenError("is password-protected (encrypted), or an old .doc renamed .docx; "
-                             "reportgen cannot read it", where,
-                             "Open it in Word or WPS, remove the password (or save it as "
-                             "*.docx) and import that file.")
+        raise ReportgenError(_("is password-protected (encrypted), or an old .doc renamed .docx; "
+                               "reportgen cannot read it"), where,
+                             _("Open it in Word or WPS, remove the password (or save it as "
+                               "*.docx) and import that file."))
     if not raw.startswith(b"PK"):
-        raise ReportgenError("is not a Word .docx file (it is not a zip package): corrupt, or "
-                             "another kind of file renamed", where)
+        raise ReportgenError(_("is not a Word .docx file (it is not a zip package): corrupt, or "
+                               "another kind of file renamed"), where)
     pieces = docx_pieces(path, where)
     return Source(path, "docx", tuple(docx_blocks(pieces)), raw, "official.docx", "",
                   compared(pieces))
@@ -160,9 +162,9 @@ def decode(raw: bytes, where: str) -> tuple[str, str]:
             wide = [c for c in text if ord(c) > 127 and not c.isspace()]
             if wide and sum(1 for c in wide if _CJK.match(c)) >= 0.9 * len(wide):
                 return text, "gb18030"
-    raise ReportgenError("is text in an encoding reportgen does not know (neither UTF-8, "
-                         "UTF-16 nor GB18030/GBK), or not text at all", where,
-                         "Save it as UTF-8 (in Notepad: 另存为, 编码 UTF-8) and import again.")
+    raise ReportgenError(_("is text in an encoding reportgen does not know (neither UTF-8, "
+                           "UTF-16 nor GB18030/GBK), or not text at all"), where,
+                         _("Save it as UTF-8 (in Notepad: 另存为, 编码 UTF-8) and import again."))
 
 
 def compared(pieces: list[Piece]) -> str:
@@ -190,7 +192,7 @@ def docx_blocks(pieces: list[Piece]) -> list[Block]:
         if not cells:
             return
         rows: dict[int, list[Cell]] = {}
-        for (row, _), found in sorted(cells.items()):
+        for (row, _column), found in sorted(cells.items()):
             paras = tuple(Para(p.text.strip(), _lead(p), p.paragraph) for p in found
                           if p.text.strip())
             rows.setdefault(row, []).append(Cell(paras, found[0].column or 1, found[0].span))

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reportgen.diff.normalise import squeeze
+from reportgen.i18n import N_, _, ngettext
 from reportgen.importer.figures import Tally
 from reportgen.importer.outline import Line
 from reportgen.importer.year import DATA, PLAIN, TEXT, AttachmentPlan, BoxPlan, ImportedYear
@@ -37,6 +38,10 @@ def counts(imported: ImportedYear) -> Counts:
                   sum(1 for line in paragraphs if line.lead))
 
 
+#: The kinds of 专栏 that are not made of data, as the summary names them.
+_KINDS = {"text": N_("text"), "paragraphs": N_("paragraphs")}
+
+
 def box_counts(imported: ImportedYear) -> dict[str, tuple[int, int]]:
     """(专栏, rows) by kind: 清单, 指标表, 项目表, text, and paragraphs (no 专栏)."""
     out: dict[str, tuple[int, int]] = {}
@@ -53,43 +58,53 @@ def lines(imported: ImportedYear, front: dict[str, str], tally: Tally, folder: s
     """What the import read and made, before the rebuild's result; ``front`` is the title
     block's lines as written."""
     source = imported.source
-    encoding = f", {source.encoding.upper().removesuffix('-SIG')}" if source.encoding else ""
-    out = [f"imported {imported.shown} (.{source.kind}{encoding}, {source.characters:,} "
-           f"characters) into {folder}/"]
+    encoding = (_(", ") + source.encoding.upper().removesuffix("-SIG")) if source.encoding else ""
+    out = [_("imported {file} (.{kind}{encoding}, {characters:,} characters) into {folder}/")
+           .format(file=imported.shown, kind=source.kind, encoding=encoding,
+                   characters=source.characters, folder=folder)]
     title_lines = front["标题"].count("\n") + 1
-    parts = [f"标题 on {title_lines} line{'s' if title_lines > 1 else ''}"]
+    parts = [ngettext("标题 on {count} line", "标题 on {count} lines", title_lines)
+             .format(count=title_lines)]
     for name in ("题注", "署名", "称谓"):
         text = squeeze(front.get(name, ""))
         parts.append(f"{name} 「{text[:16]}{'…' if len(text) > 16 else ''}」" if text
-                     else f"no {name}")
-    out.append("  title block: " + ", ".join(parts) + (" (a speaker)" if imported.speaker
-                                                       else "")
-               + f"; plan year {imported.year}")
+                     else _("no {name}").format(name=name))
+    out.append(_("  title block: {parts}{speaker}; plan year {year}").format(
+        parts=_(", ").join(parts), speaker=_(" (a speaker)") if imported.speaker else "",
+        year=imported.year))
     found = counts(imported)
-    headings = ", ".join(f"{found.headings.get(kind, 0)} {mark}"
-                         + (f" ({found.run_in[kind]} run in)" if found.run_in.get(kind) else "")
-                         for kind, mark in _MARKS.items())
-    out.append(f"  outline: headings {headings}; {found.paragraphs} paragraphs "
-               f"({found.leads} with a lead sentence)")
+    headings = _(", ").join(
+        f"{found.headings.get(kind, 0)} {mark}"
+        + (_(" ({count} run in)").format(count=found.run_in[kind])
+           if found.run_in.get(kind) else "")
+        for kind, mark in _MARKS.items())
+    out.append(_("  outline: headings {headings}; {paragraphs} paragraphs ({leads} with a lead "
+                 "sentence)").format(headings=headings, paragraphs=found.paragraphs,
+                                     leads=found.leads))
     kinds = box_counts(imported)
-    total = sum(boxes for boxes, _ in kinds.values())
-    listed = ", ".join(f"{kind} {boxes} ({rows} rows)" if kind not in ("text", "paragraphs")
-                       else f"{kind} {boxes}" for kind, (boxes, rows) in kinds.items())
-    out.append(f"  专栏 {total}" + (f": {listed}" if listed else ""))
+    total = sum(boxes for boxes, _rows in kinds.values())
+    listed = _(", ").join(
+        _("{kind} {boxes} ({rows} rows)").format(kind=kind, boxes=boxes, rows=rows)
+        if kind not in _KINDS else f"{_(_KINDS[kind])} {boxes}"
+        for kind, (boxes, rows) in kinds.items())
+    out.append(f"  专栏 {total}" + (_(": {listed}").format(listed=listed) if listed else ""))
     number = 0
     for plan in imported.boxes():
         out.append("    " + _box_line(plan, number + 1 if plan.mode != PLAIN else None))
         number += plan.mode != PLAIN
     attachments = [u for u in imported.units if isinstance(u, AttachmentPlan)]
     plain = sum(1 for a in attachments if a.plain)
-    out.append(f"  附件 {len(attachments)}" + (f" ({plain} as paragraphs: their labels cannot "
-                                                "print as written)" if plain else ""))
+    out.append(f"  附件 {len(attachments)}"
+               + (_(" ({plain} as paragraphs: their labels cannot print as written)")
+                  .format(plain=plain) if plain else ""))
     lifted = [stat.name for stat in imported.used_statistics()]
-    out.append(f"  figures: {tally.bound} bound to the tables' values, {tally.lifted} lifted "
-               f"into statistics.xlsx[统计]" + (f" ({'、'.join(lifted)})" if lifted else "")
-               + f", {tally.typed} left typed" + (
-                   f"; last year's meeting and report by name ({tally.names})"
-                   if tally.names else ""))
+    out.append(_("  figures: {bound} bound to the tables' values, {lifted} lifted into "
+                 "statistics.xlsx[统计]{names}, {typed} left typed{meetings}").format(
+        bound=tally.bound, lifted=tally.lifted,
+        names=_(" ({names})").format(names="、".join(lifted)) if lifted else "",
+        typed=tally.typed,
+        meetings=_("; last year's meeting and report by name ({names})").format(
+            names=tally.names) if tally.names else ""))
     return out
 
 
@@ -98,16 +113,19 @@ def _box_line(plan: BoxPlan, number: int | None) -> str:
     title = plan.found.title
     if plan.mode == DATA and plan.made:
         made = plan.made
-        detail = f"{made.detail}, " if made.detail and made.kind == "清单" else ""
-        return (f"{name} {title}: {made.kind} ({detail}{made.rows} rows) in "
-                f"{_WORKBOOK.get(made.workbook, made.workbook)}[{made.sheet.name}]")
+        detail = made.detail + _(", ") if made.detail and made.kind == "清单" else ""
+        return (_("{name} {title}: {kind} ({detail}{rows} rows) in {workbook}[{sheet}]")
+                .format(name=name, title=title, kind=made.kind, detail=detail, rows=made.rows,
+                        workbook=_WORKBOOK.get(made.workbook, made.workbook),
+                        sheet=made.sheet.name))
     if plan.mode == TEXT:
-        return f"{name} {title}: text ({plan.why or 'a 专栏 of text'})"
-    return f"{name}: paragraphs, not a 专栏 ({plan.why})"
+        return _("{name} {title}: text ({why})").format(
+            name=name, title=title, why=plan.why or _("a 专栏 of text"))
+    return _("{name}: paragraphs, not a 专栏 ({why})").format(name=name, why=plan.why)
 
 
 def rebuilt(path: str, same: bool, characters: int) -> str:
     if same:
-        return (f"  rebuilt {path} and compared: no differences ({characters:,} of "
-                f"{characters:,} characters, 100 %)")
-    return f"  rebuilt {path} and compared: it differs, as shown above"
+        return (_("  rebuilt {path} and compared: no differences ({characters:,} of "
+                  "{characters:,} characters, 100 %)").format(path=path, characters=characters))
+    return _("  rebuilt {path} and compared: it differs, as shown above").format(path=path)

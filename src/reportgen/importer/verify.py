@@ -21,6 +21,7 @@ from reportgen.data.sheets import Table
 from reportgen.data.yamlfile import parse_yaml
 from reportgen.diff.normalise import squeeze
 from reportgen.errors import Problems, ReportgenError, SourceRef
+from reportgen.i18n import _
 from reportgen.importer.outline import Line
 from reportgen.importer.year import (
     DATA,
@@ -192,14 +193,15 @@ def _typed_readers(imported: ImportedYear, plan: BoxPlan) -> None:
 def settle(project: Project, imported: ImportedYear, front: dict[str, str]) -> list[Mismatch]:
     """Write plainer the parts that do not come back, until they all do or none can be; the
     parts that still differ."""
-    for _ in range(ROUNDS):
+    for _round in range(ROUNDS):
         try:
             found = mismatches(project, imported, front)
         except Failed as failure:
             targets = failure.units if failure.units is not None else set(
                 range(len(imported.units)))
             if not any([plainer(imported, i, failure.message) for i in sorted(targets)]):
-                raise ReportgenError(f"the year it reads does not build: {failure.message}") \
+                raise ReportgenError(_("the year it reads does not build: {message}")
+                                       .format(message=failure.message)) \
                     from None
             continue
         changed = False
@@ -207,7 +209,7 @@ def settle(project: Project, imported: ImportedYear, front: dict[str, str]) -> l
             if mismatch.front is not None:
                 changed |= _front_plainer(imported, mismatch.front, front)
             elif mismatch.unit is not None:
-                changed |= plainer(imported, mismatch.unit, "it did not print as written")
+                changed |= plainer(imported, mismatch.unit, _("it did not print as written"))
         if not found or not changed:
             return found
     return mismatches(project, imported, front)

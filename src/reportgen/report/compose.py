@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen.data.model import BoxSpec, Gap, YearData
 from reportgen.errors import ReportgenError
+from reportgen.i18n import _
 from reportgen.project import NARRATIVE
 from reportgen.report.boxes.base import BoxContext, TemplateFiles, framed_text
 from reportgen.report.boxes.kinds import kind_of
@@ -120,7 +121,8 @@ def placed_box(data: YearData, name: str, numbers: Mapping[str, int]) -> BoxSpec
     if spec is None:
         line = next((n for n, placed in box_places(data.narrative) if placed == name), None)
         known = "、".join(data.boxes) or "none"
-        raise ReportgenError(f"[专栏：{name}] is not defined in boxes.yaml (defined: {known})",
+        raise ReportgenError(_("[专栏：{name}] is not defined in boxes.yaml (defined: {known})")
+                               .format(name=name, known=known),
                              data.narrative_ref.at(line=line) if line else str(data.narrative_ref))
     if name not in numbers:
         raise by_expression(data, name)
@@ -128,6 +130,6 @@ def placed_box(data: YearData, name: str, numbers: Mapping[str, int]) -> BoxSpec
 
 
 def by_expression(data: YearData, name: str) -> ReportgenError:
-    return ReportgenError(f"[专栏：{name}] is written by a template expression; write the line "
-                          f"[专栏：{name}] itself, so that the 专栏 can be numbered",
-                          str(data.narrative_ref))
+    return ReportgenError(_("[专栏：{name}] is written by a template expression; write the line "
+                            "[专栏：{name}] itself, so that the 专栏 can be numbered")
+                          .format(name=name), str(data.narrative_ref))

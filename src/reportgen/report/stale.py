@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from reportgen.characters import STALE
+from reportgen.i18n import _
 
 #: Jinja expressions, statements and comments: what they print comes from the data.
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
@@ -71,5 +72,6 @@ def marked(source: str, stale: list[Stale]) -> str:
 
 def message(item: Stale, year: int) -> str:
     shown = " ".join(item.figures[:6]) + (" …" if len(item.figures) > 6 else "")
-    return (f"last year's text word for word, with typed figures ({shown}): rewrite it for "
-            f"{year}, or confirm each figure by editing the paragraph")
+    return (_("last year's text word for word, with typed figures ({shown}): rewrite it for "
+              "{year}, or confirm each figure by editing the paragraph")
+              .format(shown=shown, year=year))

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from reportgen.data.model import Gap, Value, YearData
 from reportgen.errors import SourceRef, place_key
+from reportgen.i18n import _
 
 
 def _listed(values: Iterable[Value]) -> list[Gap]:
@@ -66,7 +67,7 @@ def where_in(gap: Gap) -> str:
     if not isinstance(ref, SourceRef):
         return ""
     if ref.line is not None:
-        return f"line {ref.line}: "
+        return _("line {line}: ").format(line=ref.line)
     if ref.row is None and ref.column is None:
         return ""
     return str(SourceRef("", None, ref.row, ref.column, ref.column_name)).removeprefix("!") + ": "

@@ -19,18 +19,19 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from reportgen.data.targets import parse_target
+from reportgen.i18n import N_, _
 from reportgen.series.years import FiveYearPlan
 
 HUNDRED = Decimal(100)
 _ONE_PLACE = Decimal("0.1")
 #: How each progress is explained (the 进度说明 column), in one place for translation.
 TEXTS = {
-    "qualitative": "a qualitative target",
-    "no result": "no result of {start}–{end} yet",
-    "no growth": "the growth rates compound to nothing",
+    "qualitative": N_("a qualitative target"),
+    "no result": N_("no result of {start}–{end} yet"),
+    "no growth": N_("the growth rates compound to nothing"),
     "growth": "年均 {average}%（{span}），目标 {target}",
     "ceiling": "{year}年 {latest}，目标 {target}",
-    "no base": "提高…个百分点 needs the {year} result",
+    "no base": N_("提高…个百分点 needs the {year} result"),
     "increase": "{year}年 {latest} − {base_year}年 {base} = {gained}，目标 {target}",
     "level": "({latest} − {base}) / ({goal} − {base})，{base_year}年为基数",
     "target": "目标 {target}",
@@ -54,11 +55,11 @@ def progress(plan: FiveYearPlan, target_text: str, growth: bool,
     """Progress toward ``target_text``, the plan's target, from ``results`` by year."""
     target = parse_target(str(target_text))
     if target.value is None or target.op in ("class", "qualitative"):
-        return Progress(None, None, TEXTS["qualitative"])
+        return Progress(None, None, _(TEXTS["qualitative"]))
     years = sorted(y for y, r in results.items()
                    if plan.start <= y <= plan.end and isinstance(r, Decimal))
     if not years:
-        return Progress(None, None, TEXTS["no result"].format(start=plan.start, end=plan.end))
+        return Progress(None, None, _(TEXTS["no result"]).format(start=plan.start, end=plan.end))
     time = _round(Decimal(years[-1] - plan.start + 1) * HUNDRED / 5)
     latest: Decimal = results[years[-1]]
     goal = target.value
@@ -67,7 +68,7 @@ def progress(plan: FiveYearPlan, target_text: str, growth: bool,
         for year in years:
             product *= 1 + results[year] / HUNDRED
         if product <= 0:
-            return Progress(None, time, TEXTS["no growth"])
+            return Progress(None, time, _(TEXTS["no growth"]))
         average = _round((product ** (Decimal(1) / len(years)) - 1) * HUNDRED)
         done = _round(average * HUNDRED / goal) if goal else None
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else f"{years[0]}"
@@ -80,7 +81,7 @@ def progress(plan: FiveYearPlan, target_text: str, growth: bool,
                                                             target=target))
     if target.op == "increase":
         if not isinstance(base, Decimal):
-            return Progress(None, time, TEXTS["no base"].format(year=plan.start - 1))
+            return Progress(None, time, _(TEXTS["no base"]).format(year=plan.start - 1))
         gained = latest - base
         return Progress(_round(gained * HUNDRED / goal), time, TEXTS["increase"].format(
             year=years[-1], latest=latest, base_year=plan.start - 1, base=base, gained=gained,

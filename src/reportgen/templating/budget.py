@@ -27,6 +27,8 @@ from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError, TemplateSyntaxError
 
+from reportgen.i18n import _
+
 #: Steps (loop rounds and calls) the templates of one environment may take in all.
 MAX_STEPS = 500_000
 #: Characters and items they may make in all.
@@ -106,13 +108,14 @@ class Budget:
     def step(self) -> None:
         self.steps += 1
         if self.steps > MAX_STEPS:
-            raise Exhausted(f"the templates take more than {MAX_STEPS:,} steps (loop rounds "
-                            "and calls); a loop runs too long or loops are nested too deeply")
+            raise Exhausted(_("the templates take more than {most:,} steps (loop rounds "
+                              "and calls); a loop runs too long or loops are nested too deeply")
+                              .format(most=MAX_STEPS))
 
     def make(self, amount: int) -> None:
         if self.made + amount > MAX_SIZE:
-            raise Exhausted(f"the templates would make more than {MAX_SIZE:,} characters; a "
-                            "loop or a filter repeats text too often")
+            raise Exhausted(_("the templates would make more than {most:,} characters; a "
+                              "loop or a filter repeats text too often").format(most=MAX_SIZE))
         self.made += amount
 
     def rounds(self, iterable: Iterable[Any]) -> Iterator[Any]:
@@ -132,10 +135,12 @@ class Budget:
             self.make(formatted(left, right))
         elif operator == "*" and _whole(left) and _whole(right):
             if left.bit_length() + right.bit_length() > MAX_INT_BITS:
-                raise SecurityError(f"the number would have more than {MAX_INT_BITS} bits")
+                raise SecurityError(_("the number would have more than {most} bits")
+                                      .format(most=MAX_INT_BITS))
         elif operator == "**" and _whole(left) and _whole(right) and right > 0 \
                 and abs(left) > 1 and left.bit_length() * right > MAX_INT_BITS:
-            raise SecurityError(f"the number would have more than {MAX_INT_BITS} bits")
+            raise SecurityError(_("the number would have more than {most} bits")
+                                  .format(most=MAX_INT_BITS))
         elif operator == "+":
             self.make(size(left) + size(right))
         elif operator == "*":
@@ -154,7 +159,7 @@ def formatted(text: str, arguments: Any) -> int:
     total = len(text)
     for match in _SPEC.finditer(text):
         if "*" in match.groups():
-            raise SecurityError("a width given by an argument (%*d) is not allowed")
+            raise SecurityError(_("a width given by an argument (%*d) is not allowed"))
         total += sum(int(g) for g in match.groups() if g)
     values = arguments.values() if isinstance(arguments, dict) else \
         arguments if isinstance(arguments, tuple) else (arguments,)
@@ -176,7 +181,7 @@ def _number(value: Any) -> int:
 def _sum(arguments: dict[str, Any]) -> int:
     start = arguments.get("start", 0)
     if not isinstance(start, (int, float, Decimal)) or isinstance(start, bool):
-        raise SecurityError("sum adds numbers; to put lists together, loop over them")
+        raise SecurityError(_("sum adds numbers; to put lists together, loop over them"))
     return 0
 
 
@@ -279,10 +284,12 @@ def check_nesting(tree: nodes.Node, name: str | None, filename: str | None) -> N
         if isinstance(node, _BLOCKS):
             blocks += 1
             if blocks > MAX_BLOCKS:
-                raise TemplateSyntaxError(f"blocks nest more than {MAX_BLOCKS} deep here",
+                raise TemplateSyntaxError(_("blocks nest more than {most} deep here")
+                                            .format(most=MAX_BLOCKS),
                                           node.lineno, name, filename)
         if depth > MAX_DEPTH:
-            raise TemplateSyntaxError(f"the expression nests more than {MAX_DEPTH} deep here",
+            raise TemplateSyntaxError(_("the expression nests more than {most} deep here")
+                                        .format(most=MAX_DEPTH),
                                       node.lineno, name, filename)
         stack.extend((child, blocks, depth + 1) for child in node.iter_child_nodes())
 

@@ -28,6 +28,7 @@ from reportgen.data.schema import (
     UNIT,
 )
 from reportgen.data.status import NOT_DONE, status
+from reportgen.i18n import _
 from reportgen.templating.gaps import Partial
 from reportgen.templating.views import Absent, Lookup, Rows
 
@@ -114,8 +115,9 @@ def indicator_rows(table: IndicatorTable, label: str, with_status: bool) -> Rows
                     1 for row in table.rows if _counted(row)
                     and row.values.get(ATTRIBUTE) == attribute)
             else:
-                unavailable[name] = (f"sheet 「{table.name}」 has no 属性 column, so which "
-                                     "indicators are 预期性 or 约束性 is not known")
+                unavailable[name] = (_("sheet 「{name}」 has no 属性 column, so which "
+                                       "indicators are 预期性 or 约束性 is not known")
+                                       .format(name=table.name))
     return Rows(label, NAME, views, extras, unavailable=unavailable)
 
 
@@ -177,10 +179,12 @@ def major_projects_view(table: RecordTable) -> Rows:
 def _indicators(table: IndicatorTable | None, sheet: str, label: str,
                 with_status: bool, unread: str | None = None) -> Rows | Absent:
     if table is None and unread is not None:
-        return Absent(label, f"the sheet 「{sheet}」 of indicators.xlsx cannot be read: {unread}")
+        return Absent(label, _("the sheet 「{sheet}」 of indicators.xlsx cannot be read: {unread}")
+                               .format(sheet=sheet, unread=unread))
     if table is None:
-        return Absent(label, f"indicators.xlsx has no sheet 「{sheet}」 (the sheet report.yaml's "
-                             f"数据 names for {label}, 「{sheet}」 when it names none)")
+        return Absent(label, _("indicators.xlsx has no sheet 「{sheet}」 (the sheet report.yaml's "
+                               "数据 names for {label}, 「{sheet}」 when it names none)")
+                               .format(sheet=sheet, label=label))
     return indicator_rows(table, label, with_status)
 
 
@@ -206,7 +210,7 @@ def build_context(data: YearData, box_numbers: Mapping[str, int]) -> dict[str, A
         "重大项目": major_projects_view(data.major_projects),
         "投资计划": investment_view(data.investment),
         "项目": Lookup("项目", ((name, project_rows(t)) for name, t in data.projects.items()))
-        if data.projects else Absent("项目", "the year has no projects.xlsx (nor a folder "
-                                             "projects/ of CSV files)"),
+        if data.projects else Absent("项目", _("the year has no projects.xlsx (nor a folder "
+                                             "projects/ of CSV files)")),
         "专栏编号": Lookup("专栏编号", box_numbers.items()),
     }

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from reportgen import cache
 from reportgen.data.model import Gap, Target
 from reportgen.errors import ReportgenError
+from reportgen.i18n import _
 from reportgen.templating import budget, literal
 from reportgen.templating.budget import (
     UNSAFE_METHODS,
@@ -109,7 +110,7 @@ class ReportEnvironment(SandboxedEnvironment):
         try:
             tree = parser.parse()
         except RecursionError:
-            raise jinja2.TemplateSyntaxError("the template nests too deeply here",
+            raise jinja2.TemplateSyntaxError(_("the template nests too deeply here"),
                                              parser.stream.current.lineno, name,
                                              filename) from None
         check_nesting(tree, name, filename)
@@ -133,14 +134,16 @@ class ReportEnvironment(SandboxedEnvironment):
         self.budget.binop(operator, left, right)
         if operator == "**" and isinstance(right, (int, float, Decimal)):
             if not -MAX_POWER <= right <= MAX_POWER:
-                raise jinja2.exceptions.SecurityError(f"the power {right} is too large")
+                raise jinja2.exceptions.SecurityError(_("the power {right} is too large")
+                                                        .format(right=right))
             if float(right) * _digits(left) > MAX_DIGITS:
-                raise jinja2.exceptions.SecurityError("the power would be too large a number")
+                raise jinja2.exceptions.SecurityError(_("the power would be too large a number"))
         if operator == "*":
             sizes = [len(x) for x in (left, right) if isinstance(x, (str, list, tuple))]
             counts = [x for x in (left, right) if isinstance(x, int)]
             if sizes and counts and sizes[0] * abs(counts[0]) > MAX_REPEAT:
-                raise jinja2.exceptions.SecurityError("a repeated text or list would be too long")
+                raise jinja2.exceptions.SecurityError(
+                    _("a repeated text or list would be too long"))
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context: Any, __obj: Any, *args: Any,  # noqa: N805 (Jinja's signature)
@@ -148,7 +151,7 @@ class ReportEnvironment(SandboxedEnvironment):
         if isinstance(getattr(__obj, "__self__", None), str) \
                 and getattr(__obj, "__name__", "") in _WIDENING \
                 and any(isinstance(a, int) and a > MAX_REPEAT for a in (*args, *kwargs.values())):
-            raise jinja2.exceptions.SecurityError("a padded text would be too long")
+            raise jinja2.exceptions.SecurityError(_("a padded text would be too long"))
         __self.budget.step()
         result = super().call(__context, __obj, *args, **kwargs)
         __self.budget.make(size(result))
@@ -229,9 +232,9 @@ def template_error(exc: BaseException, where: str, source: str | None = None) ->
                 line = lineno
     place = f"{where}:{line}" if line else where
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        what = f"template syntax error: {exc.message}"
+        what = _("template syntax error: {message}").format(message=exc.message)
     elif isinstance(exc, jinja2.exceptions.SecurityError):
-        what = f"not allowed in a template: {exc}"
+        what = _("not allowed in a template: {exc}").format(exc=exc)
     elif isinstance(exc, jinja2.UndefinedError):
         what = f"undefined: {exc.message}"
     elif isinstance(exc, FilterError):

@@ -9,6 +9,7 @@ from typing import Any
 
 from reportgen.data.model import Gap
 from reportgen.errors import did_you_mean
+from reportgen.i18n import _
 from reportgen.templating.gaps import gap_aware, gap_of
 from reportgen.templating.linebreak import balance
 from reportgen.templating.numerals import cn, cn_year, date, ordinal
@@ -56,7 +57,8 @@ def filter_call(text: str) -> FilterCall:
     try:
         node = ast.parse(text.strip(), mode="eval").body
     except SyntaxError:
-        raise ValueError(f"「{text}」 is not a filter such as num or amount(\"亿元\")") from None
+        raise ValueError(_("「{text}」 is not a filter such as num or amount(\"亿元\")")
+                           .format(text=text)) from None
     if isinstance(node, ast.Name):
         name, args, kwargs = node.id, (), {}
     elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
@@ -64,13 +66,15 @@ def filter_call(text: str) -> FilterCall:
             args = tuple(ast.literal_eval(arg) for arg in node.args)
             kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg}
         except ValueError:
-            raise ValueError(f"「{text}」: a filter's arguments are numbers or texts in quotes") \
+            raise ValueError(_("「{text}」: a filter's arguments are numbers or texts in quotes")
+                               .format(text=text)) \
                 from None
         name = node.func.id
     else:
-        raise ValueError(f"「{text}」 is not a filter such as num or amount(\"亿元\")")
+        raise ValueError(_("「{text}」 is not a filter such as num or amount(\"亿元\")")
+                           .format(text=text))
     if name not in NUMBER_FILTERS:
-        raise ValueError(f"「{name}」 is not a number filter; they are "
+        raise ValueError(_("「{name}」 is not a number filter; they are ").format(name=name)
                          + ", ".join(NUMBER_FILTERS) + did_you_mean(name, list(NUMBER_FILTERS)))
     return name, args, kwargs
 

@@ -14,6 +14,7 @@ import math
 from markupsafe import Markup
 
 from reportgen.characters import display_width, printed_width
+from reportgen.i18n import _
 from reportgen.templating.numfmt import FilterError
 
 #: A break is preferred after these (a place name, 在…, 发展, 情况, a clause) or before 第, 及.
@@ -41,7 +42,8 @@ def balance(text: object, chars: int = 28) -> str:
     length; text that fits, or that already holds a line break, is returned as it is.
     Escaped markup (a Word template with autoescape) stays markup."""
     if isinstance(chars, bool) or not isinstance(chars, int) or chars < 1:
-        raise FilterError(f"balance needs a width of at least 1 character, not {chars}")
+        raise FilterError(_("balance needs a width of at least 1 character, not {chars}")
+                            .format(chars=chars))
     value = str(text)
     # widths[i]: the printed width of value[:i], in half characters (exact, and at hand in
     # one step, so that a long text is broken in time proportional to its length)

@@ -9,6 +9,7 @@ from typing import Any
 
 from babel.dates import format_date
 
+from reportgen.i18n import _
 from reportgen.templating.numfmt import LOCALE, FilterError, number_of, passthrough
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -76,4 +77,5 @@ def ordinal(value: Any, style: str = "一、") -> Any:
         return style.replace("一", _cn_int(n), 1)
     if "1" in style:
         return style.replace("1", str(n), 1)
-    raise FilterError(f"unknown ordinal style 「{style}」; use 一、 （一） 1. 1． （1） or ①")
+    raise FilterError(_("unknown ordinal style 「{style}」; use 一、 （一） 1. 1． （1） or ①")
+                        .format(style=style))

@@ -24,6 +24,7 @@ from babel import Locale
 from babel.numbers import format_decimal
 
 from reportgen.data.model import Gap, Target
+from reportgen.i18n import _
 
 #: Parsed once: babel re-parses a locale given by name on every call, which dominates large builds.
 LOCALE = Locale.parse("zh_CN")
@@ -39,7 +40,8 @@ class FilterError(ValueError):
 
 def _refuse(name: str, value: Target, why: str = "") -> FilterError:
     where = f" ({value.ref})" if value.ref else ""
-    return FilterError(f"{name} cannot print the target 「{value.text}」{where}"
+    return FilterError(_("{name} cannot print the target 「{text}」{where}")
+                         .format(name=name, text=value.text, where=where)
                        + (f": {why}" if why else ""))
 
 
@@ -74,12 +76,14 @@ def passthrough(value: Any) -> Any:
 def _digits(number: Decimal, places: int | None, rounding: str = "half-up") -> str:
     """Rounded as asked (half-up by default), locale digits, no grouping, no negative zero."""
     if rounding not in _ROUNDING:
-        raise FilterError(f"rounding 「{rounding}」 is not one of {', '.join(_ROUNDING)}")
+        raise FilterError(_("rounding 「{rounding}」 is not one of {choices}")
+                            .format(rounding=rounding, choices=', '.join(_ROUNDING)))
     if places is not None and (isinstance(places, bool) or not isinstance(places, int)):
-        raise FilterError(f"places 「{places}」 is not a whole number of decimals")
+        raise FilterError(_("places 「{places}」 is not a whole number of decimals")
+                            .format(places=places))
     if places is not None and places > MAX_PLACES:
-        raise FilterError(f"places {places} is more decimals than a figure is printed with "
-                          f"(at most {MAX_PLACES})")
+        raise FilterError(_("places {places} is more decimals than a figure is printed with "
+                            "(at most {most})").format(places=places, most=MAX_PLACES))
     if places is None:
         places = max(0, -number.as_tuple().exponent)  # type: ignore[operator]
     places = max(0, int(places))
@@ -143,7 +147,7 @@ def growth(value: Any, places: int | None = None, up: str = "增长", down: str 
     if isinstance(value, Target) and value.op in _FIGURES:
         ends = [value.value, value.high] if value.op == "range" else [value.value]
         if any(end is None or end < 0 for end in ends):
-            raise _refuse("growth", value, "a fall is written 下降, not a negative growth")
+            raise _refuse("growth", value, _("a fall is written 下降, not a negative growth"))
         return up + _printed(value, "growth", lambda n: _digits(n, places) + "%")
     return _printed(value, "growth", lambda n: _digits(n, places) + "%",
                     lambda n: _worded(n, places, up, down, same, "%"))
@@ -185,13 +189,15 @@ def amount(value: Any, unit: str = "", places: int | None = None, source: str | 
     """
     for label, text in (("unit", unit), ("source", source)):
         if text is not None and not isinstance(text, str):
-            raise FilterError(f"amount's {label} 「{text}」 is not a unit such as \"亿元\"")
+            raise FilterError(_("amount's {label} 「{text}」 is not a unit such as \"亿元\"")
+                                .format(label=label, text=text))
     factor = Decimal(1)
     if source and source != unit:
         src_factor, src_base = _unit_scale(source)
         dst_factor, dst_base = _unit_scale(unit)
         if src_base != dst_base:
-            raise FilterError(f"amount cannot convert {source} to {unit}")
+            raise FilterError(_("amount cannot convert {source} to {unit}")
+                                .format(source=source, unit=unit))
         factor = src_factor / dst_factor
 
     def figure(number: Decimal) -> str:
@@ -217,6 +223,6 @@ def grow(value: Any, rate: Any) -> Any:
         rate = rate.value
     base, by = number_of(value, "grow"), number_of(rate, "grow")
     if base is None or by is None:
-        raise FilterError(f"grow needs two numbers, not 「{passthrough(value)}」 and "
-                          f"「{passthrough(rate)}」")
+        raise FilterError(_("grow needs two numbers, not 「{value}」 and "
+                            "「{rate}」").format(value=passthrough(value), rate=passthrough(rate)))
     return base * (1 + by / 100)

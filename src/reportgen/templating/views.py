@@ -9,6 +9,7 @@ from typing import Any
 
 from reportgen.data.model import Gap
 from reportgen.errors import did_you_mean
+from reportgen.i18n import _
 
 
 class Lookup(dict):  # type: ignore[type-arg]
@@ -26,8 +27,10 @@ class Lookup(dict):  # type: ignore[type-arg]
 
     def missing(self, key: object) -> str:
         if key in self.unavailable:
-            return f"{self.label}.{key} is not available: {self.unavailable[str(key)]}"
-        return f"{self.label} has no 「{key}」{did_you_mean(key, self, cutoff=0.4)}"
+            return _("{label}.{key} is not available: {why}").format(
+                label=self.label, key=key, why=self.unavailable[str(key)])
+        return _("{label} has no 「{key}」").format(label=self.label, key=key) + did_you_mean(
+            key, self, cutoff=0.4)
 
 
 class Rows(list):  # type: ignore[type-arg]
@@ -59,7 +62,8 @@ class Absent(Lookup):
         self.why = why
 
     def missing(self, key: object) -> str:
-        return f"{self.label}.{key} is not available: {self.why}"
+        return _("{label}.{key} is not available: {why}").format(
+            label=self.label, key=key, why=self.why)
 
 
 class Group(Lookup):

@@ -15,6 +15,7 @@ from reportgen.characters import GAP_CLOSE, GAP_OPEN
 from reportgen.data.model import Gap
 from reportgen.errors import ReportgenError, display_path
 from reportgen.guard import confined
+from reportgen.i18n import _
 from reportgen.templating.environment import make_env, template_error
 from reportgen.word.layout import Layout
 from reportgen.word.ooxml import esc
@@ -56,7 +57,7 @@ def _split_run(run: Any, target: Any) -> list[Any]:
             pieces.append(_text_run(new_run, before, target, False))
         if not marker:
             break
-        gap, _, text = rest.partition(GAP_CLOSE)
+        gap, _close, text = rest.partition(GAP_CLOSE)
         pieces.append(_text_run(new_run, gap, target, True))
     if index + 1 < len(children):
         pieces.append(new_run([copy.deepcopy(c) for c in children[index + 1:]]))
@@ -103,18 +104,19 @@ def render_report(template_path: Path, root: Path, context: Mapping[str, Any],
 
     where = display_path(template_path, root)
     if not template_path.is_file():
-        raise ReportgenError("missing: the Word template", where,
-                             "Run `reportgen template` to write the default one.")
+        raise ReportgenError(_("missing: the Word template"), where,
+                             _("Run `reportgen template` to write the default one."))
     if confined(template_path.parent, template_path.name) is None:
-        raise ReportgenError("is a link to a file outside templates/; the Word template is read "
-                             "from that folder only",
+        raise ReportgenError(_("is a link to a file outside templates/; the Word template is read "
+                               "from that folder only"),
                              f"{display_path(template_path.parent, root)}/{template_path.name}")
     template = WholeTemplate(template_path)
     template.where = where
     try:
         template.init_docx()
     except Exception as exc:  # python-docx raises several kinds for a broken package
-        raise ReportgenError(f"cannot be opened as a Word document ({type(exc).__name__})",
+        raise ReportgenError(_("cannot be opened as a Word document ({kind})")
+                               .format(kind=type(exc).__name__),
                              where) from None
     if overrides:
         from reportgen.word.styling import apply_layout

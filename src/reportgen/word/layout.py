@@ -14,6 +14,7 @@ from typing import Any
 
 from reportgen.characters import forbidden_character
 from reportgen.errors import ReportgenError, SourceRef
+from reportgen.i18n import _
 
 #: The sizes Word accepts for a font and for exact line spacing, in points; the longest name
 #: of a font it keeps.
@@ -61,27 +62,32 @@ def load_layout(path: Path, ref: SourceRef) -> tuple[Layout, dict[str, Any]]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ReportgenError(f"is not valid TOML: {exc}", ref) from None
+        raise ReportgenError(_("is not valid TOML: {exc}").format(exc=exc), ref) from None
     except OSError as exc:
-        raise ReportgenError(f"cannot be read: {exc.strerror}", ref) from None
+        raise ReportgenError(_("cannot be read: {strerror}")
+                               .format(strerror=exc.strerror), ref) from None
     section = data.get("layout", {})
     if not isinstance(section, dict):
-        raise ReportgenError("[layout] must be a table of settings", ref)
+        raise ReportgenError(_("[layout] must be a table of settings"), ref)
     known = {f.name: f for f in fields(Layout)}
     for key, value in section.items():
         if key not in known:
-            raise ReportgenError(f"[layout] has no setting 「{key}」; settings: "
+            raise ReportgenError(_("[layout] has no setting 「{key}」; settings: ").format(key=key)
                                  + ", ".join(known), ref)
         expected = type(known[key].default)
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             section[key] = value = float(value)
         elif not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
-            raise ReportgenError(f"[layout] {key} must be {expected.__name__}, not {value!r}", ref)
+            raise ReportgenError(_("[layout] {key} must be {kind}, not {value!r}")
+                                   .format(key=key, kind=expected.__name__, value=value), ref)
         if expected is float and not MIN_POINTS <= value <= MAX_POINTS:  # also nan and inf
-            raise ReportgenError(f"[layout] {key} must be a size in points from {MIN_POINTS:g} "
-                                 f"to {MAX_POINTS:g}, not {value!r}", ref)
+            raise ReportgenError(_("[layout] {key} must be a size in points from {least:g} "
+                                   "to {most:g}, not {value!r}")
+                                   .format(key=key, least=MIN_POINTS, most=MAX_POINTS,
+                                           value=value), ref)
         if expected is str and (not value.strip() or len(value) > MAX_FONT_NAME
                                 or forbidden_character(value)):
-            raise ReportgenError(f"[layout] {key} must be a font's name (1 to {MAX_FONT_NAME} "
-                                 f"characters, no control characters), not {value!r}", ref)
+            raise ReportgenError(_("[layout] {key} must be a font's name (1 to {most} "
+                                   "characters, no control characters), not {value!r}")
+                                   .format(key=key, most=MAX_FONT_NAME, value=value), ref)
     return replace(Layout(), **section), dict(section)

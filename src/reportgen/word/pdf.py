@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 
 from reportgen.errors import ReportgenError
+from reportgen.i18n import _
 from reportgen.word.ooxml import esc
 from reportgen.write import write_atomic
 
@@ -46,9 +47,9 @@ def find_soffice() -> str:
         if Path(path).is_file():
             return path
     raise ReportgenError(
-        "cannot write the PDF: LibreOffice is not installed (no soffice on the PATH)",
-        hint="Install it (Debian/Ubuntu: apt-get install libreoffice-writer-nogui) or open "
-             "the .docx in Word or WPS and save it as PDF.")
+        _("cannot write the PDF: LibreOffice is not installed (no soffice on the PATH)"),
+        hint=_("Install it (Debian/Ubuntu: apt-get install libreoffice-writer-nogui) or open "
+               "the .docx in Word or WPS and save it as PDF."))
 
 
 def font_kind(name: str) -> str | None:
@@ -132,15 +133,18 @@ def convert(docx: Path, folder: Path, timeout: int = TIMEOUT) -> Path:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env,
                               stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
-        raise ReportgenError(f"cannot write the PDF: LibreOffice took longer than {timeout} s",
-                             hint="Is another LibreOffice window stuck? Try again.") from None
+        raise ReportgenError(_("cannot write the PDF: LibreOffice took longer than {timeout} s")
+                               .format(timeout=timeout),
+                             hint=_("Is another LibreOffice window stuck? Try again.")) from None
     except OSError as exc:
-        raise ReportgenError(f"cannot write the PDF: cannot run {soffice}: {exc.strerror}") \
+        raise ReportgenError(_("cannot write the PDF: cannot run {soffice}: {strerror}")
+                               .format(soffice=soffice, strerror=exc.strerror)) \
             from None
     pdf = folder / "pdf" / "report.pdf"
     if done.returncode != 0 or not pdf.is_file():
         said = " ".join((done.stderr or done.stdout).split())[-300:]
-        raise ReportgenError(f"cannot write the PDF: LibreOffice failed (exit {done.returncode})"
+        raise ReportgenError(_("cannot write the PDF: LibreOffice failed (exit {returncode})")
+                               .format(returncode=done.returncode)
                              + (f": {said}" if said else ""))
     return pdf
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reportgen.console import Console
 from reportgen.errors import ReportgenError
+from reportgen.i18n import _
 from reportgen.write import write_atomic
 
 #: The 版心 in points (GB/T 9704: A4, margins 37/28/26/35 mm).
@@ -51,8 +52,10 @@ class Page:
 def _tool(name: str, package: str) -> str:
     found = shutil.which(name)
     if not found:
-        raise ReportgenError(f"cannot make the previews: {name} is not installed",
-                             hint=f"Install poppler (Debian/Ubuntu: apt-get install {package}).")
+        raise ReportgenError(_("cannot make the previews: {name} is not installed")
+                               .format(name=name),
+                             hint=_("Install poppler (Debian/Ubuntu: apt-get install {package}).")
+                                    .format(package=package))
     return found
 
 
@@ -61,7 +64,7 @@ def _run(command: list[str], what: str) -> str:
         done = subprocess.run(command, capture_output=True, text=True, timeout=300,
                               stdin=subprocess.DEVNULL)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ReportgenError(f"cannot {what}: {exc}") from None
+        raise ReportgenError(_("cannot {what}: {exc}").format(what=what, exc=exc)) from None
     if done.returncode != 0:
         said = " ".join(done.stderr.split())[-300:]
         raise ReportgenError(f"cannot {what}: {command[0]} failed (exit {done.returncode}) "
@@ -72,7 +75,7 @@ def _run(command: list[str], what: str) -> str:
 def read_pages(pdf: Path) -> list[Page]:
     """Every page of ``pdf`` with its lines of text and where they are."""
     tool = _tool("pdftotext", "poppler-utils")
-    out = _run([tool, "-bbox-layout", str(pdf), "-"], "read the PDF")
+    out = _run([tool, "-bbox-layout", str(pdf), "-"], _("read the PDF"))
     root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", out))
     pages = []
     for number, page in enumerate(root.iter(f"{_XHTML}page"), start=1):
@@ -135,7 +138,7 @@ def _render(pdf: Path, folder: Path, dpi: int, page: int | None = None,
         scale = dpi / 72
         x, y, w, h = (round(v * scale) for v in crop)
         command += ["-x", str(x), "-y", str(y), "-W", str(w), "-H", str(h)]
-    _run([*command, str(pdf), str(folder / "p")], "make the previews")
+    _run([*command, str(pdf), str(folder / "p")], _("make the previews"))
     return sorted(folder.glob("p*.png"))
 
 
@@ -149,7 +152,7 @@ def write_previews(pdf: Path, folder: Path, root: Path | None = None, dpi: int =
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="reportgen-png-") as scratch:
         work = Path(scratch)
-        for page in console.each(pages, "pages"):
+        for page in console.each(pages, _("pages")):
             part = work / f"page-{page.number}"
             part.mkdir()
             image = _render(pdf, part, dpi, page.number)[0]

@@ -17,6 +17,7 @@ from typing import Literal
 
 from reportgen.errors import ReportgenError, SourceRef
 from reportgen.guard import LINK_TO_NOTHING
+from reportgen.i18n import _
 from reportgen.textfile import read_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -259,12 +260,14 @@ def docx_pieces(path: Path, ref: SourceRef | str | None = None,
             names = set(package.namelist())
             style_xml = package.read("word/styles.xml") if "word/styles.xml" in names else None
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise ReportgenError(f"cannot be read as a Word .docx file ({type(exc).__name__})",
+        raise ReportgenError(_("cannot be read as a Word .docx file ({kind})")
+                               .format(kind=type(exc).__name__),
                              where) from None
     try:
         root = etree.fromstring(xml, parser=parser)
     except etree.XMLSyntaxError as exc:
-        raise ReportgenError(f"its document.xml is not well-formed XML: {exc}", where) from None
+        raise ReportgenError(_("its document.xml is not well-formed XML: {exc}")
+                               .format(exc=exc), where) from None
     try:
         styles = _Styles(etree.fromstring(style_xml, parser=parser) if style_xml else None)
     except etree.XMLSyntaxError:
@@ -308,10 +311,10 @@ def read_pieces(path: Path, ref: SourceRef | str | None = None,
     """A .docx or .txt file's text in document order (``tracked`` applies to .docx)."""
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise ReportgenError(LINK_TO_NOTHING if path.is_symlink() and not path.exists() else
-                             "missing: no such file", ref or str(path))
+        raise ReportgenError(_(LINK_TO_NOTHING) if path.is_symlink() and not path.exists() else
+                             _("missing: no such file"), ref or str(path))
     if suffix == ".docx":
         return docx_pieces(path, ref, tracked)
     if suffix in (".txt", ".text", ".md"):
         return txt_pieces(path, ref)
-    raise ReportgenError("is neither .docx nor .txt", ref or str(path))
+    raise ReportgenError(_("is neither .docx nor .txt"), ref or str(path))

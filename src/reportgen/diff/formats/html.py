@@ -16,10 +16,11 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from reportgen.diff.changes import Change, Comparison
-from reportgen.diff.formats.text import figure_line, in_context, render_summary
+from reportgen.diff.formats.text import KINDS, figure_line, in_context, render_summary
 from reportgen.diff.outline import heading_level, shorten
 from reportgen.diff.output import Options
 from reportgen.diff.redline import DELETE, EQUAL, INSERT, Para, redline
+from reportgen.i18n import N_, _
 
 if TYPE_CHECKING:
     from reportgen.diff.changed import FigureChange
@@ -93,7 +94,7 @@ del + ins { margin-left: 2px; }
 #: Characters of b's text shown on each side of a change in the list of changes.
 SNIPPET_CONTEXT = 8
 #: The heading of the list of figures changed.
-FIGURES_CHANGED = "Figures changed ({count})"
+FIGURES_CHANGED = N_("Figures changed ({count})")
 
 
 def _snippet(change: Change, comparison: Comparison, limit: int = 40) -> str:
@@ -113,7 +114,7 @@ def _figure_item(change: Change, figure: FigureChange) -> str:
 
 def _change_item(change: Change, comparison: Comparison) -> str:
     place = change.place
-    kind = change.kind + (" · accepted" if change.accepted else "")
+    kind = _(KINDS[change.kind]) + (_(" · accepted") if change.accepted else "")
     where = " · ".join(p for p in (place.heading, place.in_box,
                                    f"{comparison.a.label} {change.a_place.position} / "
                                    f"{comparison.b.label} {change.b_place.position}") if p)
@@ -149,7 +150,8 @@ def _para(para: Para, accepted: set[int], started: set[int]) -> str:
         if para.mark_change not in started:
             started.add(para.mark_change)
             anchor = f' id="c{para.mark_change}"'
-        parts.append(f'<{tag}{anchor} class="changed mark" title="paragraph break">¶</{tag}>')
+        title = escape(_("paragraph break"))
+        parts.append(f'<{tag}{anchor} class="changed mark" title="{title}">¶</{tag}>')
     piece = para.piece
     level = heading_level(piece.text) if piece is not None and piece.table is None else 0
     css = f' class="h{level}"' if level else ""
@@ -169,7 +171,8 @@ def _table(paras: list[Para], accepted: set[int], started: set[int]) -> str:
     """One of b's tables as a CSS grid: each cell at its row and grid column; a slot left
     empty below a cell is a vertically merged cell, so that cell spans down over it."""
     cells: list[_Cell] = []
-    for _, group in groupby(paras, key=lambda p: (p.piece.row, p.piece.cell) if p.piece else None):
+    for _cell, group in groupby(paras,
+                                key=lambda p: (p.piece.row, p.piece.cell) if p.piece else None):
         members = list(group)
         piece = members[0].piece
         assert piece is not None
@@ -213,16 +216,19 @@ def render(comparison: Comparison, options: Options) -> str:
     items = "\n".join(_change_item(c, comparison) for c in comparison.changes)
     figures = "\n".join(_figure_item(c, f) for c, f in comparison.figures)
     if figures:
-        heading = escape(FIGURES_CHANGED.format(count=len(comparison.figures)))
+        heading = escape(_(FIGURES_CHANGED).format(count=len(comparison.figures)))
         figures = f"<h2>{heading}</h2>\n<ol>\n{figures}\n</ol>\n"
     accepted = {c.number for c in comparison.changes if c.accepted}
     tables = ""
-    for title, rows in (("By section", stats.by_section), ("By 专栏", stats.by_box)):
+    for title, rows in ((_("By section"), stats.by_section), (_("By 专栏"), stats.by_box)):
         if rows:
             body = "".join(f'<tr><td class="count">{n}</td><td>{escape(label)}</td></tr>'
                            for label, n in rows)
             tables += f"<h2>{title}</h2><table>{body}</table>"
     title = f"{a.label} → {b.label}"
+    heading = _("Changes from {a} to {b}").format(a=a.label, b=b.label)
+    listed = _("Changes ({count})").format(count=len(comparison.changes))
+    none = _("No differences.")
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -234,16 +240,16 @@ def render(comparison: Comparison, options: Options) -> str:
 </head>
 <body>
 <header>
-<h1>Changes from {escape(a.label)} to {escape(b.label)}</h1>
+<h1>{escape(heading)}</h1>
 <p class="side a"><b>−</b>{escape(a.label)}: {escape(a.source)}</p>
 <p class="side b"><b>+</b>{escape(b.label)}: {escape(b.source)}</p>
 <p class="summary">{escape(summary)}</p>
 </header>
 <div class="layout">
 <nav>
-<h2>Changes ({len(comparison.changes)})</h2>
+<h2>{escape(listed)}</h2>
 <ol>
-{items or '<li>No differences.</li>'}
+{items or f"<li>{escape(none)}</li>"}
 </ol>
 {figures}{tables}
 </nav>

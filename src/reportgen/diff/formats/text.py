@@ -12,15 +12,19 @@ from typing import TYPE_CHECKING
 from reportgen.diff.changes import Change, Comparison, Summary
 from reportgen.diff.normalise import PARAGRAPH
 from reportgen.diff.output import Options
+from reportgen.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from reportgen.diff.changed import FigureChange
 
 RED, GREEN, CYAN, BOLD, DIM, RESET = ("\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "\x1b[2m",
                                        "\x1b[m")
+#: The kinds of change, as the reports name them.
+KINDS = {"replace": N_("replace"), "insert": N_("insert"), "delete": N_("delete"),
+         "move": N_("move"), "move-from": N_("move-from"), "move-to": N_("move-to")}
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 #: The heading of the list of figures changed.
-FIGURES_CHANGED = "figures changed ({count}):"
+FIGURES_CHANGED = N_("figures changed ({count}):")
 
 
 def shown(raw: str) -> str:
@@ -31,9 +35,10 @@ def shown(raw: str) -> str:
 def where(change: Change, comparison: Comparison) -> str:
     """"replace · 一、… › （二）… · 专栏3 row 5, cell 4 · official line 84, generated ¶84"."""
     place = change.place
-    parts = [change.kind]
+    parts = [_(KINDS[change.kind])]
     if change.moved is not None:
-        parts[0] += f" (to {change.moved})" if change.deleted else f" (from {change.moved})"
+        parts[0] += (_(" (to {number})") if change.deleted else _(" (from {number})")).format(
+            number=change.moved)
     parts += [text for text in (place.heading, place.in_box) if text]
     parts.append(f"{comparison.a.label} {change.a_place.position}, "
                  f"{comparison.b.label} {change.b_place.position}")
@@ -76,29 +81,34 @@ def render_summary(comparison: Comparison, summary: Summary, baseline: str = "",
                    detail: bool = True) -> str:
     """Similarity and counts; with ``detail``, the changes by section and by 专栏 too."""
     a, b = comparison.a, comparison.b
-    sizes = (f"{a.label} {summary.a_chars:,} characters, {b.label} {summary.b_chars:,}; "
-             f"{comparison.rules.describe()}")
+    sizes = _("{a} {a_chars:,} characters, {b} {b_chars:,}; {rules}").format(
+        a=a.label, a_chars=summary.a_chars, b=b.label, b_chars=summary.b_chars,
+        rules=comparison.rules.describe())
     if comparison.same:
-        return f"no differences ({sizes})"
+        return _("no differences ({sizes})").format(sizes=sizes)
     kinds: dict[str, int] = {}
     for change in comparison.changes:
         kind = "move" if change.moved is not None else change.kind
         kinds[kind] = kinds.get(kind, 0) + 1
-    counted = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
-    lines = [f"{summary.changes} change{'s' if summary.changes != 1 else ''} ({counted}): "
-             f"{summary.deleted:,} character{'s' if summary.deleted != 1 else ''} deleted, "
-             f"{summary.inserted:,} inserted; "
-             f"similarity {summary.similarity_text}",
+    counted = _(", ").join(f"{n} {_(KINDS[kind])}" for kind, n in kinds.items())
+    lines = [ngettext("{count} change", "{count} changes", summary.changes)
+             .format(count=summary.changes)
+             + f" ({counted}): "
+             + ngettext("{count:,} character deleted", "{count:,} characters deleted",
+                        summary.deleted).format(count=summary.deleted)
+             + _(", {inserted:,} inserted; similarity {similarity}").format(
+                 inserted=summary.inserted, similarity=summary.similarity_text),
              f"  ({sizes})"]
     if summary.accepted:
         outstanding = summary.changes - summary.accepted
-        lines.append(f"{summary.accepted} accepted in {baseline or 'the baseline'}, "
-                     f"{outstanding} not")
+        lines.append(_("{accepted} accepted in {baseline}, {outstanding} not").format(
+            accepted=summary.accepted, baseline=baseline or _("the baseline"),
+            outstanding=outstanding))
     if summary.by_section and detail:
-        lines.append("by section:")
+        lines.append(_("by section:"))
         lines += [f"  {count:4}  {label}" for label, count in summary.by_section]
     if summary.by_box and detail:
-        lines.append("by 专栏:")
+        lines.append(_("by 专栏:"))
         lines += [f"  {count:4}  {label}" for label, count in summary.by_box]
     if detail:
         lines += figures_changed(comparison)
@@ -116,7 +126,7 @@ def figures_changed(comparison: Comparison) -> list[str]:
     found = [(c, f) for c, f in comparison.figures if not c.accepted]
     if not found:
         return []
-    return [FIGURES_CHANGED.format(count=len(found)),
+    return [_(FIGURES_CHANGED).format(count=len(found)),
             *(f"  {change.number:4}  {figure_line(change, figure)}" for change, figure in found)]
 
 

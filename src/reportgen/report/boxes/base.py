@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from reportgen.data.model import BoxSpec, Gap, YearData
 from reportgen.errors import Problems, ReportgenError, SourceRef, display_path
 from reportgen.guard import confined
+from reportgen.i18n import _
 from reportgen.report.narrative import parse_blocks
 from reportgen.templating.environment import ReportEnvironment, render_text
 from reportgen.textfile import read_text
@@ -98,8 +99,9 @@ class TemplateFiles:
         """Why ``name`` is not a template of the folder, when it leads out of it."""
         if confined(self.folder, name) is not None:
             return None
-        return (f"模板 「{name}」 is not a file inside {display_path(self.folder, self.root)}/; "
-                "a 专栏 template is read from that folder only")
+        return (_("模板 「{name}」 is not a file inside {root}/; "
+                  "a 专栏 template is read from that folder only")
+                  .format(name=name, root=display_path(self.folder, self.root)))
 
     def read(self, name: str, named: SourceRef | str | None = None) -> tuple[str, str]:
         """(source, path as the user sees it) of the template ``name``, which ``named`` (its
@@ -111,7 +113,7 @@ class TemplateFiles:
             path: Path = self.folder / name
             where = self.where(name)
             if not path.is_file():
-                raise ReportgenError("missing: the 专栏 template named in boxes.yaml", where)
+                raise ReportgenError(_("missing: the 专栏 template named in boxes.yaml"), where)
             self.cache[name] = (read_text(path, SourceRef(where)), where)
         return self.cache[name]
 

@@ -24,6 +24,7 @@ from reportgen.characters import GAP_CLOSE, GAP_OPEN, printed_width
 from reportgen.data.model import BoxSpec, Gap
 from reportgen.data.yamlfile import line_ref
 from reportgen.errors import Problems, SourceRef, did_you_mean
+from reportgen.i18n import _
 from reportgen.templating.environment import finalize
 from reportgen.templating.filters import apply_call, filter_call
 from reportgen.word import styles
@@ -59,18 +60,19 @@ class ColumnSpec:
 def column_specs(items: Any, ref: SourceRef, problems: Problems) -> tuple[ColumnSpec, ...]:
     """``列`` of a definition read into columns, every problem recorded with its line."""
     if not isinstance(items, list) or not items:
-        problems.error(ref, "「列」 must list the columns, each with 标题 and 字段")
+        problems.error(ref, _("「列」 must list the columns, each with 标题 and 字段"))
         return ()
     specs = []
     for item in items:
         where = line_ref(ref, item, "标题")
         if not isinstance(item, dict) or "标题" not in item:
-            problems.error(where, "each column needs a 标题")
+            problems.error(where, _("each column needs a 标题"))
             continue
         children = column_specs(item["子列"], where, problems) if "子列" in item else ()
         field = item.get("字段")
         if not children and not field:
-            problems.error(where, f"column 「{item['标题']}」 needs a 字段 (or 子列)")
+            problems.error(where, _("column 「{title}」 needs a 字段 (or 子列)")
+                           .format(title=item['标题']))
         fmt = item.get("格式")
         if fmt is not None:
             try:
@@ -91,7 +93,8 @@ def _width(item: dict[str, Any], ref: SourceRef, problems: Problems) -> Decimal 
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        problems.error(line_ref(ref, item, "宽"), f"宽 「{value}」 is a width in mm, such as 30")
+        problems.error(line_ref(ref, item, "宽"), _("宽 「{value}」 is a width in mm, such as 30")
+                                                   .format(value=value))
         return None
     return Decimal(str(value))
 
@@ -104,7 +107,8 @@ def choice(item: Mapping[str, Any], key: str, choices: Mapping[Any, Any], ref: S
     if value is None:
         return default
     if value not in choices:
-        problems.error(line_ref(ref, item, key), f"{key} 「{value}」 must be "
+        problems.error(line_ref(ref, item, key), _("{key} 「{value}」 must be ")
+                                                   .format(key=key, value=value)
                        + " or ".join(str(c) for c in choices if isinstance(c, str)))
         return default
     return choices[value]
@@ -115,9 +119,12 @@ def check_fields(box: BoxSpec, columns: Sequence[ColumnSpec], sheet: str, fields
     """Each column's 字段 is one of the sheet's ``fields``."""
     for leaf in (leaf for column in columns for leaf in column.leaves()):
         if leaf.field and leaf.field not in fields:
-            problems.error(box.ref, f"专栏 「{box.key}」: column 「{leaf.title}」 reads 字段 "
-                           f"「{leaf.field}」, which sheet 「{sheet}」 does not have; it has "
-                           f"{'、'.join(fields)}" + did_you_mean(leaf.field, fields))
+            problems.error(box.ref, _("专栏 「{key}」: column 「{title}」 reads 字段 "
+                           "「{field}」, which sheet 「{sheet}」 does not have; it has "
+                           "{fields}")
+                                      .format(key=box.key, title=leaf.title, field=leaf.field,
+                                              sheet=sheet, fields='、'.join(fields))
+                           + did_you_mean(leaf.field, fields))
 
 
 def cell(text: str, style: str = styles.TABLE_TEXT, span: int = 1, merge: str | None = None,

@@ -32,6 +32,7 @@ from reportgen.data.model import BoxSpec, Gap, Indicator, IndicatorTable, YearDa
 from reportgen.data.schema import CATEGORY, GROUP, NAME, NUMBER, UNIT
 from reportgen.data.yamlfile import line_ref
 from reportgen.errors import Problems, SourceRef, did_you_mean
+from reportgen.i18n import _
 from reportgen.report.boxes.base import FULL_WIDTH, BoxContext, BoxKind, box_title
 from reportgen.report.boxes.grid import (
     CELL_MARGINS,
@@ -86,13 +87,14 @@ def table_options(spec: Mapping[str, Any], where: SourceRef, problems: Problems)
     widths: dict[str, Decimal] = {}
     header = spec.get("表头") or {}
     if not isinstance(header, dict):
-        problems.error(line_ref(where, spec, "表头"), "表头 maps 类别, 序号, 分组 or 指标名称 to "
-                       "its header text, or to {标题: …, 宽: …}")
+        problems.error(line_ref(where, spec, "表头"), _("表头 maps 类别, 序号, 分组 or 指标名称 to "
+                       "its header text, or to {标题: …, 宽: …}"))
         header = {}
     for key, value in header.items():
         at = line_ref(where, header, key)
         if key not in LABELS:
-            problems.error(at, f"表头 has no column 「{key}」; it has " + "、".join(LABELS))
+            problems.error(at, _("表头 has no column 「{key}」; it has ")
+                                 .format(key=key) + "、".join(LABELS))
             continue
         if isinstance(value, dict):
             if "标题" in value:
@@ -100,7 +102,8 @@ def table_options(spec: Mapping[str, Any], where: SourceRef, problems: Problems)
             width = value.get("宽")
             if width is not None:
                 if isinstance(width, bool) or not isinstance(width, (int, float)) or width <= 0:
-                    problems.error(at, f"宽 「{width}」 is a width in mm, such as 30")
+                    problems.error(at, _("宽 「{width}」 is a width in mm, such as 30")
+                                         .format(width=width))
                 else:
                     widths[key] = Decimal(str(width))
         else:
@@ -268,7 +271,7 @@ def indicator_box(options: TableOptions, opening: str, title: str, data: Indicat
 class IndicatorTableBox(BoxKind):
     name = "table"
     key = "指标表"
-    names = "a sheet of indicators.xlsx"
+    names = _("a sheet of indicators.xlsx")
 
     def options(self, box: str, spec: Mapping[str, Any], where: SourceRef,
                 problems: Problems) -> Any:
@@ -279,10 +282,11 @@ class IndicatorTableBox(BoxKind):
         if table is None and data.refuse_unread(box, "indicators", box.source, problems):
             return
         if table is None:
-            has = f"; it has {'、'.join(data.indicators)}" if data.indicators else \
-                " (the year has no indicators.xlsx)"
-            problems.error(box.ref, f"专栏 「{box.key}」: indicators.xlsx has no sheet "
-                           f"「{box.source}」{has}"
+            has = _("; it has {sheets}").format(sheets="、".join(data.indicators)) \
+                if data.indicators else _(" (the year has no indicators.xlsx)")
+            problems.error(box.ref, _("专栏 「{key}」: indicators.xlsx has no sheet "
+                                      "「{source}」{has}").format(key=box.key, source=box.source,
+                                                                has=has)
                            + did_you_mean(box.source, list(data.indicators)))
             return
         check_fields(box, box.options.columns, box.source, [*table.columns, *STRUCTURE],

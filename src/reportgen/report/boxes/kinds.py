@@ -12,6 +12,7 @@ from typing import Any
 from reportgen.data.model import BoxSpec, YearData
 from reportgen.data.yamlfile import line_ref
 from reportgen.errors import Problems, SourceRef
+from reportgen.i18n import _
 from reportgen.report.boxes.base import BoxKind
 from reportgen.report.boxes.indicator_table import IndicatorTableBox
 from reportgen.report.boxes.list_box import ListBox
@@ -34,22 +35,24 @@ def box_specs(boxes: Any, ref: SourceRef, problems: Problems) -> dict[str, BoxSp
     if boxes is None:
         return {}
     if not isinstance(boxes, dict):
-        problems.error(ref, f"must map each 专栏's name to its 标题 and {_choices()}")
+        problems.error(ref, _("must map each 专栏's name to its 标题 and {choices}")
+                              .format(choices=_choices()))
         return {}
     specs = {}
     for key, spec in boxes.items():
         where = line_ref(ref, boxes, key)
         if not isinstance(spec, dict) or not isinstance(spec.get("标题"), str):
-            problems.error(where, f"专栏 「{key}」 needs a 标题")
+            problems.error(where, _("专栏 「{key}」 needs a 标题").format(key=key))
             continue
         kinds = [kind for kind in KINDS if kind.key in spec]
         if len(kinds) != 1:
-            problems.error(where, f"专栏 「{key}」 needs exactly one of {_choices()}")
+            problems.error(where, _("专栏 「{key}」 needs exactly one of {choices}")
+                                    .format(key=key, choices=_choices()))
             continue
         kind = kinds[0]
         params = spec.get("参数") or {}
         if not isinstance(params, dict):
-            problems.error(where, f"专栏 「{key}」: 参数 must be a mapping")
+            problems.error(where, _("专栏 「{key}」: 参数 must be a mapping").format(key=key))
             params = {}
         specs[str(key)] = BoxSpec(str(key), spec["标题"], kind.name, str(spec[kind.key]), params,
                                   where, kind.options(str(key), spec, where, problems))

@@ -18,6 +18,7 @@ from typing import Any
 
 from reportgen.data.model import BoxSpec, YearData
 from reportgen.errors import Problems, ReportgenError, SourceRef, did_you_mean
+from reportgen.i18n import _
 from reportgen.report.boxes.base import (
     BoxContext,
     BoxKind,
@@ -33,25 +34,28 @@ from reportgen.word.ooxml import Xml
 class ListBox(BoxKind):
     name = "list"
     key = "清单"
-    names = "a sheet of projects.xlsx"
+    names = _("a sheet of projects.xlsx")
 
     def options(self, box: str, spec: Mapping[str, Any], where: SourceRef,
                 problems: Problems) -> Any:
         template = spec.get("模板")
         if not template:
-            problems.error(where, f"专栏 「{box}」 needs a 模板 (a file in templates/专栏/)")
+            problems.error(where, _("专栏 「{box}」 needs a 模板 (a file in templates/专栏/)")
+                                    .format(box=box))
         return str(template) if template else None
 
     def check(self, box: BoxSpec, data: YearData, problems: Problems) -> None:
         if data.refuse_unread(box, "projects", box.source, problems):
             return
         if not data.projects:
-            problems.error(box.ref, f"专栏 「{box.key}」 shows the sheet 「{box.source}」 of "
+            problems.error(box.ref, _("专栏 「{key}」 shows the sheet 「{source}」 of "
                            "projects.xlsx, which the year does not have (nor a folder projects/ "
-                           "of CSV files)")
+                           "of CSV files)").format(key=box.key, source=box.source))
         elif box.source not in data.projects:
-            problems.error(box.ref, f"专栏 「{box.key}」: projects.xlsx has no sheet "
-                           f"「{box.source}」; it has {'、'.join(data.projects)}"
+            problems.error(box.ref, _("专栏 「{key}」: projects.xlsx has no sheet "
+                           "「{source}」; it has {projects}")
+                                      .format(key=box.key, source=box.source,
+                                              projects='、'.join(data.projects))
                            + did_you_mean(box.source, list(data.projects)))
 
     @staticmethod
@@ -69,8 +73,9 @@ class ListBox(BoxKind):
             problems.error(box.ref, f"专栏 「{box.key}」: {refused}")
             return
         if not templates.exists(box.options):
-            problems.error(box.ref, f"专栏 「{box.key}」: its 模板 "
-                           f"{templates.where(box.options)} does not exist")
+            problems.error(box.ref, _("专栏 「{key}」: its 模板 "
+                           "{options} does not exist")
+                                      .format(key=box.key, options=templates.where(box.options)))
             return
         try:
             source, where = templates.read(box.options)

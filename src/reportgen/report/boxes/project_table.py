@@ -33,6 +33,7 @@ from reportgen.data.model import BoxSpec, Gap, Record, RecordTable, YearData
 from reportgen.data.schema import CATEGORY, GROUP
 from reportgen.data.yamlfile import line_ref
 from reportgen.errors import Problems, SourceRef, did_you_mean
+from reportgen.i18n import _
 from reportgen.report.boxes.base import FULL_WIDTH, BoxContext, BoxKind, box_title
 from reportgen.report.boxes.grid import (
     YES_NO,
@@ -82,8 +83,8 @@ def project_options(spec: Mapping[str, Any], where: SourceRef,
     if total is False or total == "否":
         total = None
     elif not isinstance(total, str):
-        problems.error(line_ref(where, spec, "合计"), "合计 is the label of the 合计 row (a "
-                       "template: 合计（{{ 个数 }}个）), or 否 for none")
+        problems.error(line_ref(where, spec, "合计"), _("合计 is the label of the 合计 row (a "
+                       "template: 合计（{{ 个数 }}个）), or 否 for none"))
         total = "合计"
     return ProjectOptions(
         column_specs(spec.get("列"), where, problems), chosen("类别", CATEGORY_MODES, None),
@@ -94,7 +95,7 @@ def project_options(spec: Mapping[str, Any], where: SourceRef,
 
 def source_sheet(source: str) -> tuple[str, str | None]:
     """``重点项目·新开工项目`` -> the sheet and the 分组 whose rows it shows."""
-    sheet, _, group = source.partition("·")
+    sheet, _dot, group = source.partition("·")
     return sheet.strip(), group.strip() or None
 
 
@@ -252,7 +253,7 @@ def project_box(options: ProjectOptions, opening: str, title: str, table_data: R
 class ProjectTableBox(BoxKind):
     name = "projects"
     key = "项目表"
-    names = "a sheet of projects.xlsx (or 清单·分组 for one 分组 of it)"
+    names = _("a sheet of projects.xlsx (or 清单·分组 for one 分组 of it)")
 
     def options(self, box: str, spec: Mapping[str, Any], where: SourceRef,
                 problems: Problems) -> Any:
@@ -263,23 +264,28 @@ class ProjectTableBox(BoxKind):
         if data.refuse_unread(box, "projects", sheet, problems):
             return
         if not data.projects:
-            problems.error(box.ref, f"专栏 「{box.key}」 shows the sheet 「{sheet}」 of "
+            problems.error(box.ref, _("专栏 「{key}」 shows the sheet 「{sheet}」 of "
                            "projects.xlsx, which the year does not have (nor a folder projects/ "
-                           "of CSV files)")
+                           "of CSV files)").format(key=box.key, sheet=sheet))
             return
         found = data.projects.get(sheet)
         if found is None:
-            problems.error(box.ref, f"专栏 「{box.key}」: projects.xlsx has no sheet 「{sheet}」; "
-                           f"it has {'、'.join(data.projects)}"
+            problems.error(box.ref, _("专栏 「{key}」: projects.xlsx has no sheet 「{sheet}」; "
+                           "it has {projects}")
+                                      .format(key=box.key, sheet=sheet,
+                                              projects='、'.join(data.projects))
                            + did_you_mean(sheet, list(data.projects)))
             return
         check_fields(box, box.options.columns, sheet, [*found.columns, NUMBER], problems)
         if group is not None and not chosen_rows(found, group):
             groups = sorted({str(r.values.get(GROUP)) for r in found.rows
                              if r.values.get(GROUP)})
-            problems.error(box.ref, f"专栏 「{box.key}」: sheet 「{sheet}」 has no row of 分组 "
-                           f"「{group}」" + (f"; its 分组 are {'、'.join(groups)}" if groups
-                                            else "; it has no 分组 column")
+            problems.error(box.ref, _("专栏 「{key}」: sheet 「{sheet}」 has no row of 分组 "
+                           "「{group}」")
+                                      .format(key=box.key, sheet=sheet,
+                                              group=group) + (_("; its 分组 are {groups}")
+                                             .format(groups='、'.join(groups)) if groups
+                                            else _("; it has no 分组 column"))
                            + did_you_mean(group, groups))
 
     def titles(self, box: BoxSpec) -> list[str]:
