@@ -121,3 +121,14 @@ def test_the_version_in_either_language(monkeypatch: pytest.MonkeyPatch) -> None
     assert _run("--version").output == f"reportgen，版本 {__version__}\n"
     monkeypatch.setenv("REPORTGEN_LANG", "en")
     assert _run("--version").output == f"reportgen, version {__version__}\n"
+
+
+def test_the_report_is_the_same_in_either_language(project, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The language is the interface's: the report built (the cache off) is the same bytes."""
+    monkeypatch.setenv("REPORTGEN_CACHE", "off")
+    built = {}
+    for lang in ("zh", "en"):
+        _environment(monkeypatch, REPORTGEN_LANG=lang, REPORTGEN_CACHE="off")
+        cli("build", "2021")
+        built[lang] = next((project / "output" / "2021").glob("*.docx")).read_bytes()
+    assert built["zh"] == built["en"]
