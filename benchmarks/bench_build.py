@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import BIN, alternate, report, scratch_project
+from common import BIN, alternate, compiled_once, report, scratch_project
 
 
 def main() -> None:
@@ -30,6 +30,7 @@ def main() -> None:
     args = parser.parse_args()
     reportgen = str(BIN / "reportgen")
     with tempfile.TemporaryDirectory() as tmp:
+        compiled_once(Path(tmp))
         project = scratch_project(Path(tmp) / "project")
         os.environ["REPORTGEN_CACHE_DIR"] = str(Path(tmp) / "cache")
         off = [sys.executable, "-c", "import os, sys; os.environ['REPORTGEN_CACHE'] = 'off'; "

@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import BIN, REPO, alternate, report, scratch_project
+from common import BIN, REPO, alternate, compiled_once, report, scratch_project
 
 from reportgen.diff.changes import compare
 from reportgen.diff.normalise import Normalisation, Side
@@ -84,6 +84,7 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
+        compiled_once(Path(tmp))
         project = scratch_project(Path(tmp) / "project")
         reportgen = str(BIN / "reportgen")
         subprocess.run([reportgen, "build", "2021"], cwd=project, check=True,

@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import BIN, REPO
+from common import BIN, REPO, compiled_once
 
 
 def timed(command: list[str], cwd: Path) -> float:
@@ -30,14 +30,6 @@ def timed(command: list[str], cwd: Path) -> float:
     subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
-
-
-def compiled_once(tmp: Path) -> None:
-    """Python's modules compiled once, as an installed reportgen's are, into a folder of the
-    benchmark's own (not beside the sources): import loads more of them than build, and
-    timing their compilation would time Python, not reportgen."""
-    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    os.environ["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
 
 
 def main() -> None:

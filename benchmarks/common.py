@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -11,6 +12,16 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+
+
+def compiled_once(tmp: Path) -> None:
+    """Python's modules compiled once, as an installed reportgen's are (pip compiles them as it
+    installs, as it did the libraries'), into a folder of the benchmark's own (not beside the
+    sources), whatever PYTHONDONTWRITEBYTECODE says: timing their compilation on every run
+    would time Python, not reportgen, and weigh reportgen's modules against libraries whose
+    compiled files are there already."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
 
 
 def scratch_project(target: Path, years: tuple[str, ...] = ("2021",)) -> Path:

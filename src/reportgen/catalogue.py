@@ -3,8 +3,10 @@ babel, and the Chinese catalogue brought up to date with it.
 
 ``python -m reportgen.catalogue`` refreshes ``locale/zh_CN/LC_MESSAGES/reportgen.po``: new
 messages come in untranslated (or fuzzy, with the translation of a message like them), messages
-the code no longer has go; then translate the empty and fuzzy entries. ``--check`` only says
-whether the catalogue is up to date (exit 1 when not). Never imported by a command: reportgen
+the code no longer has go; then translate the empty and fuzzy entries; and it compiles the
+``reportgen.mo`` beside it, which a source tree reads as an installed reportgen reads the one
+its package build compiled. ``--check`` only says whether both are up to date (exit 1 when
+not). Never imported by a command: reportgen
 reads the compiled catalogue (reportgen.i18n).
 
 The messages: every ``_("…")``, ``N_("…")`` and ``ngettext("…", "…", n)`` of the package; the
@@ -22,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from reportgen.i18n import CATALOGUE, DOMAIN, cleandoc
+from reportgen.i18n import CATALOGUE, DOMAIN, cleandoc, compile_catalogue
 
 PACKAGE = Path(__file__).resolve().parent
 #: The marks reportgen's code uses, as babel's keywords (the arguments that are messages).
@@ -115,16 +117,24 @@ def written(catalog: Any) -> bytes:
     return re.sub(rb'"Generated-By: [^"]*"\n', b"", out.getvalue())
 
 
+def compiled_is_current() -> bool:
+    """Whether the reportgen.mo beside the .po is the .po compiled."""
+    compiled = CATALOGUE.with_suffix(".mo")
+    return compiled.exists() and compiled.read_bytes() == compile_catalogue(CATALOGUE.read_bytes())
+
+
 def main(argv: list[str]) -> int:
     current = CATALOGUE.read_bytes() if CATALOGUE.exists() else b""
     fresh = written(updated(current))
+    compiled = CATALOGUE.with_suffix(".mo")
     if "--check" in argv:
-        same = fresh == current
+        same = fresh == current and compiled_is_current()
         print("the catalogue is up to date" if same else
               f"{CATALOGUE} is out of date: run python -m reportgen.catalogue")
         return 0 if same else 1
     CATALOGUE.parent.mkdir(parents=True, exist_ok=True)
     CATALOGUE.write_bytes(fresh)
+    compiled.write_bytes(compile_catalogue(fresh))
     catalog = updated(fresh)
     todo = [m for m in catalog if m.id and (m.fuzzy or not m.string or
                                            (isinstance(m.string, tuple) and not all(m.string)))]

@@ -10,8 +10,14 @@ from typing import Any
 
 import click
 
-from reportgen.characters import visible
 from reportgen.i18n import _, ngettext
+
+
+def visible(text: str) -> str:
+    """reportgen.characters.visible, loaded where a message is shown (not at every start)."""
+    from reportgen.characters import visible as shown
+
+    return shown(text)
 
 
 def did_you_mean(word: object, choices: Iterable[object], cutoff: float = 0.5) -> str:
@@ -157,9 +163,13 @@ class Problem:
     message: str
     level: str = "error"
 
+    def located(self) -> str:
+        """The message after its place, without its level (what a "warning: " line shows)."""
+        return visible(f"{self.ref}: {self.message}")
+
     def __str__(self) -> str:
         if self.level == "error":
-            return visible(f"{self.ref}: {self.message}")
+            return self.located()
         return visible(_("[warning] {place}: {message}").format(place=self.ref,
                                                                 message=self.message))
 

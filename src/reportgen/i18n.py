@@ -9,9 +9,10 @@ English (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``, the first one set)
 a machine with no locale at all, or the C locale, speaks Chinese.
 
 An installed reportgen reads the catalogue compiled at build time (``reportgen.mo``, beside the
-.po); a source tree or an editable install, which has none, compiles the .po with babel once
-and keeps the result in the content-keyed cache (reportgen.cache), keyed on the .po's bytes, so
-that a command's start-up does not import babel.
+.po); a source tree reads the one the catalogue's refresh compiled beside it (python -m
+reportgen.catalogue; a test keeps it the .po compiled). Where there is none, the .po is
+compiled with babel once and kept in the content-keyed cache (reportgen.cache), keyed on the
+.po's bytes, so that a command's start-up does not import babel.
 
 click marks its own texts (Usage:, Options:, Error: …) with the GNU global API
 (``from gettext import gettext as _``), which takes the language from the environment alone;

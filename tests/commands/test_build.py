@@ -210,3 +210,18 @@ def test_a_box_of_text_written_in_the_narrative_is_numbered_in_its_place(project
         in built
     xml = body_xml(build(Project.at(project), 2021).path)
     assert xml.count("<w:tbl>") == 8  # a bordered table like every 专栏
+
+
+def test_a_data_warning_is_printed_once_with_its_place(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """build lists what validation warns about as check does: "warning: <place>: …", the level
+    said once."""
+    import openpyxl
+
+    book = project / "data" / "2021" / "statistics.xlsx"
+    workbook = openpyxl.load_workbook(book)
+    workbook["统计"]["E1"] = "说眀"
+    workbook.save(book)
+    result = cli("build", "2021")
+    assert "warning: data/2021/statistics.xlsx[统计]!E1: column 「说眀」 is not one reportgen " \
+           "knows; did you mean 「说明」?" in result.stderr
+    assert "[warning]" not in result.stderr

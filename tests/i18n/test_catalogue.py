@@ -105,6 +105,12 @@ def test_the_catalogue_compiles_to_what_gettext_reads() -> None:
     assert translations.ngettext("{count} change", "{count} changes", 2) == "{count} 处修改"
 
 
+def test_the_source_trees_compiled_catalogue_is_the_po_compiled() -> None:
+    """A source tree reads the reportgen.mo beside the .po: the .po as it stands, compiled
+    (python -m reportgen.catalogue writes both)."""
+    assert catalogue.compiled_is_current(), "run python -m reportgen.catalogue"
+
+
 def test_a_source_tree_compiles_the_catalogue_once(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Without a reportgen.mo (a source tree, an editable install) the .po is compiled once
     and kept in the cache, keyed on its bytes: the next start reads it without babel."""

@@ -35,7 +35,7 @@ def spoil(project: Path) -> None:
     edit(boxes, "指标表: 计划目标", "指标表: 计划木标")
 
 
-WARNING = ("[warning] data/2021/statistics.xlsx[统计]!E1: column 「说眀」 is not one reportgen "
+WARNING = ("data/2021/statistics.xlsx[统计]!E1: column 「说眀」 is not one reportgen "
            "knows; did you mean 「说明」?")
 ERRORS = [
     "data/2021/indicators.xlsx[完成情况]!G2（绝对值）: 「5OO」 is not a number",

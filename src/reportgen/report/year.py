@@ -39,7 +39,7 @@ def collect(raw: RawYear, problems: Problems, project: Project | None = None) ->
         data = replace(data, meta=previous_meeting(project, data.meta))
     data = replace(data, boxes=box_specs(raw.boxes, raw.boxes_ref, problems))
     check_sources(data, problems)
-    return replace(data, warnings=tuple(str(w) for w in problems.warnings))
+    return replace(data, warnings=tuple(w.located() for w in problems.warnings))
 
 
 def load(project: Project, year: int) -> tuple[RawYear, YearData]:
