@@ -21,6 +21,7 @@ import click  # noqa: E402
 from reportgen import __version__  # noqa: E402
 from reportgen.console import Console  # noqa: E402
 from reportgen.errors import ReportgenError  # noqa: E402
+from reportgen.helpformat import WideContext  # noqa: E402
 from reportgen.i18n import N_, _, cleandoc, translate_click  # noqa: E402
 
 #: Exit status of an unexpected failure (1 is bad input, 2 a wrong command line).
@@ -32,6 +33,8 @@ INTERRUPTED = 130
 class ReportCommand(click.Command):
     """A command whose expected failures exit with ``trouble`` (1, or 2 for ``diff``, whose 1
     means "different", as GNU diff's)."""
+
+    context_class = WideContext  # its help wrapped by the columns Chinese takes
 
     def __init__(self, *args: Any, trouble: int = 1, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -57,6 +60,7 @@ class ReportGroup(click.Group):
     """The reportgen group: the one place where failures become messages and exit statuses."""
 
     command_class = ReportCommand
+    context_class = WideContext
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """The command in the chosen language (reportgen's texts and click's own), ended by
