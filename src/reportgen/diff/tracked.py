@@ -105,7 +105,10 @@ class Writer:
         flush()
         return out
 
-    def _deleted(self, text: str, like: Any) -> Any:
+    def _written(self, text: str, like: Any, tag: str) -> Any:
+        """A run of the other side's text, taking the properties of ``like``: its text in
+        ``tag`` elements (delText where it is deleted, t where a flipped redline inserts it),
+        its line breaks and tabs as theirs."""
         from lxml import etree
 
         parts = []
@@ -113,26 +116,11 @@ class Writer:
             if chunk in ("\n", "\t"):
                 parts.append(etree.Element(f"{W}{'br' if chunk == chr(10) else 'tab'}"))
             else:
-                element = etree.Element(f"{W}delText")
+                element = etree.Element(f"{W}{tag}")
                 element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
                 element.text = xml_safe(chunk)
                 parts.append(element)
         return self._run(like, parts)
-
-    def _inserted(self, text: str, like: Any) -> list[Any]:
-        """Text of the other side written as inserted (a flipped redline)."""
-        from lxml import etree
-
-        parts = []
-        for chunk in _chunks(text):
-            if chunk in ("\n", "\t"):
-                parts.append(etree.Element(f"{W}{'br' if chunk == chr(10) else 'tab'}"))
-            else:
-                element = etree.Element(f"{W}t")
-                element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-                element.text = xml_safe(chunk)
-                parts.append(element)
-        return [self._run(like, parts)]
 
     def _wrapped(self, tag: str, content: list[Any]) -> list[Any]:
         """``content`` in ``w:ins``/``w:del`` marks, zero-width elements left outside."""
@@ -192,8 +180,8 @@ class Writer:
                         new.extend(self._copied([tokens[next_token]]))
                         next_token += 1
                     like = beside(tokens, at)
-                    content = ([self._deleted(run.text, like)] if kind == DELETE
-                               else self._inserted(run.text, like))
+                    content = [self._written(run.text, like,
+                                             "delText" if kind == DELETE else "t")]
                     new.extend(self._wrapped("del" if kind == DELETE else "ins", content))
                     continue
                 at += len(run.text)
