@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from helpers.clients import need
-from helpers.excel import append_rows, edit_text, fill_workbook
+from helpers.excel import append_rows, edit_text, fill_workbook, project_counts
 from helpers.project import Cli
 from helpers.sheets import set_cell
 from helpers.text import report_text
@@ -33,15 +33,6 @@ def growth(sheet: str, row: list[Any]) -> Any:
     return Decimal("0.152"), "0.0%"
 
 
-def counts(sheet: str, row: list[Any]) -> Any:
-    """项目数 that add up: each breakdown of a type gives the same total."""
-    if sheet == "投资计划":
-        if row[1] == "按领域":
-            return 2
-        return {"社会投资项目": {"新建项目": 10, "续建项目": 4},
-                "政府投资项目": {"新建项目": 3, "续建项目": 9}}[row[0]][row[2]]
-    return 12 if row[0] == "社会投资项目" else 8
-
 
 def figures(sheet: str, row: list[Any]) -> Any:
     """统计 as typed: 27.5 游客 (万人次) in a cell formatted to show no decimals (Excel shows 28)."""
@@ -49,7 +40,7 @@ def figures(sheet: str, row: list[Any]) -> Any:
 
 
 TYPED: dict[str, Any] = {
-    "绝对值": results, "增速": growth, "数值": figures, "项目数": counts,
+    "绝对值": results, "增速": growth, "数值": figures, "项目数": project_counts,
     "形成投资放量": 6, "完成投资": Decimal("40.5"), "年度计划投资": Decimal("2.5"),
     "完成情况": "已完成年度目标任务。", "是否完工": "是", "说明": None, "上年值": Decimal("58"),
 }

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from helpers.edits import EDITS, OFFICIAL_LINES, all_edits
-from helpers.excel import append_rows, edit_text, fill_workbook
+from helpers.excel import append_rows, edit_text, fill_workbook, project_counts
 from helpers.project import Cli, copy_project
 from reportgen.diff.normalise import squeeze
 from reportgen.word.text import read_pieces
@@ -120,20 +120,11 @@ def test_two_years(built: Path) -> None:
     assert "年国民经济和社会发展计划执行情况及[-2021-]{+2022+}年计划草案" in strict.stdout
 
 
-def typed_counts(sheet: str, row: list[Any]) -> Any:
-    """项目数 that add up: each breakdown of a type gives the same total."""
-    if sheet == "投资计划":
-        if row[1] == "按领域":
-            return 2
-        return {"社会投资项目": {"新建项目": 10, "续建项目": 4},
-                "政府投资项目": {"新建项目": 3, "续建项目": 9}}[row[0]][row[2]]
-    return 12 if row[0] == "社会投资项目" else 8
-
 
 #: What a person types into the 待填 cells of the drafted 2022 (helpers.excel.fill_workbook).
 TYPED_2022: dict[str, Any] = {
     "绝对值": lambda sheet, row: Decimal("512.37") if row[2] == "地区生产总值增速" else 100,
-    "增速": (Decimal("0.081"), "0.0%"), "数值": Decimal("27.5"), "项目数": typed_counts,
+    "增速": (Decimal("0.081"), "0.0%"), "数值": Decimal("27.5"), "项目数": project_counts,
     "形成投资放量": 6, "完成投资": Decimal("40.5"), "年度计划投资": Decimal("2.5"),
     "完成情况": "已完成年度目标任务。", "是否完工": "是", "说明": None, "上年值": Decimal("58"),
 }

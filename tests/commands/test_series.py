@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 
 from helpers.clients import need
-from helpers.excel import edit_text, fill_workbook
+from helpers.excel import edit_text, fill_workbook, project_counts
 from helpers.project import Cli, copy_project
 from helpers.sheets import add_column, set_cell
 from reportgen.series.progress import progress
@@ -27,15 +27,6 @@ PLAN_14 = FiveYearPlan("十四五", 14)
 XLSX, CSV = Path("output/series/指标历年.xlsx"), Path("output/series/指标历年.csv")
 
 
-def counts(sheet: str, row: list[Any]) -> Any:
-    """项目数 that add up: each breakdown of a type gives the same total."""
-    if sheet == "投资计划":
-        if row[1] == "按领域":
-            return 2
-        return {"社会投资项目": {"新建项目": 10, "续建项目": 4},
-                "政府投资项目": {"新建项目": 3, "续建项目": 9}}[row[0]][row[2]]
-    return 12 if row[0] == "社会投资项目" else 8
-
 
 #: 2021's results as typed into the drafted 2022: GDP 512.37亿元 and 8.1%, the rest alike.
 TYPED: dict[str, Any] = {
@@ -43,7 +34,7 @@ TYPED: dict[str, Any] = {
                                   "常住人口城镇化率": Decimal("60.5")}.get(row[2], 100),
     "增速": lambda sheet, row: ((Decimal("0.081"), "0.0%") if row[2] == "地区生产总值增速"
                                 else (Decimal("0.05"), "0.0%")),
-    "数值": Decimal("27.5"), "项目数": counts, "形成投资放量": 6, "完成投资": Decimal("40.5"),
+    "数值": Decimal("27.5"), "项目数": project_counts, "形成投资放量": 6, "完成投资": Decimal("40.5"),
     "年度计划投资": Decimal("2.5"), "完成情况": "已完成年度目标任务。", "是否完工": "是",
     "说明": None, "上年值": Decimal("59.5"),
 }

