@@ -8,33 +8,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 
 import click
 
 #: Marks that may not open a line, and marks that may not close one.
 _NO_START = set("，。；：、！？）」』》】〕”’…%％")
 _NO_END = set("（「『《【〔“‘")
-_WIDE = (r"\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
-         r"\uffe0-\uffe6")
-
-
-@cache
-def _pieces() -> re.Pattern[str]:
-    """What a line is made of: a run of spaces, a wide character, or a run of anything else
-    (compiled when help is shown, not at every start)."""
-    return re.compile(rf"\s+|[{_WIDE}]|[^\s{_WIDE}]+")
-
-
 def columns(text: str) -> int:
-    """The columns ``text`` takes on a terminal (East Asian wide and full-width: two)."""
-    import unicodedata
+    """The columns ``text`` takes on a terminal: reportgen.characters.display_width, which a
+    terminal draws with its ambiguous-width characters narrow (loaded when help is shown)."""
+    from reportgen.characters import display_width
 
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+    return display_width(text)
 
 
 def _is_wide(text: str) -> bool:
     return columns(text) > len(text)
+
+
+def _pieces(text: str) -> list[str]:
+    """What a line is made of: runs of spaces, each wide character alone (a line may break
+    after any), and runs of anything else (a word, kept whole)."""
+    pieces: list[str] = []
+    for char in text:
+        wide = columns(char) == 2
+        if pieces and not wide and columns(pieces[-1][-1]) < 2 \
+                and pieces[-1][-1].isspace() == char.isspace():
+            pieces[-1] += char
+        else:
+            pieces.append(char)
+    return pieces
 
 
 def wrap_line(text: str, width: int) -> list[str]:
@@ -42,7 +45,7 @@ def wrap_line(text: str, width: int) -> list[str]:
     where the text allows (a word wider than the line stays whole)."""
     lines: list[str] = []
     line: list[str] = []
-    for piece in _pieces().findall(" ".join(text.split())):
+    for piece in _pieces(" ".join(text.split())):
         if piece.isspace():
             if line:
                 line.append(" ")
