@@ -228,7 +228,7 @@ class Binder:
                 subject = named
             elif not _GOING_ON.match(re.sub(r"\s", "", words)) or sentence > since:
                 subject = None
-            bound = self.bound_to(text, start, end, subject, words)
+            bound = self.bound_to(text, start, end, subject, words, sentence)
             if bound is None:
                 self.tally.typed += 1
                 since = end
@@ -264,7 +264,9 @@ class Binder:
         return Subject(rows, headline)
 
     def bound_to(self, text: str, start: int, end: int, subject: Subject | None,
-                 words: str) -> tuple[int, int, Expr] | None:
+                 words: str, sentence: int) -> tuple[int, int, Expr] | None:
+        """The expression for the figure at ``start``:``end`` (its sentence starting at
+        ``sentence``), or None where it stays typed."""
         counted = self.count(text, start, end, words)
         if counted is not None or subject is None:
             return counted
@@ -283,7 +285,7 @@ class Binder:
             code = reference(row.code, column) + suffix
             return begin, stop, Expr(code, printed, (row.source,))
         if subject.headline:
-            return self.lift(text, start, end, subject.headline)
+            return self.lift(text, start, end, subject.headline, sentence)
         return None
 
     def count(self, text: str, start: int, end: int, words: str
@@ -313,14 +315,13 @@ class Binder:
                 return start, end, Expr(path, figure, (sheet,))
         return None
 
-    def lift(self, text: str, start: int, end: int, name: str
+    def lift(self, text: str, start: int, end: int, name: str, sentence: int
              ) -> tuple[int, int, Expr] | None:
         """A headline indicator's figure - an amount with the rate after it, or its rate -
         into 统计 (the first time it is named; again where the prose repeats it)."""
         figure = text[start:end]
-        sentence = text[max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0):
-                        end]
-        if self.planning or _TARGET_WORDS.search(sentence) or _TARGET_AFTER.match(text[end:]):
+        if self.planning or _TARGET_WORDS.search(text, sentence, end) \
+                or _TARGET_AFTER.match(text[end:]):
             return None
         before = text[max(0, start - 2):start]
         stats = self.imported.statistics
